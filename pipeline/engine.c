@@ -1,0 +1,334 @@
+/*
+ * engine.c - feeder, worker pool and collector (see engine.h, DESIGN.md).
+ *
+ * Lock order: the engine holds no lock of its own; the two queues each have
+ * one internal mutex and no callback runs under it.  Counters shared between
+ * threads are atomics.  Threads are made with an explicit stack size (OCR
+ * engines need deep stacks) and named for debuggers and `top -H`.
+ */
+#include "engine.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "../stages/ingest.h"
+#include "progress.h"
+#include "queue.h"
+
+#define SV_ENGINE_STACK (16u * 1024u * 1024u)
+#define SV_ENGINE_MAX_JOBS 256
+
+/* One unit in the queues: a document of a case, or (doc == NULL) a case
+   that has no documents and goes straight to the collector. */
+struct item {
+  struct sv_case *c;
+  struct sv_doc *doc;
+};
+
+struct engine {
+  const struct sv_config *cfg;
+  struct sv_queue *work;
+  struct sv_queue *done;
+  size_t ncases;
+  gint docs_total;      /* atomic: grows as the feeder lists cases */
+  struct sv_engine_result *res;
+};
+
+struct worker {
+  struct engine *e;
+  int index;
+  pthread_t thread;
+};
+
+static void name_thread(const char *name)
+{
+#ifdef __linux__
+  prctl(PR_SET_NAME, name, 0, 0, 0);
+#else
+  (void)name;
+#endif
+}
+
+/* ------------------------------------------------------------ workers */
+
+static void *worker_main(void *arg)
+{
+  struct worker *w = arg;
+  const struct sv_config *cfg = w->e->cfg;
+  char name[16];
+  snprintf(name, sizeof name, "sv-worker-%d", w->index);
+  name_thread(name);
+
+  size_t nstages = 0;
+  while (sv_stages[nstages] != NULL)
+    nstages++;
+  void **ctx = g_new0(void *, nstages);
+  sv_status *ready = g_new0(sv_status, nstages);
+  char **why = g_new0(char *, nstages);
+  for (size_t s = 0; s < nstages; s++) {
+    const struct sv_stage *st = sv_stages[s];
+    if (st->scope != SV_SCOPE_DOCUMENT || st->init == NULL)
+      continue;
+    ready[s] = st->init(cfg, &ctx[s]);
+  }
+
+  struct item *it;
+  while ((it = sv_queue_pop(w->e->work)) != NULL) {
+    struct sv_doc *doc = it->doc;
+    for (size_t s = 0; s < nstages; s++) {
+      const struct sv_stage *st = sv_stages[s];
+      if (st->scope != SV_SCOPE_DOCUMENT)
+        continue;
+      if (doc->status != SV_DOC_OK && !st->run_on_failed)
+        continue;
+      if (ready[s] != SV_OK) {
+        sv_doc_problem(doc, SV_DOC_FAILED, ready[s], st->name, 0,
+                       "the %s stage could not start: %s", st->name,
+                       sv_status_str(ready[s]));
+        continue;
+      }
+      st->process(ctx[s], cfg, it->c, doc);
+    }
+    if (doc->bytes != NULL) { /* never carry file bytes past the workers */
+      g_bytes_unref(doc->bytes);
+      doc->bytes = NULL;
+    }
+    if (!sv_queue_push(w->e->done, it))
+      g_free(it); /* cannot happen: done closes after workers join */
+  }
+
+  for (size_t s = 0; s < nstages; s++)
+    if (sv_stages[s]->fini != NULL && ctx[s] != NULL)
+      sv_stages[s]->fini(&ctx[s]);
+  g_free(why);
+  g_free(ready);
+  g_free(ctx);
+  return NULL;
+}
+
+/* ---------------------------------------------------------- collector */
+
+struct collector {
+  struct engine *e;
+  pthread_t thread;
+  GArray *entries; /* of struct sv_batch_entry with owned strings */
+};
+
+static void entry_record(struct collector *col, const struct sv_case *c)
+{
+  struct sv_batch_entry be = {0};
+  be.case_id = g_strdup(c->id);
+  be.folder = g_strdup(c->folder);
+  be.failed = c->failed;
+  be.outcome = c->eval != NULL ? c->eval->overall : SV_OUTCOME_INSUFFICIENT;
+  if (c->report_written)
+    be.report = g_strdup_printf("%s.xml", c->id);
+  if (c->failed) {
+    const struct sv_problem *pr =
+        c->problems->len > 0
+            ? g_ptr_array_index(c->problems, c->problems->len - 1)
+            : NULL;
+    be.error = g_strdup(pr != NULL ? pr->message : "the case failed");
+  }
+  g_array_append_val(col->entries, be);
+}
+
+static void case_finish(struct collector *col, void **ctx,
+                        struct sv_case *c)
+{
+  const struct sv_config *cfg = col->e->cfg;
+  for (size_t s = 0; sv_stages[s] != NULL; s++) {
+    const struct sv_stage *st = sv_stages[s];
+    if (st->scope == SV_SCOPE_CASE)
+      st->process(ctx[s], cfg, c, NULL);
+  }
+  struct sv_engine_result *res = col->e->res;
+  if (c->failed) {
+    res->failed++;
+  } else {
+    res->reported++;
+    if (c->eval != NULL)
+      res->outcomes[c->eval->overall]++;
+  }
+  res->documents += c->ndocs;
+  entry_record(col, c);
+}
+
+static void *collector_main(void *arg)
+{
+  struct collector *col = arg;
+  struct engine *e = col->e;
+  name_thread("sv-collector");
+
+  size_t nstages = 0;
+  while (sv_stages[nstages] != NULL)
+    nstages++;
+  void **ctx = g_new0(void *, nstages);
+  for (size_t s = 0; s < nstages; s++)
+    if (sv_stages[s]->scope == SV_SCOPE_CASE && sv_stages[s]->init != NULL)
+      sv_stages[s]->init(e->cfg, &ctx[s]);
+
+  struct sv_progress *pg = sv_progress_new(!e->cfg->quiet, e->ncases);
+  GHashTable *back = g_hash_table_new(g_direct_hash, g_direct_equal);
+  size_t cases_done = 0, docs_done = 0;
+  struct item *it;
+  while ((it = sv_queue_pop(e->done)) != NULL) {
+    struct sv_case *c = it->c;
+    bool complete = true;
+    if (it->doc != NULL) {
+      docs_done++;
+      gsize n = GPOINTER_TO_SIZE(g_hash_table_lookup(back, c)) + 1;
+      complete = n == c->ndocs;
+      if (complete)
+        g_hash_table_remove(back, c);
+      else
+        g_hash_table_insert(back, c, GSIZE_TO_POINTER(n));
+    }
+    g_free(it);
+    sv_progress_update(pg, cases_done, docs_done,
+                       (size_t)g_atomic_int_get(&e->docs_total), c->id);
+    if (!complete)
+      continue;
+    case_finish(col, ctx, c);
+    sv_case_free(&c);
+    cases_done++;
+    sv_progress_update(pg, cases_done, docs_done,
+                       (size_t)g_atomic_int_get(&e->docs_total), NULL);
+  }
+  sv_progress_finish(pg);
+  sv_progress_free(&pg);
+  g_hash_table_destroy(back);
+  for (size_t s = 0; s < nstages; s++)
+    if (sv_stages[s]->fini != NULL && ctx[s] != NULL)
+      sv_stages[s]->fini(&ctx[s]);
+  g_free(ctx);
+  return NULL;
+}
+
+/* ------------------------------------------------------------- feeder */
+
+/* Makes case ids unique in the batch: a later case whose id is taken gets
+   "<id>-2", "-3", ... and a problem saying so.  Feeder thread only. */
+static void unique_id(GHashTable *seen, struct sv_case *c)
+{
+  if (!g_hash_table_contains(seen, c->id)) {
+    g_hash_table_add(seen, g_strdup(c->id));
+    return;
+  }
+  char *orig = g_strdup(c->id);
+  for (int k = 2;; k++) {
+    char *cand = g_strdup_printf("%s-%d", orig, k);
+    if (!g_hash_table_contains(seen, cand)) {
+      sv_case_problem(c, SV_INVALID, "ingest",
+                      "case id \"%s\" is used by an earlier case folder; "
+                      "this report is named \"%s\"",
+                      orig, cand);
+      g_free(c->id);
+      c->id = cand;
+      g_hash_table_add(seen, g_strdup(cand));
+      break;
+    }
+    g_free(cand);
+  }
+  g_free(orig);
+}
+
+static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, SV_ENGINE_STACK);
+  int rc = pthread_create(t, &attr, fn, arg);
+  pthread_attr_destroy(&attr);
+  return rc;
+}
+
+static gint entry_cmp(gconstpointer a, gconstpointer b)
+{
+  const struct sv_batch_entry *x = a, *y = b;
+  return strcmp(x->case_id, y->case_id);
+}
+
+void sv_engine_run(const struct sv_config *cfg, char *const *case_dirs,
+                   size_t n, struct sv_engine_result *res)
+{
+  memset(res, 0, sizeof *res);
+  res->cases = n;
+  int jobs = cfg->jobs < 1 ? 1 : cfg->jobs;
+  if (jobs > SV_ENGINE_MAX_JOBS)
+    jobs = SV_ENGINE_MAX_JOBS;
+
+  struct engine e = {.cfg = cfg, .ncases = n, .res = res};
+  e.work = sv_queue_new((size_t)jobs * 2);
+  e.done = sv_queue_new((size_t)jobs * 4 + 16);
+
+  struct collector col = {.e = &e};
+  col.entries = g_array_new(FALSE, TRUE, sizeof(struct sv_batch_entry));
+  if (start_thread(&col.thread, collector_main, &col) != 0)
+    g_error("cannot start the collector thread");
+
+  struct worker *workers = g_new0(struct worker, jobs);
+  for (int i = 0; i < jobs; i++) {
+    workers[i].e = &e;
+    workers[i].index = i;
+    if (start_thread(&workers[i].thread, worker_main, &workers[i]) != 0)
+      g_error("cannot start worker thread %d", i);
+  }
+
+  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                           NULL);
+  for (size_t i = 0; i < n; i++) {
+    struct sv_case *c = NULL;
+    sv_ingest_open_case(cfg, case_dirs[i], &c);
+    unique_id(seen, c);
+    g_atomic_int_add(&e.docs_total, (gint)c->ndocs);
+    if (c->ndocs == 0) {
+      struct item *it = g_new0(struct item, 1);
+      it->c = c;
+      sv_queue_push(e.done, it);
+      continue;
+    }
+    /* After the last push the case belongs to the collector: read
+       nothing of it here once its documents are queued. */
+    size_t nd = c->ndocs;
+    struct sv_doc **docs = c->docs;
+    for (size_t d = 0; d < nd; d++) {
+      struct item *it = g_new0(struct item, 1);
+      it->c = c;
+      it->doc = docs[d];
+      sv_queue_push(e.work, it);
+    }
+  }
+  g_hash_table_destroy(seen);
+
+  /* Shutdown: close -> drain -> join, upstream first. */
+  sv_queue_close(e.work);
+  for (int i = 0; i < jobs; i++)
+    pthread_join(workers[i].thread, NULL);
+  sv_queue_close(e.done);
+  pthread_join(col.thread, NULL);
+
+  g_array_sort(col.entries, entry_cmp);
+  res->nentries = col.entries->len;
+  res->entries = (struct sv_batch_entry *)g_array_free(col.entries, FALSE);
+  g_free(workers);
+  sv_queue_free(&e.work);
+  sv_queue_free(&e.done);
+}
+
+void sv_engine_result_clear(struct sv_engine_result *res)
+{
+  for (size_t i = 0; i < res->nentries; i++) {
+    g_free((char *)res->entries[i].case_id);
+    g_free((char *)res->entries[i].folder);
+    g_free((char *)res->entries[i].report);
+    g_free((char *)res->entries[i].error);
+  }
+  g_free(res->entries);
+  res->entries = NULL;
+  res->nentries = 0;
+}

@@ -1,0 +1,297 @@
+/*
+ * main.c - the command line: `solvency run [options] CASES_ROOT -o OUT_DIR`.
+ *
+ * Parses options, sets up the libraries that need global set-up before any
+ * thread starts (libxml2, Tesseract's OpenMP threads), loads the ruleset,
+ * wage table and rates once, lists the case folders in name order and hands
+ * them to the engine; then writes batch.xml and picks the exit status:
+ * 0 every case reported, 1 some case could not be, 2 bad usage.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../stages/report.h"
+#include "../stages/rules.h"
+#include "engine.h"
+#include "xmlsafe.h"
+
+#define EXIT_USAGE 2
+
+static const char summary[] =
+    "Reads applicant case folders (bank statements, deeds, letters; PDF,\n"
+    "PNG, JPEG, TIFF), checks them against the economic-solvency rules of\n"
+    "Mexican consulates and writes one XML verdict report per case to\n"
+    "OUT_DIR/<case-id>.xml, plus OUT_DIR/batch.xml.\n"
+    "\n"
+    "Each immediate subfolder of CASES_ROOT is one case.\n"
+    "\n"
+    "Exit status: 0 every case got its report, 1 some case could not be\n"
+    "evaluated or reported, 2 bad usage.";
+
+struct opts {
+  char *out_dir;
+  char *as_of;
+  char *rates;
+  char *ruleset;
+  char *data_dir;
+  int jobs;
+  gboolean quiet;
+  gboolean version;
+};
+
+static int usage_error(GOptionContext *ctx, const char *fmt, ...)
+    G_GNUC_PRINTF(2, 3);
+
+static int usage_error(GOptionContext *ctx, const char *fmt, ...)
+{
+  (void)ctx;
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("solvency: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputs("\nTry 'solvency run --help'.\n", stderr);
+  va_end(ap);
+  return EXIT_USAGE;
+}
+
+static gint str_cmp(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists CASES_ROOT's immediate subfolders (not hidden, not OUT_DIR). */
+static GPtrArray *list_cases(const char *root, const char *out_dir,
+                             size_t *loose_files, char **err)
+{
+  GError *gerr = NULL;
+  GDir *d = g_dir_open(root, 0, &gerr);
+  if (d == NULL) {
+    *err = g_strdup(gerr->message);
+    g_error_free(gerr);
+    return NULL;
+  }
+  char *out_real = realpath(out_dir, NULL);
+  GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
+  const char *name;
+  *loose_files = 0;
+  while ((name = g_dir_read_name(d)) != NULL) {
+    if (name[0] == '.')
+      continue;
+    char *path = g_build_filename(root, name, NULL);
+    if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
+      (*loose_files)++;
+      g_free(path);
+      continue;
+    }
+    char *real = realpath(path, NULL);
+    if (out_real != NULL && real != NULL && strcmp(real, out_real) == 0) {
+      free(real);
+      g_free(path);
+      continue; /* the output folder is not a case */
+    }
+    free(real);
+    g_ptr_array_add(dirs, path);
+  }
+  g_dir_close(d);
+  free(out_real);
+  g_ptr_array_sort(dirs, str_cmp);
+  return dirs;
+}
+
+static char *default_data_dir(void)
+{
+  const char *env = g_getenv("SOLVENCY_DATA_DIR");
+  if (env != NULL && env[0] != '\0')
+    return g_strdup(env);
+  return g_strdup(SV_DATA_DIR);
+}
+
+int main(int argc, char **argv)
+{
+  int rc = EXIT_USAGE;
+  struct opts o = {.jobs = 0};
+  GOptionContext *ctx = NULL;
+  GError *gerr = NULL;
+  struct sv_rules *rules = NULL;
+  GPtrArray *cases = NULL;
+  char *err = NULL;
+  struct sv_engine_result res = {0};
+
+  /* Tesseract's OpenMP threads fight our workers for the cores: one OCR
+     thread per worker (must be set before the library starts them). */
+  g_setenv("OMP_THREAD_LIMIT", "1", FALSE);
+  LIBXML_TEST_VERSION
+  xmlInitParser();
+
+  GOptionEntry entries[] = {
+      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out_dir,
+       "Folder for the reports (created if missing)", "OUT_DIR"},
+      {"as-of", 0, 0, G_OPTION_ARG_STRING, &o.as_of,
+       "Evaluation date (default: case.xml's asOf, else today)",
+       "YYYY-MM-DD"},
+      {"rates", 0, 0, G_OPTION_ARG_FILENAME, &o.rates,
+       "Exchange rates file; without it only MXN amounts are evaluated",
+       "FILE"},
+      {"ruleset", 0, 0, G_OPTION_ARG_STRING, &o.ruleset,
+       "Ruleset id (default: sre-2012)", "ID"},
+      {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
+       "Worker threads (default: the number of cores)", "N"},
+      {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet,
+       "No progress line and no summary", NULL},
+      {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.data_dir,
+       "Folder with the XSDs, rulesets and wage table (default: "
+       "$SOLVENCY_DATA_DIR, else the build's schemas/)",
+       "DIR"},
+      {"version", 'V', 0, G_OPTION_ARG_NONE, &o.version,
+       "Print the version and exit", NULL},
+      {NULL, 0, 0, 0, NULL, NULL, NULL}};
+
+  ctx = g_option_context_new("CASES_ROOT -o OUT_DIR");
+  g_option_context_set_summary(ctx, "Usage: solvency run [options] "
+                                    "CASES_ROOT -o OUT_DIR");
+  g_option_context_set_description(ctx, summary);
+  g_option_context_add_main_entries(ctx, entries, NULL);
+
+  /* `solvency run ...` is the command; `solvency --help/--version` too. */
+  if (argc >= 2 && strcmp(argv[1], "run") == 0) {
+    g_set_prgname("solvency run");
+    argv[1] = argv[0];
+    argv++;
+    argc--;
+  } else if (argc >= 2 && argv[1][0] != '-') {
+    rc = usage_error(ctx, "unknown command '%s' (the command is 'run')",
+                     argv[1]);
+    goto out;
+  }
+  if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
+    rc = usage_error(ctx, "%s", gerr->message);
+    goto out;
+  }
+  if (o.version) {
+    printf("solvency %s\n", SV_VERSION);
+    rc = 0;
+    goto out;
+  }
+  if (argc != 2) {
+    rc = usage_error(ctx, argc < 2 ? "CASES_ROOT is missing"
+                                   : "only one CASES_ROOT is allowed");
+    goto out;
+  }
+  if (o.out_dir == NULL) {
+    rc = usage_error(ctx, "-o OUT_DIR is missing");
+    goto out;
+  }
+
+  struct sv_config cfg = {0};
+  cfg.cases_root = argv[1];
+  cfg.out_dir = o.out_dir;
+  cfg.ruleset_id = o.ruleset != NULL ? o.ruleset : "sre-2012";
+  cfg.rates_path = o.rates;
+  cfg.quiet = o.quiet;
+  cfg.jobs = o.jobs > 0 ? o.jobs : (int)g_get_num_processors();
+  if (o.jobs < 0 || o.jobs > 256) {
+    rc = usage_error(ctx, "-j must be between 1 and 256");
+    goto out;
+  }
+  g_date_clear(&cfg.as_of, 1);
+  g_date_clear(&cfg.today, 1);
+  g_date_set_time_t(&cfg.today, time(NULL));
+  if (o.as_of != NULL) {
+    if (!sv_xml_parse_date(o.as_of, &cfg.as_of)) {
+      rc = usage_error(ctx, "--as-of '%s' is not a date (YYYY-MM-DD)",
+                       o.as_of);
+      goto out;
+    }
+    cfg.has_as_of = true;
+  }
+  char *data_dir = o.data_dir != NULL ? g_strdup(o.data_dir)
+                                      : default_data_dir();
+  g_free(o.data_dir);
+  o.data_dir = data_dir;
+  cfg.data_dir = o.data_dir;
+
+  if (!g_file_test(cfg.cases_root, G_FILE_TEST_IS_DIR)) {
+    rc = usage_error(ctx, "CASES_ROOT '%s' is not a folder", cfg.cases_root);
+    goto out;
+  }
+  sv_status st = sv_rules_load(cfg.data_dir, cfg.ruleset_id, cfg.rates_path,
+                               &rules, &err);
+  if (st != SV_OK) {
+    rc = usage_error(ctx, "%s", err);
+    goto out;
+  }
+  cfg.rules = rules;
+
+  if (g_mkdir_with_parents(cfg.out_dir, 0755) != 0) {
+    fprintf(stderr, "solvency: cannot create OUT_DIR '%s': %s\n",
+            cfg.out_dir, g_strerror(errno));
+    rc = 1;
+    goto out;
+  }
+  size_t loose = 0;
+  cases = list_cases(cfg.cases_root, cfg.out_dir, &loose, &err);
+  if (cases == NULL) {
+    fprintf(stderr, "solvency: cannot list CASES_ROOT '%s': %s\n",
+            cfg.cases_root, err);
+    rc = 1;
+    goto out;
+  }
+  if (cases->len == 0 && loose > 0) {
+    rc = usage_error(ctx,
+                     "CASES_ROOT '%s' holds files but no case folders; each "
+                     "applicant's documents go in a subfolder of CASES_ROOT",
+                     cfg.cases_root);
+    goto out;
+  }
+
+  sv_engine_run(&cfg, (char *const *)cases->pdata, cases->len, &res);
+
+  st = sv_report_write_batch(&cfg, res.entries, res.nentries, &err);
+  if (st != SV_OK) {
+    fprintf(stderr, "solvency: %s\n", err);
+    rc = 1;
+    goto out;
+  }
+  rc = res.failed > 0 ? 1 : 0;
+  for (size_t i = 0; i < res.nentries; i++)
+    if (res.entries[i].failed)
+      fprintf(stderr, "solvency: case %s (%s): %s\n", res.entries[i].case_id,
+              res.entries[i].folder,
+              res.entries[i].error != NULL ? res.entries[i].error : "failed");
+  if (!cfg.quiet) {
+    printf("solvency: %zu case%s, %zu document%s: %zu meets, %zu "
+           "needs-review, %zu insufficient-evidence, %zu not-met",
+           res.cases, res.cases == 1 ? "" : "s", res.documents,
+           res.documents == 1 ? "" : "s", res.outcomes[SV_OUTCOME_MEETS],
+           res.outcomes[SV_OUTCOME_NEEDS_REVIEW],
+           res.outcomes[SV_OUTCOME_INSUFFICIENT],
+           res.outcomes[SV_OUTCOME_NOT_MET]);
+    if (res.failed > 0)
+      printf(", %zu failed", res.failed);
+    printf("\nsolvency: reports in %s (batch.xml lists every case)\n",
+           cfg.out_dir);
+  }
+
+out:
+  sv_engine_result_clear(&res);
+  if (cases != NULL)
+    g_ptr_array_free(cases, TRUE);
+  sv_rules_free(&rules);
+  g_clear_error(&gerr);
+  g_free(err);
+  g_free(o.out_dir);
+  g_free(o.as_of);
+  g_free(o.rates);
+  g_free(o.ruleset);
+  g_free(o.data_dir);
+  if (ctx != NULL)
+    g_option_context_free(ctx);
+  xmlCleanupParser();
+  return rc;
+}

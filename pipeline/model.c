@@ -1,0 +1,326 @@
+/*
+ * model.c - constructors, destructors and names of the pipeline's data.
+ *
+ * See model.h for who owns what.  Every *_free takes the address of the
+ * caller's pointer, accepts NULL and clears it (Leptonica pixDestroy style).
+ */
+#include "model.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static void problem_free(gpointer p)
+{
+  struct sv_problem *pr = p;
+  if (pr == NULL)
+    return;
+  g_free(pr->stage);
+  g_free(pr->message);
+  g_free(pr);
+}
+
+static struct sv_problem *problem_new(sv_status code, const char *stage,
+                                      int page, const char *fmt, va_list ap)
+{
+  struct sv_problem *pr = g_new0(struct sv_problem, 1);
+  pr->stage = g_strdup(stage != NULL ? stage : "");
+  pr->message = g_strdup_vprintf(fmt, ap);
+  pr->page = page;
+  pr->status = code;
+  return pr;
+}
+
+struct sv_doc *sv_doc_new(struct sv_case *owner, const char *relpath,
+                          const char *abspath)
+{
+  struct sv_doc *d = g_new0(struct sv_doc, 1);
+  d->owner = owner;
+  d->relpath = g_strdup(relpath);
+  d->abspath = g_strdup(abspath);
+  d->problems = g_ptr_array_new_with_free_func(problem_free);
+  return d;
+}
+
+void sv_page_clear(struct sv_page *page)
+{
+  if (page == NULL)
+    return;
+  for (size_t i = 0; i < page->nlines; i++) {
+    struct sv_line *ln = &page->lines[i];
+    for (size_t w = 0; w < ln->nwords; w++)
+      g_free(ln->words[w].text);
+    g_free(ln->words);
+    g_free(ln->text);
+  }
+  g_free(page->lines);
+  page->lines = NULL;
+  page->nlines = 0;
+}
+
+void sv_doc_free(struct sv_doc **doc)
+{
+  if (doc == NULL || *doc == NULL)
+    return;
+  struct sv_doc *d = *doc;
+  for (int i = 0; i < d->npages; i++)
+    sv_page_clear(&d->pages[i]);
+  g_free(d->pages);
+  if (d->bytes != NULL)
+    g_bytes_unref(d->bytes);
+  g_ptr_array_free(d->problems, TRUE);
+  sv_statement_free(&d->statement);
+  g_free(d->relpath);
+  g_free(d->abspath);
+  g_free(d);
+  *doc = NULL;
+}
+
+void sv_doc_problem(struct sv_doc *doc, enum sv_doc_status status,
+                    sv_status code, const char *stage, int page,
+                    const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_ptr_array_add(doc->problems, problem_new(code, stage, page, fmt, ap));
+  va_end(ap);
+  if (status > doc->status)
+    doc->status = status;
+}
+
+void sv_case_problem(struct sv_case *c, sv_status code, const char *stage,
+                     const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_ptr_array_add(c->problems, problem_new(code, stage, 0, fmt, ap));
+  va_end(ap);
+}
+
+struct sv_case *sv_case_new(const char *id, const char *dir,
+                            const char *folder)
+{
+  struct sv_case *c = g_new0(struct sv_case, 1);
+  c->id = g_strdup(id);
+  c->dir = g_strdup(dir);
+  c->folder = g_strdup(folder);
+  c->requested = g_ptr_array_new_with_free_func(g_free);
+  c->problems = g_ptr_array_new_with_free_func(problem_free);
+  g_date_clear(&c->as_of, 1);
+  return c;
+}
+
+void sv_case_free(struct sv_case **cp)
+{
+  if (cp == NULL || *cp == NULL)
+    return;
+  struct sv_case *c = *cp;
+  for (size_t i = 0; i < c->ndocs; i++)
+    sv_doc_free(&c->docs[i]);
+  g_free(c->docs);
+  g_ptr_array_free(c->requested, TRUE);
+  g_ptr_array_free(c->problems, TRUE);
+  sv_evaluation_free(&c->eval);
+  g_free(c->id);
+  g_free(c->dir);
+  g_free(c->folder);
+  g_free(c->applicant);
+  g_free(c);
+  *cp = NULL;
+}
+
+struct sv_statement *sv_statement_new(void)
+{
+  struct sv_statement *st = g_new0(struct sv_statement, 1);
+  g_date_clear(&st->start, 1);
+  g_date_clear(&st->end, 1);
+  return st;
+}
+
+void sv_statement_free(struct sv_statement **stp)
+{
+  if (stp == NULL || *stp == NULL)
+    return;
+  g_free((*stp)->holder);
+  g_free((*stp)->account);
+  g_free(*stp);
+  *stp = NULL;
+}
+
+static void month_clear(gpointer p)
+{
+  struct sv_month *m = p;
+  g_free(m->account);
+  g_free(m->source);
+}
+
+static void asset_clear(gpointer p)
+{
+  struct sv_asset *a = p;
+  g_free(a->source);
+}
+
+static void test_clear(gpointer p)
+{
+  struct sv_test *t = p;
+  g_free(t->stay);
+  if (t->reasons != NULL)
+    g_ptr_array_free(t->reasons, TRUE);
+}
+
+static void stay_clear(gpointer p)
+{
+  struct sv_stay *s = p;
+  g_free(s->id);
+}
+
+struct sv_evaluation *sv_evaluation_new(void)
+{
+  struct sv_evaluation *ev = g_new0(struct sv_evaluation, 1);
+  ev->balances = g_array_new(FALSE, TRUE, sizeof(struct sv_month));
+  g_array_set_clear_func(ev->balances, month_clear);
+  ev->income = g_array_new(FALSE, TRUE, sizeof(struct sv_month));
+  g_array_set_clear_func(ev->income, month_clear);
+  ev->assets = g_array_new(FALSE, TRUE, sizeof(struct sv_asset));
+  g_array_set_clear_func(ev->assets, asset_clear);
+  ev->tests = g_array_new(FALSE, TRUE, sizeof(struct sv_test));
+  g_array_set_clear_func(ev->tests, test_clear);
+  ev->stays = g_array_new(FALSE, TRUE, sizeof(struct sv_stay));
+  g_array_set_clear_func(ev->stays, stay_clear);
+  g_date_clear(&ev->wage_effective, 1);
+  ev->overall = SV_OUTCOME_INSUFFICIENT;
+  return ev;
+}
+
+void sv_evaluation_free(struct sv_evaluation **evp)
+{
+  if (evp == NULL || *evp == NULL)
+    return;
+  struct sv_evaluation *ev = *evp;
+  g_free(ev->applicant);
+  g_free(ev->wage_zone);
+  g_array_free(ev->balances, TRUE);
+  g_array_free(ev->income, TRUE);
+  g_array_free(ev->assets, TRUE);
+  g_array_free(ev->tests, TRUE);
+  g_array_free(ev->stays, TRUE);
+  g_free(ev);
+  *evp = NULL;
+}
+
+const char *sv_doc_status_str(enum sv_doc_status s)
+{
+  switch (s) {
+  case SV_DOC_OK:
+    return "ok";
+  case SV_DOC_SKIPPED:
+    return "skipped";
+  case SV_DOC_FAILED:
+    return "failed";
+  }
+  return "failed";
+}
+
+const char *sv_doc_kind_str(enum sv_doc_kind k)
+{
+  switch (k) {
+  case SV_KIND_UNKNOWN:
+    return "unknown";
+  case SV_KIND_BANK_STATEMENT:
+    return "bank-statement";
+  case SV_KIND_DEED:
+    return "deed";
+  case SV_KIND_INCOME_LETTER:
+    return "income-letter";
+  case SV_KIND_LETTER:
+    return "letter";
+  }
+  return "unknown";
+}
+
+const char *sv_outcome_str(enum sv_outcome o)
+{
+  switch (o) {
+  case SV_OUTCOME_MEETS:
+    return "meets";
+  case SV_OUTCOME_NEEDS_REVIEW:
+    return "needs-review";
+  case SV_OUTCOME_INSUFFICIENT:
+    return "insufficient-evidence";
+  case SV_OUTCOME_NOT_MET:
+    return "not-met";
+  }
+  return "insufficient-evidence";
+}
+
+const char *sv_test_basis_str(enum sv_test_basis b)
+{
+  switch (b) {
+  case SV_TEST_SAVINGS:
+    return "savings";
+  case SV_TEST_INCOME:
+    return "income";
+  case SV_TEST_PROPERTY:
+    return "property";
+  case SV_TEST_INVESTMENT:
+    return "investment";
+  }
+  return "savings";
+}
+
+const char *sv_basis_str(enum sv_basis b)
+{
+  return b == SV_BASIS_CLOSING ? "closing" : "average-daily";
+}
+
+const char *sv_asset_kind_str(enum sv_asset_kind k)
+{
+  return k == SV_ASSET_INVESTMENT ? "investment" : "property";
+}
+
+const char *sv_text_source_str(enum sv_text_source t)
+{
+  switch (t) {
+  case SV_TEXT_NONE:
+    return "none";
+  case SV_TEXT_LAYER:
+    return "text-layer";
+  case SV_TEXT_OCR:
+    return "ocr";
+  }
+  return "none";
+}
+
+const char *sv_filetype_str(enum sv_filetype t)
+{
+  switch (t) {
+  case SV_FILE_UNKNOWN:
+    return "unknown";
+  case SV_FILE_PDF:
+    return "pdf";
+  case SV_FILE_PNG:
+    return "png";
+  case SV_FILE_JPEG:
+    return "jpeg";
+  case SV_FILE_TIFF:
+    return "tiff";
+  }
+  return "unknown";
+}
+
+char *sv_mask_account(const char *number)
+{
+  if (number == NULL)
+    return NULL;
+  char last[5] = {0};
+  size_t ndigits = 0;
+  for (const char *p = number; *p != '\0'; p++) {
+    if (!g_ascii_isdigit(*p))
+      continue;
+    memmove(last, last + 1, 3);
+    last[3] = *p;
+    ndigits++;
+  }
+  if (ndigits < 4)
+    return NULL;
+  return g_strdup_printf("****%s", last);
+}

@@ -1,0 +1,304 @@
+/*
+ * model.h - the data that flows through the pipeline.
+ *
+ * A case (one applicant folder) owns its documents; a document owns its pages,
+ * a page its lines, a line its words.  Ingest creates documents, render/ocr
+ * fill pages, classify sets the kind, extract fills the statement (and later
+ * letters and deeds), evaluate fills the case's evaluation, report prints it.
+ *
+ * Threading: a document is touched by exactly one worker thread at a time
+ * (it travels through the queues); a case is touched only by the collector
+ * thread once all its documents are back.  Nothing here locks.
+ *
+ * Memory: everything is allocated with GLib (g_new and friends abort with a
+ * message on out-of-memory, so error paths are for real failures only).
+ */
+#ifndef SV_MODEL_H
+#define SV_MODEL_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "status.h"
+
+/* Money as a fixed-point integer in hundredths (cents, centavos). */
+typedef int64_t sv_cents;
+
+/* ---------------------------------------------------------------- words */
+
+/* A rectangle on a page, in PDF points (1/72 in), origin top-left. */
+struct sv_box {
+  double x0, y0, x1, y1;
+};
+
+struct sv_word {
+  char *text;        /* owned, UTF-8, NFC, never empty */
+  struct sv_box box;
+  float conf;        /* 0-100; 100 for text-layer words */
+};
+
+/* One visual line rebuilt by geometry: words sorted left to right. */
+struct sv_line {
+  struct sv_word *words; /* owned array */
+  size_t nwords;
+  struct sv_box box;     /* union of the word boxes */
+  char *text;            /* owned: the words joined by one space, or by
+                            SV_COLUMN_GAP where the gap is wide enough to be
+                            a column break (so "Label   1,234.56" keeps the
+                            two cells apart) */
+};
+
+/* What separates two words of a line that sit in different columns. */
+#define SV_COLUMN_GAP "   "
+
+enum sv_text_source {
+  SV_TEXT_NONE = 0,  /* nothing read (yet) */
+  SV_TEXT_LAYER,     /* the PDF's own text */
+  SV_TEXT_OCR        /* recognised from pixels */
+};
+
+struct sv_page {
+  int number;                  /* 1-based */
+  double width, height;        /* points */
+  enum sv_text_source source;
+  struct sv_line *lines;       /* owned array, top to bottom */
+  size_t nlines;
+  float conf;                  /* mean word confidence, 0-100 */
+};
+
+/* -------------------------------------------------------------- problems */
+
+/* The detail of something that went wrong or was doubtful. */
+struct sv_problem {
+  char *stage;   /* owned: "ingest", "render", ... */
+  char *message; /* owned: plain words for the report */
+  int page;      /* 1-based page, 0 when the whole file */
+  sv_status status;
+};
+
+/* -------------------------------------------------------------- figures */
+
+/* A number read from a document, traceable to where it was printed. */
+struct sv_figure {
+  bool present;
+  sv_cents amount;
+  int page;          /* 1-based */
+  struct sv_box box;
+  float conf;        /* 0-100, the lowest word confidence of the figure */
+};
+
+enum sv_basis {
+  SV_BASIS_AVERAGE_DAILY = 0, /* printed average, or computed from dailies */
+  SV_BASIS_CLOSING            /* closing balance: no average available */
+};
+
+/* What extract read from one bank statement. */
+struct sv_statement {
+  char *holder;          /* owned, as printed (NULL when not found) */
+  char *account;         /* owned, masked: "****1234" (NULL when not found) */
+  char currency[4];      /* ISO 4217, "" when unknown */
+  bool currency_inferred; /* only a "$" and the language told us */
+  GDate start, end;      /* statement period (g_date_valid() when found) */
+  struct sv_figure opening;
+  struct sv_figure closing;
+  struct sv_figure average; /* printed average (daily) balance */
+};
+
+/* ------------------------------------------------------------ documents */
+
+enum sv_filetype {
+  SV_FILE_UNKNOWN = 0,
+  SV_FILE_PDF,
+  SV_FILE_PNG,
+  SV_FILE_JPEG,
+  SV_FILE_TIFF
+};
+
+enum sv_doc_status { SV_DOC_OK = 0, SV_DOC_SKIPPED, SV_DOC_FAILED };
+
+enum sv_doc_kind {
+  SV_KIND_UNKNOWN = 0,
+  SV_KIND_BANK_STATEMENT,
+  SV_KIND_DEED,
+  SV_KIND_INCOME_LETTER,
+  SV_KIND_LETTER
+};
+
+struct sv_case;
+
+struct sv_doc {
+  struct sv_case *owner; /* borrowed: the case this file belongs to */
+  size_t index;          /* position in owner->docs (sorted by relpath) */
+  char *relpath;         /* owned: path relative to the case folder, '/' */
+  char *abspath;         /* owned */
+
+  GBytes *bytes;         /* owned: the file's content; dropped by render
+                            once pages exist, to bound memory */
+  gint64 size;           /* bytes */
+  char sha256[65];       /* lowercase hex, "" until ingest */
+  enum sv_filetype type;
+
+  struct sv_page *pages; /* owned array */
+  int npages;
+  enum sv_text_source text; /* LAYER when every read page had a text layer,
+                               OCR when any page was OCR'd, NONE otherwise */
+  float ocr_conf;        /* mean over OCR'd pages (text == SV_TEXT_OCR) */
+
+  enum sv_doc_status status;
+  GPtrArray *problems;   /* owned: of struct sv_problem *; the first one is
+                            the reason printed when status != OK */
+
+  enum sv_doc_kind kind;
+  double kind_score;     /* 0..1 */
+  char lang[3];          /* "en", "es" or "" */
+
+  struct sv_statement *statement; /* owned, NULL unless a bank statement
+                                     was extracted */
+};
+
+/* ----------------------------------------------------------- evaluation */
+
+enum sv_outcome {
+  SV_OUTCOME_MEETS = 0,
+  SV_OUTCOME_NEEDS_REVIEW,
+  SV_OUTCOME_INSUFFICIENT,
+  SV_OUTCOME_NOT_MET
+};
+
+enum sv_test_basis {
+  SV_TEST_SAVINGS = 0,
+  SV_TEST_INCOME,
+  SV_TEST_PROPERTY,
+  SV_TEST_INVESTMENT
+};
+
+/* One monthly amount: a balance or a net income, for one account or the
+   total of the applicant's accounts in that month. */
+struct sv_month {
+  int year, month;       /* calendar month */
+  char *account;         /* owned: masked account, or "total" */
+  sv_cents amount;       /* in currency */
+  char currency[4];
+  enum sv_basis basis;
+  bool has_mxn;          /* false when no rate was available */
+  sv_cents amount_mxn;
+  char *source;          /* owned: "statements/2026-03.pdf#2" */
+  float conf;            /* lowest confidence of the figure(s), 0-100 */
+};
+
+enum sv_asset_kind { SV_ASSET_PROPERTY = 0, SV_ASSET_INVESTMENT };
+
+struct sv_asset {
+  enum sv_asset_kind kind;
+  sv_cents amount;
+  char currency[4];
+  bool has_mxn;
+  sv_cents amount_mxn;
+  char *source;          /* owned */
+};
+
+struct sv_test {
+  char *stay;            /* owned: stay id */
+  enum sv_test_basis basis;
+  int window_months;     /* 0 when no window applies */
+  int wage_days;
+  sv_cents required_mxn;
+  bool has_actual;
+  sv_cents actual_mxn;
+  int months_found;
+  bool has_lowest;       /* lowest month in the window (savings, income) */
+  int lowest_year, lowest_month;
+  sv_cents lowest_mxn;
+  enum sv_outcome outcome;
+  GPtrArray *reasons;    /* owned: of char *, plain words */
+};
+
+struct sv_stay {
+  char *id;              /* owned */
+  enum sv_outcome outcome;
+};
+
+struct sv_evaluation {
+  char *applicant;       /* owned: the name evaluated against */
+  bool applicant_from_manifest;
+  GArray *balances;      /* of struct sv_month, sorted by (period, account)
+                            with the "total" row after the accounts */
+  GArray *income;        /* of struct sv_month */
+  GArray *assets;        /* of struct sv_asset */
+  sv_cents wage_daily;   /* the daily wage applied, in centavos */
+  char *wage_zone;       /* owned */
+  GDate wage_effective;
+  GArray *tests;         /* of struct sv_test */
+  GArray *stays;         /* of struct sv_stay */
+  enum sv_outcome overall;
+};
+
+/* ------------------------------------------------------------------ case */
+
+struct sv_case {
+  char *id;              /* owned: case.xml's id, else the folder name */
+  char *dir;             /* owned: absolute path of the case folder */
+  char *folder;          /* owned: the folder's own name */
+  char *applicant;       /* owned: from case.xml, NULL when absent */
+  GDate as_of;           /* the evaluation date in force for this case */
+  GPtrArray *requested;  /* owned: of char * stay ids (empty = all) */
+  struct sv_doc **docs;  /* owned array of owned docs, sorted by relpath */
+  size_t ndocs;
+  GPtrArray *problems;   /* owned: case-level problems (bad case.xml ...) */
+  bool failed;           /* the case could not be evaluated or reported */
+  bool report_written;   /* set by the report stage once the file is in
+                            place */
+  struct sv_evaluation *eval; /* owned, filled by evaluate */
+};
+
+/* ------------------------------------------------------------ functions */
+
+/* Returns owned: free with sv_doc_free.  Borrows owner; copies the paths. */
+struct sv_doc *sv_doc_new(struct sv_case *owner, const char *relpath,
+                          const char *abspath);
+/* NULL-safe; frees everything the document owns and clears *doc. */
+void sv_doc_free(struct sv_doc **doc);
+
+/* Records a problem on the document and raises its status to at least
+   `status` (OK < SKIPPED < FAILED).  Copies stage and the formatted text. */
+void sv_doc_problem(struct sv_doc *doc, enum sv_doc_status status,
+                    sv_status code, const char *stage, int page,
+                    const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+
+/* Same for a case-level problem (never changes documents). */
+void sv_case_problem(struct sv_case *c, sv_status code, const char *stage,
+                     const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+/* Returns owned: free with sv_case_free.  Copies id, dir and folder. */
+struct sv_case *sv_case_new(const char *id, const char *dir,
+                            const char *folder);
+/* NULL-safe; frees the case, its documents and its evaluation. */
+void sv_case_free(struct sv_case **c);
+
+/* Frees a page's lines and words (not the page struct itself). */
+void sv_page_clear(struct sv_page *page);
+
+/* Returns owned: free with sv_statement_free. */
+struct sv_statement *sv_statement_new(void);
+void sv_statement_free(struct sv_statement **st);
+
+/* Returns owned: free with sv_evaluation_free. */
+struct sv_evaluation *sv_evaluation_new(void);
+void sv_evaluation_free(struct sv_evaluation **ev);
+
+/* Text names used in the report; each returns a static string. */
+const char *sv_doc_status_str(enum sv_doc_status s);
+const char *sv_doc_kind_str(enum sv_doc_kind k);
+const char *sv_outcome_str(enum sv_outcome o);
+const char *sv_test_basis_str(enum sv_test_basis b);
+const char *sv_basis_str(enum sv_basis b);
+const char *sv_asset_kind_str(enum sv_asset_kind k);
+const char *sv_text_source_str(enum sv_text_source t);
+const char *sv_filetype_str(enum sv_filetype t);
+
+/* Returns owned: "****1234" from any account number with at least 4 digits
+   (only the digits count), NULL when it has fewer than 4 digits. */
+char *sv_mask_account(const char *number);
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * money.c - fixed-point decimals: parse data-file numbers, print cents.
+ */
+#include "money.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+sv_status sv_decimal_parse(const char *s, int scale, int64_t *out)
+{
+  if (s == NULL || scale < 0 || scale > 9)
+    return SV_INVALID;
+  const char *p = s;
+  bool neg = false;
+  if (*p == '-') {
+    neg = true;
+    p++;
+  }
+  int64_t v = 0;
+  int intdigits = 0;
+  while (g_ascii_isdigit(*p)) {
+    if (++intdigits > 15)
+      return SV_INVALID;
+    v = v * 10 + (*p - '0');
+    p++;
+  }
+  int frac = 0;
+  if (*p == '.') {
+    p++;
+    while (g_ascii_isdigit(*p)) {
+      if (++frac > scale)
+        return SV_INVALID;
+      v = v * 10 + (*p - '0');
+      p++;
+    }
+    if (frac == 0)
+      return SV_INVALID;
+  }
+  if (*p != '\0' || intdigits == 0)
+    return SV_INVALID;
+  for (; frac < scale; frac++)
+    v *= 10;
+  *out = neg ? -v : v;
+  return SV_OK;
+}
+
+void sv_cents_format(sv_cents v, char *buf, size_t len)
+{
+  uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  snprintf(buf, len, "%s%" PRIu64 ".%02" PRIu64, v < 0 ? "-" : "",
+           mag / 100, mag % 100);
+}
+
+bool sv_cents_mul_rate(sv_cents amount, int64_t rate, int rate_scale,
+                       sv_cents *out)
+{
+  if (rate_scale < 0 || rate_scale > 9)
+    return false;
+  int64_t div = 1;
+  for (int i = 0; i < rate_scale; i++)
+    div *= 10;
+  bool neg = (amount < 0) != (rate < 0);
+  uint64_t a = amount < 0 ? (uint64_t)0 - (uint64_t)amount : (uint64_t)amount;
+  uint64_t r = rate < 0 ? (uint64_t)0 - (uint64_t)rate : (uint64_t)rate;
+  if (r != 0 && a > UINT64_MAX / r)
+    return false;
+  uint64_t prod = a * r;
+  uint64_t q = prod / (uint64_t)div;
+  uint64_t rem = prod % (uint64_t)div;
+  if (rem * 2 >= (uint64_t)div)
+    q++;
+  if (q > (uint64_t)INT64_MAX)
+    return false;
+  *out = neg ? -(int64_t)q : (int64_t)q;
+  return true;
+}

@@ -1,0 +1,126 @@
+/*
+ * xmlsafe.c - safe parse + XSD validation of the program's XML inputs.
+ */
+#include "xmlsafe.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+/* Keeps the first error libxml2 reports. */
+static void first_error(void *ctx, xmlErrorPtr e)
+{
+  char **msg = ctx;
+  if (*msg != NULL || e == NULL)
+    return;
+  char *text = g_strstrip(g_strdup(e->message != NULL ? e->message : "?"));
+  *msg = g_strdup_printf("line %d: %s", e->line, text);
+  g_free(text);
+}
+
+sv_status sv_xml_load(const char *path, const char *xsd_path, xmlDocPtr *doc,
+                      char **err)
+{
+  sv_status rc = SV_OK;
+  xmlDocPtr xd = NULL;
+  xmlSchemaParserCtxtPtr pctx = NULL;
+  xmlSchemaPtr schema = NULL;
+  xmlSchemaValidCtxtPtr vctx = NULL;
+  char *msg = NULL;
+  GStatBuf st;
+
+  *doc = NULL;
+  *err = NULL;
+  if (g_stat(path, &st) != 0) {
+    rc = errno == ENOENT ? SV_NOTFOUND : SV_IO;
+    *err = g_strdup_printf("%s: %s", path, g_strerror(errno));
+    goto out;
+  }
+  if (st.st_size > SV_XML_MAX_BYTES) {
+    rc = SV_TOOBIG;
+    *err = g_strdup_printf("%s: larger than %d bytes", path, SV_XML_MAX_BYTES);
+    goto out;
+  }
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (ctxt == NULL)
+    g_error("out of memory");
+  xd = xmlCtxtReadFile(ctxt, path, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR |
+                           XML_PARSE_NOWARNING);
+  if (xd == NULL) {
+    xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+    first_error(&msg, e);
+    xmlFreeParserCtxt(ctxt);
+    rc = SV_BADXML;
+    *err = g_strdup_printf("%s: not well-formed XML (%s)", path,
+                           msg != NULL ? msg : "unknown error");
+    goto out;
+  }
+  xmlFreeParserCtxt(ctxt);
+
+  pctx = xmlSchemaNewParserCtxt(xsd_path);
+  if (pctx == NULL)
+    g_error("out of memory");
+  xmlSchemaSetParserStructuredErrors(pctx, first_error, &msg);
+  schema = xmlSchemaParse(pctx);
+  if (schema == NULL) {
+    rc = SV_NOTFOUND;
+    *err = g_strdup_printf("schema %s cannot be loaded (%s)", xsd_path,
+                           msg != NULL ? msg : "unknown error");
+    goto out;
+  }
+  vctx = xmlSchemaNewValidCtxt(schema);
+  if (vctx == NULL)
+    g_error("out of memory");
+  xmlSchemaSetValidStructuredErrors(vctx, first_error, &msg);
+  if (xmlSchemaValidateDoc(vctx, xd) != 0) {
+    rc = SV_BADXML;
+    char *base = g_path_get_basename(xsd_path);
+    *err = g_strdup_printf("%s does not match %s (%s)", path, base,
+                           msg != NULL ? msg : "unknown error");
+    g_free(base);
+    goto out;
+  }
+  *doc = xd;
+  xd = NULL;
+out:
+  xmlSchemaFreeValidCtxt(vctx);
+  xmlSchemaFree(schema);
+  xmlSchemaFreeParserCtxt(pctx);
+  xmlFreeDoc(xd);
+  g_free(msg);
+  return rc;
+}
+
+bool sv_xml_parse_date(const char *s, GDate *out)
+{
+  if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
+      return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+          (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+    return false;
+  g_date_clear(out, 1);
+  g_date_set_dmy(out, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+  return true;
+}
+
+void sv_xml_format_date(const GDate *d, char *buf, size_t len)
+{
+  if (d == NULL || !g_date_valid(d)) {
+    snprintf(buf, len, "0000-00-00");
+    return;
+  }
+  snprintf(buf, len, "%04d-%02d-%02d", (int)g_date_get_year(d),
+           (int)g_date_get_month(d), (int)g_date_get_day(d));
+}

@@ -1,0 +1,1587 @@
+/*
+ * solvency-samplegen.c - writes the committed sample set under samples/.
+ *
+ * Not part of the pipeline: a stand-alone tool that draws synthetic bank
+ * statements (layouts `en-summary` and `es-resumen` of samples/LAYOUTS.md)
+ * as A4 PDFs with cairo, lays them out in applicant case folders, and writes
+ * rates.xml plus one expected-outcome file per case, computed from the
+ * generator's own figures.  Output is byte-reproducible: a private
+ * splitmix64 PRNG seeded from fixed strings, fixed PDF metadata dates.
+ *
+ * Usage: solvency-samplegen OUTDIR   (writes OUTDIR/cases, OUTDIR/expected,
+ * OUTDIR/rates.xml; see scripts/make-samples.sh).
+ */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AS_OF_Y 2026
+#define AS_OF_M 11
+#define AS_OF_D 15
+#define AS_OF "2026-11-15"
+#define WAGE_CENTS 31504 /* 315.04 MXN, CDMX general minimum wage 2026 */
+
+#define A4_W 595.28
+#define A4_H 841.89
+#define SCAN_DPI 200.0
+
+#define MAX_TX 64
+#define MAX_ACCTS 2
+#define MAX_STAYS 4
+
+/* ------------------------------------------------------------------ */
+/* Small utilities                                                      */
+/* ------------------------------------------------------------------ */
+
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* Uniform integer in [lo, hi]. */
+static int64_t rnd_range(uint64_t *st, int64_t lo, int64_t hi)
+{
+    uint64_t span = (uint64_t)(hi - lo) + 1;
+    return lo + (int64_t)(splitmix64(st) % span);
+}
+
+static uint64_t seed_from(const char *a, const char *b, int y, int m)
+{
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s|%s|%04d-%02d", a, b, y, m);
+    for (const char *p = buf; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* num / den rounded half away from zero (den > 0). */
+static int64_t div_round(int64_t num, int64_t den)
+{
+    if (num >= 0)
+        return (2 * num + den) / (2 * den);
+    return -((-2 * num + den) / (2 * den));
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+static void month_add(int *y, int *m, int delta)
+{
+    int idx = *y * 12 + (*m - 1) + delta;
+    *y = idx / 12;
+    *m = idx % 12 + 1;
+}
+
+static const char *const ES_MONTH[] = {
+    "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+    "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+static const char *const ES_MON[] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
+                                     "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
+static const char *const EN_MON[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* "12,345.67" (no sign handling beyond a leading minus), optional "$". */
+static void fmt_money(char *buf, size_t len, int64_t cents, int dollar)
+{
+    char digits[32];
+    char out[48];
+    size_t o = 0;
+    int neg = cents < 0;
+    uint64_t v = neg ? (uint64_t)(-cents) : (uint64_t)cents;
+    snprintf(digits, sizeof digits, "%" PRIu64, v / 100);
+    size_t n = strlen(digits);
+    if (neg)
+        out[o++] = '-';
+    if (dollar)
+        out[o++] = '$';
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, len, "%s.%02u", out, (unsigned)(v % 100));
+}
+
+/* "12345.67" for XML attributes. */
+static void fmt_plain(char *buf, size_t len, int64_t cents)
+{
+    uint64_t v = cents < 0 ? (uint64_t)(-cents) : (uint64_t)cents;
+    snprintf(buf, len, "%s%" PRIu64 ".%02u", cents < 0 ? "-" : "", v / 100,
+             (unsigned)(v % 100));
+}
+
+static void die(const char *msg, const char *detail)
+{
+    fprintf(stderr, "solvency-samplegen: %s%s%s\n", msg, detail ? ": " : "",
+            detail ? detail : "");
+    exit(1);
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+    GError *err = NULL;
+    char *dir = g_path_get_dirname(path);
+    if (g_mkdir_with_parents(dir, 0755) != 0)
+        die("cannot create folder", dir);
+    g_free(dir);
+    if (!g_file_set_contents(path, data, (gssize)len, &err))
+        die("cannot write", err->message);
+}
+
+/* ------------------------------------------------------------------ */
+/* Case table                                                           */
+/* ------------------------------------------------------------------ */
+
+enum layout { LAYOUT_EN, LAYOUT_ES };
+
+enum name_style {
+    NAME_ISO,        /* statements/2026-05.pdf */
+    NAME_ES_MONTH,   /* estados/estado_cuenta_noviembre_2025.pdf */
+    NAME_EDOCTA,     /* EdoCta_6789_202511.pdf */
+    NAME_EN_SPACES,  /* documents/Statement 2025-11.pdf */
+    NAME_ES_SHORT,   /* estado_cuenta_mayo.pdf */
+    NAME_SUB_ISO,    /* <prefix>/2026-05.pdf */
+    NAME_SUB_AHORRO, /* <prefix>/ahorro_mayo_2026.pdf */
+    NAME_STMT,       /* statements/stmt_202605.pdf */
+    NAME_SCAN,       /* escaneos/scan_2026-05.pdf */
+    NAME_EN_MON      /* bank/FHB_Statement_May2026.pdf */
+};
+
+struct account_spec {
+    enum layout layout;
+    const char *currency; /* "USD" or "MXN" */
+    const char *number;   /* 10 (es) or 12 (en) digits */
+    enum name_style naming;
+    const char *prefix;          /* folder for NAME_SUB_* */
+    int64_t target_lo, target_hi; /* average daily balance, cents */
+    int low_y, low_m;             /* one month forced to low_target */
+    int64_t low_target;
+    int skip_y, skip_m; /* a month with no statement */
+    int image_only;     /* scanned: no text layer */
+    int busy;           /* many movements: statements run to 2 pages */
+    const char *product;
+};
+
+struct case_spec {
+    const char *id;
+    const char *applicant; /* NULL: no case.xml */
+    const char *holder;    /* as printed on statements */
+    const char *address;
+    const char *stays[MAX_STAYS];
+    int first_y, first_m, nmonths;
+    struct account_spec acct[MAX_ACCTS];
+    int nacct;
+    int bad_files;
+    const char *intended; /* overall outcome the case is designed for */
+    const char *note;
+    unsigned checks; /* CHECK_* properties the generator asserts */
+};
+
+/* Properties of a case the generator verifies on its own figures, so a
+   change in the PRNG or the table cannot silently defeat a case's purpose. */
+#define CHECK_OLD_RATE_FLIPS 1u    /* 17.9000 (2026-06-30): no longer meets */
+#define CHECK_FUTURE_RATE_FLIPS 2u /* 1.0000 (2026-11-20): no longer meets */
+#define CHECK_EACH_ALONE_FAILS 4u  /* no single account meets on its own */
+
+#define USD(x) ((int64_t)(x) * 100)
+#define MXN(x) ((int64_t)(x) * 100)
+
+static const struct case_spec CASES[] = {
+    {"c01-en-visitor-meets", "Daniel Robert Hayes", "DANIEL ROBERT HAYES",
+     "1420 Lakeview Avenue, Springfield, IL 62704",
+     {"visitor"}, 2026, 5, 6,
+     {{LAYOUT_EN, "USD", "004417827890", NAME_ISO, NULL, USD(11000), USD(14000),
+       0, 0, 0, 0, 0, 0, 0, "Premier Checking"}},
+     1, 0, "meets",
+     "Six English USD statements; mean well above 500 days of wage.", CHECK_FUTURE_RATE_FLIPS},
+    {"c02-es-temporary-meets", "María José Pérez Gómez",
+     "MARÍA JOSÉ PÉREZ GÓMEZ",
+     "Calle Durango 214, Col. Roma Norte, Cuauhtémoc, C.P. 06700, Ciudad de México",
+     {"temporary-resident"}, 2025, 11, 12,
+     {{LAYOUT_ES, "MXN", "0123456789", NAME_ES_MONTH, NULL, MXN(7000000),
+       MXN(7600000), 0, 0, 0, 0, 0, 0, 1, "CUENTA PATRIMONIAL"}},
+     1, 0, "meets",
+     "Twelve Spanish MXN statements, two pages each; mean above 20,000 days.", 0},
+    {"c03-es-temporary-not-met", "José Luis Hernández Muñoz",
+     "JOSÉ LUIS HERNÁNDEZ MUÑOZ",
+     "Av. Vallarta 3040, Col. Vallarta Poniente, C.P. 44110, Guadalajara, Jal.",
+     {"temporary-resident"}, 2025, 11, 12,
+     {{LAYOUT_ES, "MXN", "0987654321", NAME_EDOCTA, NULL, MXN(1500000),
+       MXN(2500000), 0, 0, 0, 0, 0, 0, 0, "CUENTA MAESTRA"}},
+     1, 0, "not-met",
+     "Twelve Spanish MXN statements, all months present, mean far below "
+     "20,000 days.", 0},
+    {"c04-en-missing-month", "Emily Anne Carter", "EMILY ANNE CARTER",
+     "88 Harbor Road, Portland, ME 04101",
+     {"visitor-10-years"}, 2025, 11, 12,
+     {{LAYOUT_EN, "USD", "003150624418", NAME_EN_SPACES, NULL, USD(11500),
+       USD(13500), 0, 0, 0, 2026, 3, 0, 0, "Everyday Checking"}},
+     1, 0, "insufficient-evidence",
+     "Eleven English USD statements; 2026-03 is missing from the 12-month "
+     "window, so the savings test cannot be decided although the balances "
+     "are high.", 0},
+    {"c05-bad-files", "Ana Sofía Ramírez Núñez", "ANA SOFÍA RAMÍREZ NÚÑEZ",
+     "Calle 60 No. 455, Col. Centro, C.P. 97000, Mérida, Yuc.",
+     {"temporary-resident-family"}, 2026, 5, 6,
+     {{LAYOUT_ES, "MXN", "0456001122", NAME_ES_SHORT, NULL, MXN(140000),
+       MXN(160000), 0, 0, 0, 0, 0, 0, 0, "CUENTA MAESTRA"}},
+     1, 1, "meets",
+     "Six good Spanish MXN statements plus four unusable files (empty, "
+     "truncated PDF, .docx, .txt) that must be reported and not stop the "
+     "case.", 0},
+    {"c06-two-accounts", "Jorge Álvarez Ochoa", "JORGE ÁLVAREZ OCHOA",
+     "Blvd. Kukulcán Km 9, Zona Hotelera, C.P. 77500, Cancún, Q. Roo",
+     {"temporary-resident-family"}, 2026, 5, 6,
+     {{LAYOUT_ES, "MXN", "0711223344", NAME_SUB_ISO, "cuenta_cheques",
+       MXN(57000), MXN(63000), 0, 0, 0, 0, 0, 0, 0, "CUENTA DE CHEQUES"},
+      {LAYOUT_ES, "MXN", "0799887766", NAME_SUB_AHORRO, "cuenta_ahorro",
+       MXN(57000), MXN(63000), 0, 0, 0, 0, 0, 0, 0, "CUENTA DE AHORRO"}},
+     2, 0, "meets",
+     "Two accounts of the applicant, each below 300 days of wage alone; the "
+     "monthly sums pass.", CHECK_EACH_ALONE_FAILS},
+    {"c07-month-below", "Michael Thomas Brennan", "MICHAEL THOMAS BRENNAN",
+     "2210 Elm Street, Austin, TX 78705",
+     {"visitor"}, 2026, 5, 6,
+     {{LAYOUT_EN, "USD", "007731559021", NAME_STMT, NULL, USD(8750),
+       USD(8850), 2026, 8, USD(8000), 0, 0, 0, 0, "Advantage Checking"}},
+     1, 0, "meets",
+     "Mean passes narrowly at the 2026-10-30 rate (and would fail at the "
+     "older 17.9000 rate); 2026-08 alone is below the threshold and must be "
+     "named as the lowest month.", CHECK_OLD_RATE_FLIPS | CHECK_FUTURE_RATE_FLIPS},
+    {"c08-scanned-only", "Sarah Elizabeth Collins", "SARAH ELIZABETH COLLINS",
+     "517 Pine Street, Seattle, WA 98101",
+     {"visitor"}, 2026, 5, 6,
+     {{LAYOUT_EN, "USD", "009914402276", NAME_SCAN, NULL, USD(10000),
+       USD(12000), 0, 0, 0, 0, 0, 1, 0, "Premier Checking"}},
+     1, 0, "insufficient-evidence",
+     "Image-only PDFs (200 dpi scans, no text layer). Insufficient evidence "
+     "until OCR lands; with OCR the true figures below give meets.", 0},
+    {"c09-no-manifest", NULL, "ROBERT JAMES WILSON",
+     "3901 Ocean Drive, San Diego, CA 92109",
+     {NULL}, 2026, 5, 6,
+     {{LAYOUT_EN, "USD", "005528193344", NAME_EN_MON, NULL, USD(9500),
+       USD(10500), 0, 0, 0, 0, 0, 0, 0, "Premier Checking"}},
+     1, 0, "meets",
+     "No case.xml: run with the as-of option set to 2026-11-15; the case id "
+     "is the folder "
+     "name, the applicant comes from the statements, every stay is "
+     "evaluated.", CHECK_FUTURE_RATE_FLIPS},
+};
+
+/* ------------------------------------------------------------------ */
+/* Rules and rates (the generator's own copy, for the expected files)   */
+/* ------------------------------------------------------------------ */
+
+struct stay_rule {
+    const char *id;
+    int savings_days;
+    int window;
+};
+
+static const struct stay_rule STAYS[] = {
+    {"visitor", 500, 6},
+    {"visitor-study", 300, 6},
+    {"visitor-10-years", 500, 12},
+    {"temporary-resident", 20000, 12},
+    {"temporary-resident-invited", 10000, 12},
+    {"temporary-resident-family", 300, 6},
+    {"temporary-student", 20000, 12},
+    {"temporary-student-family", 300, 6},
+    {"permanent-resident", 25000, 12},
+    {"permanent-resident-family", 300, 6},
+};
+#define N_STAYS (sizeof STAYS / sizeof STAYS[0])
+
+struct rate {
+    const char *currency;
+    const char *date;
+    int64_t mxn_e4; /* MXN per unit × 10^4 */
+    const char *comment;
+};
+
+static const struct rate RATES[] = {
+    {"USD", "2026-06-30", 179000, "older rate: superseded by 2026-10-30"},
+    {"USD", "2026-10-30", 184210, "the rate in force on 2026-11-15"},
+    {"USD", "2026-11-20", 10000,
+     "dated after asOf 2026-11-15: must be ignored (absurd on purpose)"},
+    {"EUR", "2026-10-30", 213350, NULL},
+};
+
+static int64_t rate_for(const char *currency)
+{
+    const struct rate *best = NULL;
+    if (strcmp(currency, "MXN") == 0)
+        return 10000;
+    for (size_t i = 0; i < sizeof RATES / sizeof RATES[0]; i++) {
+        if (strcmp(RATES[i].currency, currency) != 0 ||
+            strcmp(RATES[i].date, AS_OF) > 0)
+            continue;
+        if (!best || strcmp(RATES[i].date, best->date) > 0)
+            best = &RATES[i];
+    }
+    if (!best)
+        die("no rate for", currency);
+    return best->mxn_e4;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                           */
+/* ------------------------------------------------------------------ */
+
+struct txn {
+    int day;
+    char desc[64];
+    int64_t amount; /* + deposit, - withdrawal */
+    int64_t balance;
+};
+
+struct statement {
+    enum layout layout;
+    const char *currency;
+    const char *holder;
+    const char *address;
+    const char *product;
+    char account_print[32];
+    char clabe[24];
+    int y, m, ndays;
+    int64_t opening, deposits, withdrawals, closing, adb;
+    struct txn tx[MAX_TX];
+    int ntx;
+};
+
+/* Recomputes running balances, totals and the day-weighted average. */
+static void stmt_settle(struct statement *s)
+{
+    int64_t bal = s->opening, sum = 0;
+    int t = 0;
+    s->deposits = s->withdrawals = 0;
+    for (int d = 1; d <= s->ndays; d++) {
+        while (t < s->ntx && s->tx[t].day == d) {
+            bal += s->tx[t].amount;
+            s->tx[t].balance = bal;
+            if (s->tx[t].amount >= 0)
+                s->deposits += s->tx[t].amount;
+            else
+                s->withdrawals -= s->tx[t].amount;
+            t++;
+        }
+        sum += bal; /* end-of-day balance */
+    }
+    s->closing = bal;
+    s->adb = div_round(sum, s->ndays);
+}
+
+/* Stable insertion sort by day: movements of one day keep the order in
+   which they were added, so the output never depends on qsort. */
+static void txn_sort_stable(struct txn *tx, int n)
+{
+    for (int i = 1; i < n; i++) {
+        struct txn k = tx[i];
+        int j = i - 1;
+        while (j >= 0 && tx[j].day > k.day) {
+            tx[j + 1] = tx[j];
+            j--;
+        }
+        tx[j + 1] = k;
+    }
+}
+
+
+static void add_tx(struct statement *s, int day, const char *desc,
+                   int64_t amount)
+{
+    if (s->ntx >= MAX_TX)
+        die("too many transactions", NULL);
+    s->tx[s->ntx].day = day;
+    g_strlcpy(s->tx[s->ntx].desc, desc, sizeof s->tx[s->ntx].desc);
+    s->tx[s->ntx].amount = amount;
+    s->ntx++;
+}
+
+static const char *const EN_DEBITS[] = {
+    "DEBIT CARD PURCHASE WHOLE FOODS", "ONLINE PMT COMED ELECTRIC",
+    "ATM WITHDRAWAL 0412 MAIN ST",     "DEBIT CARD PURCHASE SHELL OIL",
+    "AMAZON MKTPLACE PMTS",            "VERIZON WIRELESS AUTOPAY",
+    "CHECK",                           "DEBIT CARD PURCHASE TARGET",
+    "STATE FARM INSURANCE",            "COSTCO WHSE",
+    "NETFLIX.COM",                     "CITY WATER UTILITY"};
+static const char *const EN_CREDITS[] = {"MOBILE DEPOSIT", "ZELLE FROM K MORGAN",
+                                         "VENMO CASHOUT", "IRS TREAS 310 TAX REF"};
+static const char *const ES_DEBITS[] = {
+    "PAGO TARJETA DE CREDITO",  "SPEI ENVIADO BBVA",    "RETIRO CAJERO AUTOMATICO",
+    "PAGO CFE SUMINISTRADOR",   "PAGO TELMEX",          "COMPRA LIVERPOOL INSURGENTES",
+    "DOMICILIACION GNP SEGUROS", "COMPRA OXXO",         "PAGO PREDIAL CDMX",
+    "COMPRA SORIANA",           "PAGO IZZI TELECOM",    "COMISION MANEJO DE CUENTA"};
+static const char *const ES_CREDITS[] = {"SPEI RECIBIDO BANORTE", "DEPOSITO EN EFECTIVO",
+                                         "SPEI RECIBIDO SANTANDER",
+                                         "DEPOSITO CHEQUE OTRO BANCO"};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A random amount between lo and hi per mille of `base`, in cents. */
+static int64_t permille(uint64_t *rng, int64_t base, int lo, int hi)
+{
+    return base * rnd_range(rng, (int64_t)lo * 100, (int64_t)hi * 100) / 100000 +
+           rnd_range(rng, 0, 99);
+}
+
+/* Rounds cents down to whole currency units (payroll, rent, checks). */
+static int64_t units(int64_t cents)
+{
+    return cents / 100 * 100;
+}
+
+/* Builds one month's statement whose average daily balance lands on
+   `target` (within half a currency unit): random movements first, then a
+   transfer on day 2 sized to pull the day-weighted average to the target. */
+static void stmt_build(struct statement *s, const struct case_spec *cs,
+                       const struct account_spec *as, int y, int m,
+                       int64_t opening, int64_t target, uint64_t *rng)
+{
+    int es = as->layout == LAYOUT_ES;
+    int nrand = as->busy ? (int)rnd_range(rng, 34, 44) : (int)rnd_range(rng, 9, 16);
+    char desc[64];
+
+    memset(s, 0, sizeof *s);
+    s->layout = as->layout;
+    s->currency = as->currency;
+    s->holder = cs->holder;
+    s->address = cs->address;
+    s->product = as->product;
+    s->y = y;
+    s->m = m;
+    s->ndays = days_in_month(y, m);
+    s->opening = opening;
+
+    /* income: payroll twice (en) or once (es); amounts in per mille of
+       the target balance */
+    if (es) {
+        add_tx(s, 1, "PAGO DE NOMINA",
+               units(permille(rng, target, as->busy ? 20 : 150, as->busy ? 40 : 300)));
+        if (as->busy)
+            add_tx(s, 15, "RENDIMIENTOS FONDO DEL VALLE", permille(rng, target, 3, 6));
+    } else {
+        add_tx(s, 1, "PAYROLL ACME CORP DIR DEP", units(permille(rng, target, 100, 150)));
+        add_tx(s, 15, "PAYROLL ACME CORP DIR DEP", units(permille(rng, target, 100, 150)));
+    }
+    for (int i = 0; i < nrand; i++) {
+        int day = (int)rnd_range(rng, 3, s->ndays);
+        int credit = rnd_range(rng, 0, 9) == 0;
+        int64_t amt = as->busy ? permille(rng, target, 1, 6) : permille(rng, target, 3, 40);
+        if (credit) {
+            const char *d = es ? ES_CREDITS[rnd_range(rng, 0, NELEM(ES_CREDITS) - 1)]
+                               : EN_CREDITS[rnd_range(rng, 0, NELEM(EN_CREDITS) - 1)];
+            add_tx(s, day, d, amt);
+        } else {
+            const char *d = es ? ES_DEBITS[rnd_range(rng, 0, NELEM(ES_DEBITS) - 1)]
+                               : EN_DEBITS[rnd_range(rng, 0, NELEM(EN_DEBITS) - 1)];
+            if (strcmp(d, "CHECK") == 0) {
+                snprintf(desc, sizeof desc, "CHECK %d", (int)rnd_range(rng, 1001, 1299));
+                d = desc;
+                amt = units(amt);
+            }
+            add_tx(s, day, d, -amt);
+        }
+    }
+    /* monthly rent/mortgage */
+    add_tx(s, 5, es ? "PAGO RENTA DEPARTAMENTO" : "MORTGAGE PMT HOMEPOINT",
+           -units(permille(rng, target, as->busy ? 5 : 60, as->busy ? 10 : 120)));
+    txn_sort_stable(s->tx, s->ntx);
+    add_tx(s, s->ndays, es ? "INTERESES A FAVOR" : "INTEREST PAYMENT",
+           permille(rng, target, 1, 3) / 10);
+    stmt_settle(s);
+
+    /* the levelling transfer, inserted on day 2 */
+    {
+        int64_t x;
+        int d = 2;
+        int weight = s->ndays - d + 1;
+        x = div_round((target - s->adb) * s->ndays, weight);
+        x = div_round(x, 100) * 100; /* whole units */
+        if (x != 0) {
+            const char *dsc = es ? (x > 0 ? "TRASPASO DE INVERSION" : "TRASPASO A INVERSION")
+                                 : (x > 0 ? "ONLINE TRANSFER FROM SAV ...4471"
+                                          : "ONLINE TRANSFER TO SAV ...4471");
+            add_tx(s, d, dsc, x);
+            txn_sort_stable(s->tx, s->ntx);
+            stmt_settle(s);
+        }
+    }
+    for (int i = 0; i < s->ntx; i++)
+        if (s->tx[i].balance < 0)
+            die("negative running balance in", cs->id);
+}
+
+/* CLABE: 3-digit bank, 3-digit plaza, 11-digit account, check digit
+   (weights 3,7,1; 10 - sum mod 10). */
+static void make_clabe(char *out, size_t len, const char *account)
+{
+    char base[18];
+    static const int w[3] = {3, 7, 1};
+    int sum = 0;
+    snprintf(base, sizeof base, "168180%011ld", strtol(account, NULL, 10));
+    for (int i = 0; i < 17; i++)
+        sum += ((base[i] - '0') * w[i % 3]) % 10;
+    snprintf(out, len, "%s%d", base, (10 - sum % 10) % 10);
+}
+
+static void print_account(char *out, size_t len, const struct account_spec *as)
+{
+    if (as->layout == LAYOUT_EN) /* 0012 3456 7890 */
+        snprintf(out, len, "%.4s %.4s %.4s", as->number, as->number + 4,
+                 as->number + 8);
+    else
+        snprintf(out, len, "%s", as->number);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                              */
+/* ------------------------------------------------------------------ */
+
+#define X_LEFT 50.0
+#define X_RIGHT 545.0
+#define ROW_H 13.0
+#define TABLE_BOTTOM 770.0
+
+static void font(cairo_t *cr, int bold, double size)
+{
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+}
+
+static void gray(cairo_t *cr, double g)
+{
+    cairo_set_source_rgb(cr, g, g, g);
+}
+
+static void text_at(cairo_t *cr, double x, double y, const char *s)
+{
+    cairo_move_to(cr, x, y);
+    cairo_show_text(cr, s);
+}
+
+static void text_right(cairo_t *cr, double xr, double y, const char *s)
+{
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s, &e);
+    cairo_move_to(cr, xr - e.x_advance, y);
+    cairo_show_text(cr, s);
+}
+
+static void hrule(cairo_t *cr, double y, double width)
+{
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, X_LEFT, y);
+    cairo_line_to(cr, X_RIGHT, y);
+    cairo_stroke(cr);
+}
+
+static void bar(cairo_t *cr, double y, double h, double g)
+{
+    gray(cr, g);
+    cairo_rectangle(cr, X_LEFT - 4, y, X_RIGHT - X_LEFT + 8, h);
+    cairo_fill(cr);
+    gray(cr, 0);
+}
+
+/* Bank letterhead, common to every page. */
+static void draw_letterhead(cairo_t *cr, const struct statement *s)
+{
+    if (s->layout == LAYOUT_EN) {
+        cairo_set_source_rgb(cr, 0.05, 0.20, 0.42);
+        cairo_rectangle(cr, X_LEFT - 4, 38, 6, 30);
+        cairo_fill(cr);
+        font(cr, 1, 18);
+        text_at(cr, X_LEFT + 10, 60, "FIRST HARBOR BANK");
+        font(cr, 0, 9);
+        gray(cr, 0);
+        text_right(cr, X_RIGHT, 60, "Member FDIC");
+        font(cr, 0, 7.5);
+        gray(cr, 0.35);
+        text_at(cr, X_LEFT + 10, 72,
+                "P.O. Box 4410, Springfield, IL 62708 \xc2\xb7 1-800-555-0142 \xc2\xb7 "
+                "firstharbor.example");
+    } else {
+        cairo_set_source_rgb(cr, 0.0, 0.38, 0.30);
+        cairo_rectangle(cr, X_LEFT - 4, 38, X_RIGHT - X_LEFT + 8, 32);
+        cairo_fill(cr);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        font(cr, 1, 16);
+        text_at(cr, X_LEFT + 6, 60, "BANCO DEL VALLE, S.A.");
+        font(cr, 0, 7.5);
+        text_right(cr, X_RIGHT - 6, 52, "Institución de Banca Múltiple");
+        text_right(cr, X_RIGHT - 6, 63, "Grupo Financiero del Valle");
+        gray(cr, 0.35);
+        text_at(cr, X_LEFT, 80,
+                "Av. Insurgentes Sur 1602, Col. Crédito Constructor, C.P. 03940, "
+                "Ciudad de México \xc2\xb7 RFC BVA-900412-QK3");
+    }
+    gray(cr, 0);
+}
+
+static void draw_footer(cairo_t *cr, const struct statement *s, int page,
+                        int npages)
+{
+    char buf[64];
+    gray(cr, 0.6);
+    hrule(cr, 790, 0.5);
+    font(cr, 0, 6.5);
+    gray(cr, 0.4);
+    if (s->layout == LAYOUT_EN) {
+        text_at(cr, X_LEFT, 801,
+                "Deposit products offered by First Harbor Bank, N.A. Member FDIC. "
+                "Equal Housing Lender.");
+        text_at(cr, X_LEFT, 810,
+                "Report errors within 60 days. This is a sample document with "
+                "fictitious data.");
+        snprintf(buf, sizeof buf, "Page %d of %d", page, npages);
+    } else {
+        text_at(cr, X_LEFT, 801,
+                "Este documento es una representación impresa de un CFDI. "
+                "Consulte comisiones y CAT en bancodelvalle.example");
+        text_at(cr, X_LEFT, 810,
+                "UNE: 55 5140 0000. Documento de muestra con datos ficticios.");
+        snprintf(buf, sizeof buf, "Página %d de %d", page, npages);
+    }
+    font(cr, 0, 8);
+    gray(cr, 0);
+    text_right(cr, X_RIGHT, 810, buf);
+}
+
+static void summary_row(cairo_t *cr, double y, const char *label,
+                        const char *value)
+{
+    text_at(cr, X_LEFT + 6, y, label);
+    text_right(cr, 330, y, value);
+}
+
+/* Page 1 header block; returns the y where the table header goes. */
+static double draw_first_page_head(cairo_t *cr, const struct statement *s)
+{
+    char buf[160], v[48];
+    int nd = s->ndays;
+    double y;
+
+    if (s->layout == LAYOUT_EN) {
+        font(cr, 1, 14);
+        text_at(cr, X_LEFT, 104, "Account Statement");
+        font(cr, 0, 9.5);
+        snprintf(buf, sizeof buf, "Account Holder: %s", s->holder);
+        text_at(cr, X_LEFT, 128, buf);
+        text_at(cr, X_LEFT, 142, s->address);
+        snprintf(buf, sizeof buf, "Account Number: %s", s->account_print);
+        text_at(cr, X_LEFT, 160, buf);
+        snprintf(buf, sizeof buf,
+                 "Statement Period: %02d/01/%04d - %02d/%02d/%04d", s->m, s->y,
+                 s->m, nd, s->y);
+        text_at(cr, X_LEFT, 174, buf);
+        snprintf(buf, sizeof buf, "Currency: %s", s->currency);
+        text_at(cr, X_LEFT, 188, buf);
+        font(cr, 0, 8);
+        gray(cr, 0.35);
+        snprintf(buf, sizeof buf, "%s \xc2\xb7 statement date %s %d, %04d",
+                 s->product, EN_MON[s->m - 1], nd, s->y);
+        text_right(cr, X_RIGHT, 104, buf);
+        gray(cr, 0);
+
+        y = 222;
+        bar(cr, y - 12, 17, 0.88);
+        font(cr, 1, 10.5);
+        text_at(cr, X_LEFT, y, "Account Summary");
+        font(cr, 0, 9.5);
+        y += 20;
+        fmt_money(v, sizeof v, s->opening, 1);
+        summary_row(cr, y, "Beginning Balance", v);
+        fmt_money(v, sizeof v, s->deposits, 1);
+        summary_row(cr, y += 15, "Deposits and Additions", v);
+        fmt_money(v, sizeof v, s->withdrawals, 1);
+        summary_row(cr, y += 15, "Withdrawals and Debits", v);
+        fmt_money(v, sizeof v, s->closing, 1);
+        summary_row(cr, y += 15, "Ending Balance", v);
+        fmt_money(v, sizeof v, s->adb, 1);
+        summary_row(cr, y += 15, "Average Daily Balance", v);
+        gray(cr, 0.6);
+        hrule(cr, y + 8, 0.5);
+        gray(cr, 0);
+        y += 34;
+        bar(cr, y - 12, 17, 0.88);
+        font(cr, 1, 10.5);
+        text_at(cr, X_LEFT, y, "Transaction Detail");
+        return y + 20;
+    }
+
+    font(cr, 1, 14);
+    text_at(cr, X_LEFT, 108, "ESTADO DE CUENTA");
+    font(cr, 0, 8);
+    gray(cr, 0.35);
+    snprintf(buf, sizeof buf, "%s \xc2\xb7 Fecha de corte %02d/%s/%04d",
+             s->product, nd, ES_MON[s->m - 1], s->y);
+    text_right(cr, X_RIGHT, 108, buf);
+    gray(cr, 0);
+    font(cr, 0, 9.5);
+    snprintf(buf, sizeof buf, "Titular: %s", s->holder);
+    text_at(cr, X_LEFT, 130, buf);
+    text_at(cr, X_LEFT, 144, s->address);
+    snprintf(buf, sizeof buf, "No. de Cuenta: %s", s->account_print);
+    text_at(cr, X_LEFT, 162, buf);
+    snprintf(buf, sizeof buf, "CLABE: %s", s->clabe);
+    text_at(cr, X_LEFT, 176, buf);
+    snprintf(buf, sizeof buf, "Periodo: DEL 01/%02d/%04d AL %02d/%02d/%04d",
+             s->m, s->y, nd, s->m, s->y);
+    text_at(cr, X_LEFT, 190, buf);
+    text_at(cr, X_LEFT, 204,
+            strcmp(s->currency, "MXN") == 0 ? "Moneda: PESOS (M.N.)"
+                                            : "Moneda: DÓLARES (USD)");
+    y = 236;
+    bar(cr, y - 12, 17, 0.86);
+    font(cr, 1, 10.5);
+    text_at(cr, X_LEFT, y, "Información Financiera");
+    font(cr, 0, 9.5);
+    y += 20;
+    fmt_money(v, sizeof v, s->opening, 1);
+    summary_row(cr, y, "Saldo Anterior", v);
+    fmt_money(v, sizeof v, s->deposits, 1);
+    summary_row(cr, y += 15, "Depósitos / Abonos (+)", v);
+    fmt_money(v, sizeof v, s->withdrawals, 1);
+    summary_row(cr, y += 15, "Retiros / Cargos (-)", v);
+    fmt_money(v, sizeof v, s->closing, 1);
+    summary_row(cr, y += 15, "Saldo Final", v);
+    fmt_money(v, sizeof v, s->adb, 1);
+    summary_row(cr, y += 15, "Saldo Promedio", v);
+    snprintf(v, sizeof v, "%d", nd);
+    summary_row(cr, y += 15, "Días del Periodo", v);
+    gray(cr, 0.6);
+    hrule(cr, y + 8, 0.5);
+    gray(cr, 0);
+    y += 34;
+    bar(cr, y - 12, 17, 0.86);
+    font(cr, 1, 10.5);
+    text_at(cr, X_LEFT, y, "Detalle de Movimientos");
+    return y + 20;
+}
+
+static void draw_table_head(cairo_t *cr, const struct statement *s, double y)
+{
+    font(cr, 1, 8.5);
+    if (s->layout == LAYOUT_EN) {
+        text_at(cr, X_LEFT, y, "Date");
+        text_at(cr, X_LEFT + 52, y, "Description");
+        text_right(cr, 450, y, "Amount");
+        text_right(cr, X_RIGHT, y, "Balance");
+    } else {
+        text_at(cr, X_LEFT, y, "Fecha");
+        text_at(cr, X_LEFT + 52, y, "Concepto");
+        text_right(cr, 395, y, "Cargo");
+        text_right(cr, 470, y, "Abono");
+        text_right(cr, X_RIGHT, y, "Saldo");
+    }
+    gray(cr, 0.5);
+    hrule(cr, y + 4, 0.6);
+    gray(cr, 0);
+}
+
+static void draw_tx_row(cairo_t *cr, const struct statement *s,
+                        const struct txn *t, double y)
+{
+    char date[16], v[48];
+    font(cr, 0, 8.5);
+    if (s->layout == LAYOUT_EN) {
+        snprintf(date, sizeof date, "%02d/%02d", s->m, t->day);
+        text_at(cr, X_LEFT, y, date);
+        text_at(cr, X_LEFT + 52, y, t->desc);
+        fmt_money(v, sizeof v, t->amount, 0);
+        text_right(cr, 450, y, v);
+    } else {
+        snprintf(date, sizeof date, "%02d/%s", t->day, ES_MON[s->m - 1]);
+        text_at(cr, X_LEFT, y, date);
+        text_at(cr, X_LEFT + 52, y, t->desc);
+        fmt_money(v, sizeof v, t->amount < 0 ? -t->amount : t->amount, 0);
+        text_right(cr, t->amount < 0 ? 395 : 470, y, v);
+    }
+    fmt_money(v, sizeof v, t->balance, 0);
+    text_right(cr, X_RIGHT, y, v);
+}
+
+static int rows_first_page(const struct statement *s)
+{
+    (void)s;
+    return (int)((TABLE_BOTTOM - 380.0) / ROW_H);
+}
+
+static int rows_next_page(void)
+{
+    return (int)((TABLE_BOTTOM - 160.0) / ROW_H);
+}
+
+static int stmt_pages(const struct statement *s)
+{
+    int rest = s->ntx + 1 - rows_first_page(s); /* +1: totals row */
+    int pages = 1;
+    while (rest > 0) {
+        rest -= rows_next_page();
+        pages++;
+    }
+    return pages;
+}
+
+/* Draws page `page` (1-based) of the statement in PDF points. */
+static void draw_page(cairo_t *cr, const struct statement *s, int page,
+                      int npages)
+{
+    double y;
+    int first, count;
+    char buf[96];
+
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    gray(cr, 0);
+    draw_letterhead(cr, s);
+    if (page == 1) {
+        y = draw_first_page_head(cr, s);
+        first = 0;
+        count = rows_first_page(s);
+    } else {
+        font(cr, 1, 11);
+        text_at(cr, X_LEFT, 108,
+                s->layout == LAYOUT_EN ? "Transaction Detail (continued)"
+                                       : "Detalle de Movimientos (continuación)");
+        font(cr, 0, 8);
+        gray(cr, 0.35);
+        snprintf(buf, sizeof buf, "%s \xc2\xb7 ...%s", s->holder,
+                 s->account_print + strlen(s->account_print) - 4);
+        text_right(cr, X_RIGHT, 108, buf);
+        gray(cr, 0);
+        y = 140;
+        first = rows_first_page(s) + (page - 2) * rows_next_page();
+        count = rows_next_page();
+    }
+    draw_table_head(cr, s, y);
+    y += ROW_H + 3;
+    for (int i = first; i < first + count && i <= s->ntx; i++) {
+        if (i == s->ntx) { /* totals row */
+            char d[48], w[48];
+            font(cr, 1, 8.5);
+            gray(cr, 0.5);
+            hrule(cr, y - 9, 0.4);
+            gray(cr, 0);
+            snprintf(buf, sizeof buf,
+                     s->layout == LAYOUT_EN ? "Total for period: %d transactions"
+                                            : "Total de Movimientos: %d",
+                     s->ntx);
+            text_at(cr, X_LEFT + 52, y, buf);
+            fmt_money(d, sizeof d, s->deposits, 0);
+            fmt_money(w, sizeof w, s->withdrawals, 0);
+            if (s->layout == LAYOUT_ES) {
+                text_right(cr, 395, y, w);
+                text_right(cr, 470, y, d);
+            }
+            break;
+        }
+        draw_tx_row(cr, s, &s->tx[i], y);
+        y += ROW_H;
+    }
+    draw_footer(cr, s, page, npages);
+}
+
+static cairo_status_t append_bytes(void *closure, const unsigned char *data,
+                                   unsigned int length)
+{
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Turns an RGB24 image into shades of gray in place, as a grayscale
+   scanner would; cairo then embeds one channel instead of three. */
+static void to_grayscale(cairo_surface_t *img)
+{
+    int w = cairo_image_surface_get_width(img);
+    int h = cairo_image_surface_get_height(img);
+    int stride = cairo_image_surface_get_stride(img);
+    unsigned char *data;
+
+    cairo_surface_flush(img);
+    data = cairo_image_surface_get_data(img);
+    for (int y = 0; y < h; y++) {
+        uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            uint32_t p = row[x];
+            uint32_t r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+            uint32_t v = (r * 299 + g * 587 + b * 114 + 500) / 1000;
+            row[x] = 0xff000000u | (v << 16) | (v << 8) | v;
+        }
+    }
+    cairo_surface_mark_dirty(img);
+}
+
+/* Renders the statement to PDF bytes (returns owned GByteArray). */
+static GByteArray *stmt_render(const struct statement *s, int image_only,
+                               int *pages_out)
+{
+    GByteArray *out = g_byte_array_new();
+    cairo_surface_t *pdf;
+    cairo_t *cr;
+    char date[32], title[96];
+    int npages = stmt_pages(s);
+    int ny = s->y, nm = s->m;
+
+    month_add(&ny, &nm, 1);
+    snprintf(date, sizeof date, "%04d-%02d-02T06:00:00Z", ny, nm);
+    pdf = cairo_pdf_surface_create_for_stream(append_bytes, out, A4_W, A4_H);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    if (image_only) {
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR,
+                                       "DocuScan 4.2 (200 dpi)");
+    } else {
+        cairo_pdf_surface_set_metadata(
+            pdf, CAIRO_PDF_METADATA_CREATOR,
+            s->layout == LAYOUT_EN ? "First Harbor Bank eStatements"
+                                   : "Banco del Valle Estados de Cuenta");
+        snprintf(title, sizeof title, "%s %04d-%02d",
+                 s->layout == LAYOUT_EN ? "Account Statement" : "Estado de Cuenta",
+                 s->y, s->m);
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title);
+    }
+    cr = cairo_create(pdf);
+    for (int p = 1; p <= npages; p++) {
+        if (image_only) {
+            int w = (int)(A4_W * SCAN_DPI / 72.0 + 0.5);
+            int h = (int)(A4_H * SCAN_DPI / 72.0 + 0.5);
+            cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+            cairo_t *ic = cairo_create(img);
+            cairo_scale(ic, SCAN_DPI / 72.0, SCAN_DPI / 72.0);
+            draw_page(ic, s, p, npages);
+            cairo_destroy(ic);
+            to_grayscale(img);
+            cairo_save(cr);
+            cairo_scale(cr, 72.0 / SCAN_DPI, 72.0 / SCAN_DPI);
+            cairo_set_source_surface(cr, img, 0, 0);
+            cairo_paint(cr);
+            cairo_restore(cr);
+            cairo_surface_destroy(img);
+        } else {
+            draw_page(cr, s, p, npages);
+        }
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(pdf);
+    if (cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS)
+        die("cairo failed", cairo_status_to_string(cairo_surface_status(pdf)));
+    cairo_surface_destroy(pdf);
+    *pages_out = npages;
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Case assembly and expected outcomes                                  */
+/* ------------------------------------------------------------------ */
+
+struct doc_rec {
+    char *path;
+    const char *status; /* ok, skipped, failed */
+    const char *kind;   /* NULL when not ok */
+    const char *reason;
+    char sha256[65];
+    int pages;
+};
+
+struct month_rec {
+    int y, m;
+    char account[16]; /* ****7890 */
+    int64_t amount, amount_mxn;
+    const char *currency;
+    char source[160];
+    int ocr_only;
+};
+
+static char *doc_name(const struct account_spec *as, int y, int m)
+{
+    switch (as->naming) {
+    case NAME_ISO:
+        return g_strdup_printf("statements/%04d-%02d.pdf", y, m);
+    case NAME_ES_MONTH:
+        return g_strdup_printf("estados/estado_cuenta_%s_%04d.pdf", ES_MONTH[m - 1], y);
+    case NAME_EDOCTA:
+        return g_strdup_printf("EdoCta_%s_%04d%02d.pdf", as->number + 6, y, m);
+    case NAME_EN_SPACES:
+        return g_strdup_printf("documents/Statement %04d-%02d.pdf", y, m);
+    case NAME_ES_SHORT:
+        return g_strdup_printf("estado_cuenta_%s.pdf", ES_MONTH[m - 1]);
+    case NAME_SUB_ISO:
+        return g_strdup_printf("%s/%04d-%02d.pdf", as->prefix, y, m);
+    case NAME_SUB_AHORRO:
+        return g_strdup_printf("%s/ahorro_%s_%04d.pdf", as->prefix, ES_MONTH[m - 1], y);
+    case NAME_STMT:
+        return g_strdup_printf("statements/stmt_%04d%02d.pdf", y, m);
+    case NAME_SCAN:
+        return g_strdup_printf("escaneos/scan_%04d-%02d.pdf", y, m);
+    case NAME_EN_MON:
+        return g_strdup_printf("bank/FHB_Statement_%s%04d.pdf", EN_MON[m - 1], y);
+    }
+    return NULL;
+}
+
+static void add_doc(GPtrArray *docs, const char *path, const char *status,
+                    const char *kind, const char *reason, const void *data,
+                    size_t len, int pages)
+{
+    struct doc_rec *d = g_new0(struct doc_rec, 1);
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+    d->path = g_strdup(path);
+    d->status = status;
+    d->kind = kind;
+    d->reason = reason;
+    d->pages = pages;
+    g_strlcpy(d->sha256, sum, sizeof d->sha256);
+    g_free(sum);
+    g_ptr_array_add(docs, d);
+}
+
+static void doc_free(gpointer p)
+{
+    struct doc_rec *d = p;
+    g_free(d->path);
+    g_free(d);
+}
+
+static int doc_cmp(gconstpointer a, gconstpointer b)
+{
+    const struct doc_rec *x = *(struct doc_rec *const *)a;
+    const struct doc_rec *y = *(struct doc_rec *const *)b;
+    return strcmp(x->path, y->path);
+}
+
+static const char *worse(const char *a, const char *b, int want_worst)
+{
+    static const char *const order[] = {"meets", "needs-review",
+                                        "insufficient-evidence", "not-met"};
+    int ia = 0, ib = 0;
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(order[i], a) == 0)
+            ia = i;
+        if (strcmp(order[i], b) == 0)
+            ib = i;
+    }
+    if (want_worst)
+        return ia >= ib ? a : b;
+    return ia <= ib ? a : b;
+}
+
+static void gs_attr(GString *g, const char *name, const char *value)
+{
+    char *e = g_markup_escape_text(value, -1);
+    g_string_append_printf(g, " %s=\"%s\"", name, e);
+    g_free(e);
+}
+
+static void gs_attr_cents(GString *g, const char *name, int64_t cents)
+{
+    char v[40];
+    fmt_plain(v, sizeof v, cents);
+    gs_attr(g, name, v);
+}
+
+static const char *LEEME_TXT =
+    "Estimados señores del Consulado:\n\n"
+    "Adjunto los estados de cuenta de los últimos seis meses de mi cuenta en\n"
+    "Banco del Valle para acreditar solvencia económica (residencia temporal\n"
+    "por unidad familiar). Quedo atenta a cualquier aclaración.\n\n"
+    "Atentamente,\nAna Sofía Ramírez Núñez\n";
+
+/* A few bytes that look like a .docx (zip local-file header) but are not a
+   document the pipeline reads. */
+static const unsigned char DOCX_STUB[] = {
+    'P', 'K', 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21,
+    0x00, 0xdf, 0xa4, 0xd2, 0x6c, 0x5a, 0x01, 0x00, 0x00, 0x20, 0x05, 0x00, 0x00,
+    0x13, 0x00, 0x08, 0x02, '[',  'C',  'o',  'n',  't',  'e',  'n',  't',  '_',
+    'T',  'y',  'p',  'e',  's',  ']',  '.',  'x',  'm',  'l',  ' ',  0xa2, 0x04,
+    0x02, 0x28, 0xa0, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
+
+static void write_bad_files(const char *case_dir, const struct case_spec *cs,
+                            const struct account_spec *as, GPtrArray *docs)
+{
+    struct statement *s = g_new0(struct statement, 1);
+    uint64_t rng = seed_from(cs->id, "damaged", 2026, 4);
+    GByteArray *pdf;
+    char *path;
+    size_t cut;
+    int pages;
+
+    path = g_build_filename(case_dir, "vacio.pdf", NULL);
+    write_file(path, "", 0);
+    g_free(path);
+    add_doc(docs, "vacio.pdf", "failed", NULL, "empty file (0 bytes)", "", 0, 0);
+
+    /* first 40 % of a genuine statement (April, outside the window) */
+    stmt_build(s, cs, as, 2026, 4, as->target_lo, as->target_lo, &rng);
+    print_account(s->account_print, sizeof s->account_print, as);
+    make_clabe(s->clabe, sizeof s->clabe, as->number);
+    pdf = stmt_render(s, 0, &pages);
+    cut = pdf->len * 2 / 5;
+    path = g_build_filename(case_dir, "dañado.pdf", NULL);
+    write_file(path, pdf->data, cut);
+    g_free(path);
+    add_doc(docs, "dañado.pdf", "failed", NULL,
+            "truncated PDF: header present, no cross-reference table or trailer",
+            pdf->data, cut, 0);
+    g_byte_array_free(pdf, TRUE);
+
+    path = g_build_filename(case_dir, "notas.docx", NULL);
+    write_file(path, DOCX_STUB, sizeof DOCX_STUB);
+    g_free(path);
+    add_doc(docs, "notas.docx", "skipped", NULL, "unsupported file type (.docx)",
+            DOCX_STUB, sizeof DOCX_STUB, 0);
+
+    path = g_build_filename(case_dir, "LEEME.txt", NULL);
+    write_file(path, LEEME_TXT, strlen(LEEME_TXT));
+    g_free(path);
+    add_doc(docs, "LEEME.txt", "skipped", NULL, "unsupported file type (.txt)",
+            LEEME_TXT, strlen(LEEME_TXT), 0);
+    g_free(s);
+}
+
+static void write_case_xml(const char *case_dir, const struct case_spec *cs)
+{
+    GString *g = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case");
+    char *e = g_markup_escape_text(cs->applicant, -1);
+    char *path;
+    gs_attr(g, "id", cs->id);
+    g_string_append_printf(g, ">\n  <applicant>%s</applicant>\n  <asOf>%s</asOf>\n",
+                           e, AS_OF);
+    for (int i = 0; i < MAX_STAYS && cs->stays[i]; i++)
+        g_string_append_printf(g, "  <request stay=\"%s\"/>\n", cs->stays[i]);
+    g_string_append(g, "</case>\n");
+    path = g_build_filename(case_dir, "case.xml", NULL);
+    write_file(path, g->str, g->len);
+    g_free(path);
+    g_free(e);
+    g_string_free(g, TRUE);
+}
+
+/* Savings test of one stay over the per-period totals (MXN cents).
+   `have[i]` says whether window month i was found. */
+struct savings_eval {
+    const char *outcome;
+    int found;
+    int64_t required, mean;
+    int has_mean;
+    int lowest_y, lowest_m;
+    int64_t lowest;
+    int below;
+};
+
+static void eval_savings(const struct stay_rule *r, GHashTable *totals,
+                         struct savings_eval *ev)
+{
+    int y = AS_OF_Y, m = AS_OF_M;
+    int64_t sum = 0;
+    memset(ev, 0, sizeof *ev);
+    ev->required = (int64_t)r->savings_days * WAGE_CENTS;
+    month_add(&y, &m, -r->window);
+    for (int i = 0; i < r->window; i++) {
+        char key[16];
+        int64_t *v;
+        snprintf(key, sizeof key, "%04d-%02d", y, m);
+        v = g_hash_table_lookup(totals, key);
+        if (v) {
+            ev->found++;
+            sum += *v;
+            if (ev->found == 1 || *v < ev->lowest) {
+                ev->lowest = *v;
+                ev->lowest_y = y;
+                ev->lowest_m = m;
+            }
+            if (*v < ev->required)
+                ev->below++;
+        }
+        month_add(&y, &m, 1);
+    }
+    if (ev->found < r->window) {
+        ev->outcome = "insufficient-evidence";
+        return;
+    }
+    ev->has_mean = 1;
+    ev->mean = div_round(sum, r->window);
+    ev->outcome = ev->mean >= ev->required ? "meets" : "not-met";
+}
+
+static const struct stay_rule *find_stay(const char *id)
+{
+    for (size_t i = 0; i < N_STAYS; i++)
+        if (strcmp(STAYS[i].id, id) == 0)
+            return &STAYS[i];
+    die("unknown stay", id);
+    return NULL;
+}
+
+/* Evaluates the stays of a case; appends <stay> lines; returns overall. */
+static const char *eval_case(const struct case_spec *cs, GHashTable *totals,
+                             GString *g)
+{
+    const char *overall = NULL;
+    int requested = cs->stays[0] != NULL;
+    for (int k = 0; k < MAX_STAYS && cs->stays[k]; k++)
+        (void)find_stay(cs->stays[k]); /* dies on a typo in the case table */
+    for (size_t i = 0; i < N_STAYS; i++) {
+        const struct stay_rule *r = &STAYS[i];
+        struct savings_eval ev;
+        const char *stay_out;
+        int wanted = !requested;
+        char lm[16];
+        for (int k = 0; k < MAX_STAYS && cs->stays[k]; k++)
+            if (strcmp(cs->stays[k], r->id) == 0)
+                wanted = 1;
+        if (!wanted)
+            continue;
+        eval_savings(r, totals, &ev);
+        /* income/property/investment: no evidence in any sample case */
+        stay_out = strcmp(ev.outcome, "meets") == 0     ? "meets"
+                   : strcmp(ev.outcome, "not-met") == 0 ? "not-met"
+                                                        : "insufficient-evidence";
+        g_string_append(g, "  <stay");
+        gs_attr(g, "id", r->id);
+        gs_attr(g, "outcome", stay_out);
+        g_string_append_printf(g, " windowMonths=\"%d\" wageDays=\"%d\"", r->window,
+                               r->savings_days);
+        gs_attr_cents(g, "savingsRequiredMxn", ev.required);
+        if (ev.has_mean)
+            gs_attr_cents(g, "savingsMeanMxn", ev.mean);
+        g_string_append_printf(g, " monthsFound=\"%d\"", ev.found);
+        gs_attr(g, "savingsOutcome", ev.outcome);
+        gs_attr(g, "incomeOutcome", "insufficient-evidence");
+        if (ev.found > 0) {
+            snprintf(lm, sizeof lm, "%04d-%02d", ev.lowest_y, ev.lowest_m);
+            gs_attr(g, "lowestMonth", lm);
+            gs_attr_cents(g, "lowestMonthMxn", ev.lowest);
+            g_string_append_printf(g, " monthsBelow=\"%d\"", ev.below);
+        }
+        g_string_append(g, "/>\n");
+        overall = overall ? worse(overall, stay_out, requested) : stay_out;
+    }
+    return overall;
+}
+
+static void month_total_add(GHashTable *totals, int y, int m, int64_t mxn)
+{
+    char key[16];
+    int64_t *v;
+    snprintf(key, sizeof key, "%04d-%02d", y, m);
+    v = g_hash_table_lookup(totals, key);
+    if (!v) {
+        v = g_new0(int64_t, 1);
+        g_hash_table_insert(totals, g_strdup(key), v);
+    }
+    *v += mxn;
+}
+
+/* Per-period MXN totals of the recorded months (returns owned table: free
+   with g_hash_table_destroy).  account: only that masked account, or NULL
+   for all; usd_rate: a rate to use instead of the right one (0: none);
+   with_ocr: also count months that only OCR can read. */
+static GHashTable *totals_from(GArray *months, const char *account,
+                               int64_t usd_rate, int with_ocr)
+{
+    GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    for (guint i = 0; i < months->len; i++) {
+        const struct month_rec *mr = &g_array_index(months, struct month_rec, i);
+        int64_t mxn = mr->amount_mxn;
+        if ((mr->ocr_only && !with_ocr) || (account && strcmp(account, mr->account) != 0))
+            continue;
+        if (usd_rate > 0 && strcmp(mr->currency, "USD") == 0)
+            mxn = div_round(mr->amount * usd_rate, 10000);
+        month_total_add(t, mr->y, mr->m, mxn);
+    }
+    return t;
+}
+
+/* Appends, inside an XML comment, the stay lines the evaluation would give
+   under a what-if (wrong rate, single account); returns that overall. */
+static const char *what_if(GString *g, const struct case_spec *cs, GArray *months,
+                           const char *account, int64_t usd_rate, const char *title)
+{
+    GHashTable *t = totals_from(months, account, usd_rate, 0);
+    GString *o = g_string_new(NULL);
+    const char *out = eval_case(cs, t, o);
+    g_string_append_printf(g, "  <!-- %s (overall %s):\n", title, out);
+    g_string_append(g, o->str);
+    g_string_append(g, "  -->\n");
+    g_string_free(o, TRUE);
+    g_hash_table_destroy(t);
+    return out;
+}
+
+static void gen_case(const char *outdir, const struct case_spec *cs)
+{
+    char *case_dir = g_build_filename(outdir, "cases", cs->id, NULL);
+    GPtrArray *docs = g_ptr_array_new_with_free_func(doc_free);
+    GArray *months = g_array_new(FALSE, TRUE, sizeof(struct month_rec));
+    GHashTable *totals, *all_totals;
+    GString *g = g_string_new(NULL);
+    struct statement *s = g_new0(struct statement, 1);
+    const char *overall;
+    char *path;
+
+    for (int a = 0; a < cs->nacct; a++) {
+        const struct account_spec *as = &cs->acct[a];
+        uint64_t rng0 = seed_from(cs->id, as->number, 0, 0);
+        int64_t opening = rnd_range(&rng0, as->target_lo, as->target_hi);
+        int64_t rate = rate_for(as->currency);
+        int y = cs->first_y, m = cs->first_m;
+
+        for (int i = 0; i < cs->nmonths; i++, month_add(&y, &m, 1)) {
+            uint64_t rng = seed_from(cs->id, as->number, y, m);
+            int64_t target = rnd_range(&rng, as->target_lo, as->target_hi);
+            struct month_rec mr;
+            GByteArray *pdf;
+            char *name, *full;
+            int pages;
+
+            if (y == as->low_y && m == as->low_m)
+                target = as->low_target;
+            stmt_build(s, cs, as, y, m, opening, target, &rng);
+            print_account(s->account_print, sizeof s->account_print, as);
+            make_clabe(s->clabe, sizeof s->clabe, as->number);
+            opening = s->closing;
+            if (y == as->skip_y && m == as->skip_m)
+                continue; /* the applicant did not submit this one */
+
+            pdf = stmt_render(s, as->image_only, &pages);
+            name = doc_name(as, y, m);
+            full = g_build_filename(case_dir, name, NULL);
+            write_file(full, pdf->data, pdf->len);
+            if (as->image_only)
+                add_doc(docs, name, "skipped", NULL,
+                        "image-only PDF: no text layer, needs OCR", pdf->data,
+                        pdf->len, pages);
+            else
+                add_doc(docs, name, "ok", "bank-statement", NULL, pdf->data,
+                        pdf->len, pages);
+
+            memset(&mr, 0, sizeof mr);
+            mr.y = y;
+            mr.m = m;
+            snprintf(mr.account, sizeof mr.account, "****%s",
+                     as->number + strlen(as->number) - 4);
+            mr.amount = s->adb;
+            mr.currency = as->currency;
+            mr.amount_mxn = div_round(s->adb * rate, 10000);
+            snprintf(mr.source, sizeof mr.source, "%s#1", name);
+            mr.ocr_only = as->image_only;
+            g_array_append_val(months, mr);
+            g_free(full);
+            g_free(name);
+            g_byte_array_free(pdf, TRUE);
+        }
+        if (cs->bad_files)
+            write_bad_files(case_dir, cs, as, docs);
+    }
+    if (cs->applicant)
+        write_case_xml(case_dir, cs);
+    totals = totals_from(months, NULL, 0, 0);
+    all_totals = totals_from(months, NULL, 0, 1);
+
+    /* expected file */
+    g_string_append(g, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    g_string_append_printf(
+        g,
+        "<!-- Expected outcome of sample case %s, written by "
+        "solvency-samplegen from its own figures.\n"
+        "     Not read by the pipeline; the golden tests compare reports "
+        "with it.\n     %s\n"
+        "     Wage %s: 315.04 MXN/day. USD rate: 18.4210 (2026-10-30, the "
+        "latest on or before asOf).\n"
+        "     Month amounts are the printed average daily balance; amountMxn "
+        "= amount x rate rounded half-up per month;\n"
+        "     savingsMeanMxn = sum of monthly totals / window, rounded "
+        "half-up. -->\n",
+        cs->id, cs->note, AS_OF);
+    {
+        GString *stays = g_string_new(NULL);
+        overall = eval_case(cs, totals, stays);
+        if (strcmp(overall, cs->intended) != 0)
+            die("case outcome differs from the design", cs->id);
+        g_string_append(g, "<expected");
+        gs_attr(g, "case", cs->id);
+        gs_attr(g, "asOf", AS_OF);
+        gs_attr(g, "outcome", overall);
+        if (cs->acct[0].image_only) {
+            GString *o = g_string_new(NULL);
+            const char *with_ocr = eval_case(cs, all_totals, o);
+            gs_attr(g, "outcomeWithOcr", with_ocr);
+            g_string_append(g, ">\n");
+            g_string_append(g, "  <!-- No statement has a text layer: "
+                               "insufficient-evidence for now. This case becomes "
+                               "meets once OCR lands;\n       the month amounts "
+                               "below (text=\"ocr\") are the true printed figures "
+                               "for checking the OCR work,\n       and the stay "
+                               "lines after them are what the evaluation gives "
+                               "with those figures. -->\n");
+            g_string_append(g, stays->str);
+            g_string_append(g, "  <!-- with OCR:\n");
+            g_string_append(g, o->str);
+            g_string_append(g, "  -->\n");
+            g_string_free(o, TRUE);
+        } else {
+            g_string_append(g, ">\n");
+            g_string_append(g, stays->str);
+        }
+        g_string_free(stays, TRUE);
+    }
+    {
+        int has_usd = 0;
+        for (guint i = 0; i < months->len; i++)
+            if (strcmp(g_array_index(months, struct month_rec, i).currency, "USD") == 0)
+                has_usd = 1;
+        if (has_usd) {
+            const char *o1 = what_if(g, cs, months, NULL, 179000,
+                                     "Wrong: the older USD rate 17.9000 of 2026-06-30");
+            const char *o2 = what_if(g, cs, months, NULL, 10000,
+                                     "Wrong: the USD rate 1.0000 dated 2026-11-20, after asOf");
+            if ((cs->checks & CHECK_OLD_RATE_FLIPS) && strcmp(o1, "meets") == 0)
+                die("the older rate does not flip", cs->id);
+            if ((cs->checks & CHECK_FUTURE_RATE_FLIPS) && strcmp(o2, "meets") == 0)
+                die("the future-dated rate does not flip", cs->id);
+        }
+        if (cs->nacct > 1) {
+            for (int a = 0; a < cs->nacct; a++) {
+                char acc[16], title[64];
+                const char *o;
+                snprintf(acc, sizeof acc, "****%s",
+                         cs->acct[a].number + strlen(cs->acct[a].number) - 4);
+                snprintf(title, sizeof title, "Account %s alone", acc);
+                o = what_if(g, cs, months, acc, 0, title);
+                if ((cs->checks & CHECK_EACH_ALONE_FAILS) && strcmp(o, "meets") == 0)
+                    die("one account meets alone", cs->id);
+            }
+        }
+    }
+    g_string_append(g, "  <applicant");
+    if (cs->applicant) {
+        gs_attr(g, "name", cs->applicant);
+        gs_attr(g, "source", "manifest");
+    } else {
+        gs_attr(g, "name", cs->holder);
+        gs_attr(g, "source", "documents");
+    }
+    g_string_append(g, "/>\n");
+    for (guint i = 0; i < months->len; i++) {
+        const struct month_rec *mr = &g_array_index(months, struct month_rec, i);
+        char period[16];
+        snprintf(period, sizeof period, "%04d-%02d", mr->y, mr->m);
+        g_string_append(g, "  <month");
+        gs_attr(g, "period", period);
+        gs_attr(g, "account", mr->account);
+        gs_attr_cents(g, "amount", mr->amount);
+        gs_attr(g, "currency", mr->currency);
+        gs_attr(g, "basis", "average-daily");
+        gs_attr_cents(g, "amountMxn", mr->amount_mxn);
+        gs_attr(g, "source", mr->source);
+        if (mr->ocr_only)
+            gs_attr(g, "text", "ocr");
+        g_string_append(g, "/>\n");
+    }
+    if (cs->nacct > 1) {
+        int y = cs->first_y, m = cs->first_m;
+        for (int i = 0; i < cs->nmonths; i++, month_add(&y, &m, 1)) {
+            char key[16];
+            int64_t *v;
+            snprintf(key, sizeof key, "%04d-%02d", y, m);
+            v = g_hash_table_lookup(totals, key);
+            if (!v)
+                continue;
+            g_string_append(g, "  <month");
+            gs_attr(g, "period", key);
+            gs_attr(g, "account", "total");
+            gs_attr_cents(g, "amount", *v);
+            gs_attr(g, "currency", "MXN");
+            gs_attr(g, "basis", "average-daily");
+            gs_attr_cents(g, "amountMxn", *v);
+            g_string_append(g, "/>\n");
+        }
+    }
+    g_ptr_array_sort(docs, doc_cmp);
+    for (guint i = 0; i < docs->len; i++) {
+        const struct doc_rec *d = g_ptr_array_index(docs, i);
+        g_string_append(g, "  <document");
+        gs_attr(g, "path", d->path);
+        gs_attr(g, "status", d->status);
+        if (d->kind)
+            gs_attr(g, "kind", d->kind);
+        if (d->pages > 0)
+            g_string_append_printf(g, " pages=\"%d\"", d->pages);
+        if (d->kind)
+            gs_attr(g, "text", "text-layer");
+        gs_attr(g, "sha256", d->sha256);
+        if (d->reason)
+            gs_attr(g, "reason", d->reason);
+        g_string_append(g, "/>\n");
+    }
+    g_string_append(g, "</expected>\n");
+    path = g_strdup_printf("%s/expected/%s.xml", outdir, cs->id);
+    write_file(path, g->str, g->len);
+    printf("%-28s %-22s %u documents\n", cs->id, overall, docs->len);
+
+    g_free(path);
+    g_free(s);
+    g_string_free(g, TRUE);
+    g_hash_table_destroy(totals);
+    g_hash_table_destroy(all_totals);
+    g_array_free(months, TRUE);
+    g_ptr_array_free(docs, TRUE);
+    g_free(case_dir);
+}
+
+static void write_rates(const char *outdir)
+{
+    GString *g = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    char *path = g_build_filename(outdir, "rates.xml", NULL);
+    g_string_append(g, "<!-- Exchange rates for the sample cases (MXN per unit). "
+                       "The rate used is the latest dated on or before asOf. -->\n"
+                       "<rates>\n");
+    for (size_t i = 0; i < sizeof RATES / sizeof RATES[0]; i++) {
+        char v[32];
+        snprintf(v, sizeof v, "%" PRId64 ".%04" PRId64, RATES[i].mxn_e4 / 10000,
+                 RATES[i].mxn_e4 % 10000);
+        if (RATES[i].comment)
+            g_string_append_printf(g, "  <!-- %s -->\n", RATES[i].comment);
+        g_string_append_printf(g, "  <rate currency=\"%s\" date=\"%s\" mxn=\"%s\"/>\n",
+                               RATES[i].currency, RATES[i].date, v);
+    }
+    g_string_append(g, "</rates>\n");
+    write_file(path, g->str, g->len);
+    g_free(path);
+    g_string_free(g, TRUE);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-') {
+        fprintf(stderr, "usage: solvency-samplegen OUTDIR\n"
+                        "writes OUTDIR/cases/, OUTDIR/expected/ and OUTDIR/rates.xml\n");
+        return 2;
+    }
+    write_rates(argv[1]);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++)
+        gen_case(argv[1], &CASES[i]);
+    return 0;
+}

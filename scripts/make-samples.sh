@@ -1,0 +1,24 @@
+#!/bin/sh
+# make-samples.sh - rebuilds solvency-samplegen and regenerates samples/
+# (cases/, expected/, rates.xml) in place.  Idempotent: the generator is
+# deterministic, so a second run leaves the tree byte for byte unchanged.
+# Usage: scripts/make-samples.sh [BUILD_DIR]   (default: build-samples)
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$root/build-samples"}
+
+cmake -S "$root" -B "$build" >/dev/null
+cmake --build "$build" --target solvency-samplegen -j2
+
+# Generate into a scratch folder next to samples/, then swap it in, so a
+# failed run never leaves a half-written sample set and stale files vanish.
+tmp=$(mktemp -d "$root/samples/.gen.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+"$build/samples/generator/solvency-samplegen" "$tmp"
+
+rm -rf "$root/samples/cases" "$root/samples/expected"
+mv "$tmp/cases" "$root/samples/cases"
+mv "$tmp/expected" "$root/samples/expected"
+mv "$tmp/rates.xml" "$root/samples/rates.xml"
+echo "samples regenerated in $root/samples"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# test.sh - install what is missing, build from scratch and run the whole
+# test suite: ctest (cmocka) on a warnings-as-errors build, the same suite
+# under AddressSanitizer + UBSan, and xmllint --schema over the sample
+# reports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+jobs="$(nproc)"
+
+echo "== build (warnings are errors) and ctest"
+rm -rf build-test
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSV_WERROR=ON >/dev/null
+cmake --build build-test -j"$jobs"
+(cd build-test && ctest --output-on-failure -j"$jobs")
+
+echo "== ASan + UBSan build and ctest"
+rm -rf build-asan
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSV_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ctest --output-on-failure -j"$jobs")
+
+echo "== xmllint --schema over the sample reports"
+out="build-test/xmllint-reports"
+rm -rf "$out"
+./build-test/solvency run --quiet --as-of 2026-11-15 \
+  --rates samples/rates.xml samples/cases -o "$out"
+for f in "$out"/*.xml; do
+  case "$(basename "$f")" in
+    batch.xml) xmllint --noout --schema schemas/batch.xsd "$f" ;;
+    *) xmllint --noout --schema schemas/report.xsd "$f" ;;
+  esac
+done
+echo "All tests passed."

@@ -1,0 +1,879 @@
+/*
+ * evaluate.c - case stage: monthly balances, MXN amounts and verdicts.
+ *
+ * Runs on the collector thread once all of a case's documents are back
+ * (see evaluate.h).  Steps, each a static function below:
+ *   1. applicant: case.xml's name, else the most frequent statement holder;
+ *   2. balances: one row per (calendar month, account) from the OK bank
+ *      statements, a "total" row when a month has several accounts, all
+ *      converted to MXN with the rate in force on the case's as-of date;
+ *   3. income months and assets: kept from an earlier c->eval if one filled
+ *      them (no extractor does yet), re-converted the same way;
+ *   4. tests: for each stay evaluated, each test of the ruleset against the
+ *      daily wage in force on as-of, with plain-words reasons;
+ *   5. outcomes of the stays and the overall outcome.
+ * Money is integer centavos throughout; comparisons are exact.  Output
+ * depends only on the case (documents in path order, no hash tables, no
+ * clock), so reports are reproducible.
+ */
+#include "evaluate.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../pipeline/money.h"
+
+/* A figure read with less confidence than this cannot decide a test. */
+#define SV_EVAL_MIN_CONF 60.0f
+
+/* -------------------------------------------------------- formatting */
+
+/* Writes cents as "1,234,567.89" (thousands separators, for reasons). */
+static void fmt_money(sv_cents v, char *buf, size_t len)
+{
+  char plain[40];
+  sv_cents_format(v, plain, sizeof plain);
+  const char *p = plain;
+  GString *s = g_string_new(NULL);
+  if (*p == '-') {
+    g_string_append_c(s, '-');
+    p++;
+  }
+  const char *dot = strchr(p, '.');
+  size_t nint = dot != NULL ? (size_t)(dot - p) : strlen(p);
+  for (size_t i = 0; i < nint; i++) {
+    if (i > 0 && (nint - i) % 3 == 0)
+      g_string_append_c(s, ',');
+    g_string_append_c(s, p[i]);
+  }
+  if (dot != NULL)
+    g_string_append(s, dot);
+  g_strlcpy(buf, s->str, len);
+  g_string_free(s, TRUE);
+}
+
+/* Writes a whole number as "20,000". */
+static void fmt_int(int64_t v, char *buf, size_t len)
+{
+  char money[48];
+  fmt_money(v * 100, money, sizeof money);
+  char *dot = strchr(money, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  g_strlcpy(buf, money, len);
+}
+
+static void fmt_date(const GDate *d, char *buf, size_t len)
+{
+  if (d == NULL || !g_date_valid(d)) {
+    g_strlcpy(buf, "(no date)", len);
+    return;
+  }
+  g_snprintf(buf, len, "%04u-%02u-%02u", (unsigned)g_date_get_year(d),
+             (unsigned)g_date_get_month(d), (unsigned)g_date_get_day(d));
+}
+
+static void fmt_period(int year, int month, char *buf, size_t len)
+{
+  g_snprintf(buf, len, "%04d-%02d", year, month);
+}
+
+static void add_reason(struct sv_test *t, const char *fmt, ...)
+    G_GNUC_PRINTF(2, 3);
+
+static void add_reason(struct sv_test *t, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_ptr_array_add(t->reasons, g_strdup_vprintf(fmt, ap));
+  va_end(ap);
+}
+
+/* ------------------------------------------------------ integer math */
+
+static bool add_ok(int64_t *acc, int64_t v)
+{
+  if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN - v))
+    return false;
+  *acc += v;
+  return true;
+}
+
+static bool mul_ok(int64_t a, int64_t b, int64_t *out)
+{
+  if (a != 0 && b != 0) {
+    if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
+              : (b > 0 ? a < INT64_MIN / b : b < INT64_MAX / a))
+      return false;
+  }
+  *out = a * b;
+  return true;
+}
+
+/* num / den (den > 0) rounded half away from zero. */
+static int64_t div_round(int64_t num, int64_t den)
+{
+  int64_t q = num / den;
+  int64_t r = num % den;
+  if (r < 0)
+    r = -r;
+  if (r * 2 >= den)
+    q += num < 0 ? -1 : 1;
+  return q;
+}
+
+/* --------------------------------------------------------- applicant */
+
+static int str_ptr_cmp(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* case.xml's name, else the most frequent holder of the OK statements
+   (ties: alphabetically first), else "" with a case problem. */
+static void pick_applicant(struct sv_case *c, struct sv_evaluation *ev)
+{
+  if (c->applicant != NULL && c->applicant[0] != '\0') {
+    ev->applicant = g_strdup(c->applicant);
+    ev->applicant_from_manifest = true;
+    return;
+  }
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  for (size_t i = 0; i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    if (d->status != SV_DOC_OK || d->kind != SV_KIND_BANK_STATEMENT ||
+        d->statement == NULL || d->statement->holder == NULL)
+      continue;
+    char *h = g_strstrip(g_strdup(d->statement->holder));
+    if (h[0] == '\0') {
+      g_free(h);
+      continue;
+    }
+    g_ptr_array_add(names, h);
+  }
+  if (names->len > 1)
+    qsort(names->pdata, names->len, sizeof(gpointer), str_ptr_cmp);
+  const char *best = NULL;
+  size_t best_n = 0;
+  for (size_t i = 0; i < names->len;) {
+    size_t j = i;
+    while (j < names->len && strcmp(names->pdata[j], names->pdata[i]) == 0)
+      j++;
+    if (j - i > best_n) { /* strictly more: ties keep the earlier name */
+      best_n = j - i;
+      best = names->pdata[i];
+    }
+    i = j;
+  }
+  ev->applicant_from_manifest = false;
+  ev->applicant = g_strdup(best != NULL ? best : "");
+  if (best == NULL)
+    sv_case_problem(c, SV_NOTFOUND, "evaluate",
+                    "no applicant name: case.xml gives none and no bank "
+                    "statement shows an account holder");
+  g_ptr_array_free(names, TRUE);
+}
+
+/* ------------------------------------------------------------ months */
+
+static bool is_total(const struct sv_month *m)
+{
+  return m->account != NULL && strcmp(m->account, "total") == 0;
+}
+
+/* (year, month), then accounts by name, the "total" row last. */
+static int month_cmp(const void *a, const void *b)
+{
+  const struct sv_month *x = a, *y = b;
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  if (x->month != y->month)
+    return x->month < y->month ? -1 : 1;
+  bool tx = is_total(x), ty = is_total(y);
+  if (tx != ty)
+    return tx ? 1 : -1;
+  return strcmp(x->account, y->account);
+}
+
+/* The calendar month holding most of the period's days; on a tie the later
+   month (so the month of the period end when it is among the tied). */
+static bool period_month(const GDate *start, const GDate *end, int *year,
+                         int *month)
+{
+  if (!g_date_valid(start) || !g_date_valid(end) ||
+      g_date_compare(start, end) > 0)
+    return false;
+  int y = g_date_get_year(start), m = g_date_get_month(start);
+  int ey = g_date_get_year(end), em = g_date_get_month(end);
+  guint32 js = g_date_get_julian(start), je = g_date_get_julian(end);
+  guint32 best = 0;
+  for (int guard = 0; guard < 1200; guard++) {
+    GDate first, last;
+    g_date_clear(&first, 1);
+    g_date_clear(&last, 1);
+    g_date_set_dmy(&first, 1, (GDateMonth)m, (GDateYear)y);
+    g_date_set_dmy(&last, g_date_get_days_in_month((GDateMonth)m, (GDateYear)y),
+                   (GDateMonth)m, (GDateYear)y);
+    guint32 a = MAX(js, g_date_get_julian(&first));
+    guint32 b = MIN(je, g_date_get_julian(&last));
+    guint32 days = b >= a ? b - a + 1 : 0;
+    if (days > 0 && days >= best) {
+      best = days;
+      *year = y;
+      *month = m;
+    }
+    if (y == ey && m == em)
+      break;
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return best > 0;
+}
+
+/* Sets has_mxn/amount_mxn from the rate in force on as_of. */
+static void convert_mxn(const struct sv_rules *rules, const GDate *as_of,
+                        const char *currency, sv_cents amount, bool *has_mxn,
+                        sv_cents *amount_mxn)
+{
+  int64_t rate = 0;
+  *has_mxn = false;
+  *amount_mxn = 0;
+  if (currency[0] == '\0' ||
+      !sv_rules_rate(rules, currency, as_of, &rate, NULL))
+    return;
+  *has_mxn = sv_cents_mul_rate(amount, rate, 4, amount_mxn);
+}
+
+static void month_clear_fields(struct sv_month *m)
+{
+  g_free(m->account);
+  g_free(m->source);
+  m->account = NULL;
+  m->source = NULL;
+}
+
+/* The "total" row of rows[0..n) (n >= 2, all of one month). */
+static struct sv_month month_total(const struct sv_month *rows, size_t n)
+{
+  struct sv_month t;
+  memset(&t, 0, sizeof t);
+  t.year = rows[0].year;
+  t.month = rows[0].month;
+  t.account = g_strdup("total");
+  t.basis = SV_BASIS_AVERAGE_DAILY;
+  t.conf = 100.0f;
+  bool same_cur = true, all_mxn = true, ok = true;
+  sv_cents sum = 0, sum_mxn = 0;
+  GString *src = g_string_new(NULL);
+  for (size_t i = 0; i < n; i++) {
+    const struct sv_month *r = &rows[i];
+    if (strcmp(r->currency, rows[0].currency) != 0)
+      same_cur = false;
+    if (r->has_mxn)
+      ok = add_ok(&sum_mxn, r->amount_mxn) && ok;
+    else
+      all_mxn = false;
+    ok = add_ok(&sum, r->amount) && ok;
+    if (r->basis == SV_BASIS_CLOSING)
+      t.basis = SV_BASIS_CLOSING;
+    t.conf = MIN(t.conf, r->conf);
+    if (i > 0)
+      g_string_append(src, " + ");
+    g_string_append(src, r->source != NULL ? r->source : "");
+  }
+  if (same_cur) {
+    g_strlcpy(t.currency, rows[0].currency, sizeof t.currency);
+    t.amount = sum;
+  } else {
+    /* Mixed currencies: the total is stated in MXN. */
+    g_strlcpy(t.currency, "MXN", sizeof t.currency);
+    t.amount = sum_mxn;
+  }
+  t.has_mxn = all_mxn && ok;
+  t.amount_mxn = t.has_mxn ? sum_mxn : 0;
+  t.source = g_string_free(src, FALSE);
+  return t;
+}
+
+/* Moves the rows of `in` (document order; ownership of their strings moves
+   too) into `out`: a repeated (month, account) is kept once (the first) and
+   noted, each row gets its MXN amount, a month with 2+ accounts gets a
+   "total" row, and `out` ends sorted by month_cmp. */
+static void finish_months(const struct sv_rules *rules, const GDate *as_of,
+                          GArray *in, GArray *out, GPtrArray *notes,
+                          const char *what)
+{
+  for (guint i = 0; i < in->len; i++) {
+    struct sv_month *m = &g_array_index(in, struct sv_month, i);
+    const struct sv_month *dup = NULL;
+    for (guint k = 0; k < out->len && dup == NULL; k++) {
+      const struct sv_month *o = &g_array_index(out, struct sv_month, k);
+      if (o->year == m->year && o->month == m->month &&
+          strcmp(o->account, m->account) == 0)
+        dup = o;
+    }
+    if (dup != NULL) {
+      char period[16];
+      fmt_period(m->year, m->month, period, sizeof period);
+      g_ptr_array_add(notes,
+                      g_strdup_printf("%s repeats the %s %s of account %s "
+                                      "already read from %s; counted once",
+                                      m->source, period, what, m->account,
+                                      dup->source));
+      month_clear_fields(m);
+      continue;
+    }
+    convert_mxn(rules, as_of, m->currency, m->amount, &m->has_mxn,
+                &m->amount_mxn);
+    g_array_append_val(out, *m);
+    memset(m, 0, sizeof *m); /* ownership moved */
+  }
+  g_array_sort(out, month_cmp);
+  guint n = out->len;
+  for (guint i = 0; i < n;) {
+    guint j = i;
+    const struct sv_month *a = &g_array_index(out, struct sv_month, i);
+    while (j < n) {
+      const struct sv_month *b = &g_array_index(out, struct sv_month, j);
+      if (b->year != a->year || b->month != a->month)
+        break;
+      j++;
+    }
+    if (j - i >= 2) {
+      struct sv_month t =
+          month_total(&g_array_index(out, struct sv_month, i), j - i);
+      g_array_append_val(out, t);
+    }
+    i = j;
+  }
+  g_array_sort(out, month_cmp);
+}
+
+/* One row per OK bank statement with a period and a balance figure. */
+static void build_balances(const struct sv_rules *rules,
+                           const struct sv_case *c, struct sv_evaluation *ev,
+                           GPtrArray *notes)
+{
+  GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct sv_month));
+  for (size_t i = 0; i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    if (d->status != SV_DOC_OK || d->kind != SV_KIND_BANK_STATEMENT ||
+        d->statement == NULL)
+      continue;
+    const struct sv_statement *st = d->statement;
+    const struct sv_figure *fig = NULL;
+    enum sv_basis basis = SV_BASIS_AVERAGE_DAILY;
+    if (st->average.present) {
+      fig = &st->average;
+    } else if (st->closing.present) {
+      fig = &st->closing;
+      basis = SV_BASIS_CLOSING;
+    }
+    struct sv_month m;
+    memset(&m, 0, sizeof m);
+    if (fig == NULL || !period_month(&st->start, &st->end, &m.year, &m.month)) {
+      g_ptr_array_add(notes, g_strdup_printf("document %s: no statement "
+                                             "period/balance could be read",
+                                             d->relpath));
+      continue;
+    }
+    m.account = g_strdup(st->account != NULL ? st->account : "unknown");
+    m.amount = fig->amount;
+    g_strlcpy(m.currency, st->currency, sizeof m.currency);
+    m.basis = basis;
+    m.source = g_strdup_printf("%s#%d", d->relpath, fig->page);
+    m.conf = fig->conf;
+    g_array_append_val(rows, m);
+  }
+  finish_months(rules, &c->as_of, rows, ev->balances, notes, "balance");
+  g_array_free(rows, TRUE);
+}
+
+/* Income months (when an earlier stage left some in old) go through the
+   same cleaning as balances; assets are re-converted. */
+static void take_income_assets(const struct sv_rules *rules,
+                               const struct sv_case *c,
+                               struct sv_evaluation *old,
+                               struct sv_evaluation *ev, GPtrArray *notes)
+{
+  if (old == NULL)
+    return;
+  GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct sv_month));
+  for (guint i = 0; i < old->income->len; i++) {
+    struct sv_month *m = &g_array_index(old->income, struct sv_month, i);
+    if (is_total(m))
+      continue; /* rebuilt */
+    struct sv_month r = *m;
+    memset(m, 0, sizeof *m);
+    if (r.account == NULL)
+      r.account = g_strdup("unknown");
+    if (r.source == NULL)
+      r.source = g_strdup("");
+    g_array_append_val(rows, r);
+  }
+  finish_months(rules, &c->as_of, rows, ev->income, notes, "net income");
+  g_array_free(rows, TRUE);
+
+  for (guint i = 0; i < old->assets->len; i++) {
+    struct sv_asset *a = &g_array_index(old->assets, struct sv_asset, i);
+    struct sv_asset r = *a;
+    memset(a, 0, sizeof *a);
+    if (r.source == NULL)
+      r.source = g_strdup("");
+    convert_mxn(rules, &c->as_of, r.currency, r.amount, &r.has_mxn,
+                &r.amount_mxn);
+    g_array_append_val(ev->assets, r);
+  }
+}
+
+/* ------------------------------------------------------------- tests */
+
+struct wage_ctx {
+  bool ok;
+  sv_cents daily;
+  char as_of[16];
+};
+
+/* What a windowed test reads, in words. */
+struct window_words {
+  const char *one;  /* "balance" */
+  const char *many; /* "monthly balances" */
+};
+
+/* Returns borrowed: the row that stands for (year, month): the "total" row
+   when there is one, else the single account row; NULL when none. */
+static const struct sv_month *month_row(const GArray *months, int year,
+                                        int month)
+{
+  const struct sv_month *found = NULL;
+  for (guint i = 0; i < months->len; i++) {
+    const struct sv_month *m = &g_array_index(months, struct sv_month, i);
+    if (m->year != year || m->month != month)
+      continue;
+    if (is_total(m))
+      return m;
+    if (found == NULL)
+      found = m;
+  }
+  return found;
+}
+
+static bool passes(sv_cents actual, sv_cents required, bool strictly)
+{
+  return strictly ? actual > required : actual >= required;
+}
+
+static void required_words(const struct sv_test *t, const struct wage_ctx *w,
+                           char *buf, size_t len)
+{
+  char req[48], days[32], daily[48];
+  fmt_money(t->required_mxn, req, sizeof req);
+  fmt_int(t->wage_days, days, sizeof days);
+  fmt_money(w->daily, daily, sizeof daily);
+  g_snprintf(buf, len, "%s MXN (%s days x %s MXN)", req, days, daily);
+}
+
+/* Savings or income: the mean of the last N complete calendar months
+   before as-of.  Missing months or rates -> insufficient-evidence; a
+   low-confidence figure -> needs-review; else meets / not-met. */
+static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
+                        const GArray *months, const struct window_words *words,
+                        struct sv_test *t, bool strictly)
+{
+  int n = t->window_months;
+  int base = (int)g_date_get_year(&c->as_of) * 12 +
+             ((int)g_date_get_month(&c->as_of) - 1);
+  const struct sv_month *rows[12] = {0};
+  GString *missing = g_string_new(NULL);
+  GPtrArray *no_rate = g_ptr_array_new_with_free_func(g_free);
+  char first[16], last[16];
+  fmt_period((base - n) / 12, (base - n) % 12 + 1, first, sizeof first);
+  fmt_period((base - 1) / 12, (base - 1) % 12 + 1, last, sizeof last);
+
+  t->months_found = 0;
+  bool all_mxn = true;
+  for (int k = 0; k < n; k++) {
+    int idx = base - n + k;
+    int y = idx / 12, m = idx % 12 + 1;
+    rows[k] = month_row(months, y, m);
+    char period[16];
+    fmt_period(y, m, period, sizeof period);
+    if (rows[k] == NULL) {
+      g_string_append_printf(missing, "%s%s", missing->len ? ", " : "", period);
+      continue;
+    }
+    t->months_found++;
+    if (!rows[k]->has_mxn) {
+      all_mxn = false;
+      /* Name the currencies of the account rows behind the month. */
+      for (guint i = 0; i < months->len; i++) {
+        const struct sv_month *r = &g_array_index(months, struct sv_month, i);
+        if (r->year != y || r->month != m || is_total(r) || r->has_mxn)
+          continue;
+        char *why;
+        if (r->currency[0] == '\0')
+          why = g_strdup_printf("the currency of the %s %s (%s) could not "
+                                "be read",
+                                period, words->one, r->source);
+        else
+          why = g_strdup_printf("no exchange rate for %s on or before %s; "
+                                "pass --rates",
+                                r->currency, w->as_of);
+        bool seen = false;
+        for (guint q = 0; q < no_rate->len && !seen; q++)
+          seen = strcmp(no_rate->pdata[q], why) == 0;
+        if (seen)
+          g_free(why);
+        else
+          g_ptr_array_add(no_rate, why);
+      }
+    }
+  }
+
+  /* The lowest month among those found in MXN: with months missing it
+     still tells the reader how far the evidence is from the threshold. */
+  {
+    for (int k = 0; k < n; k++) {
+      if (rows[k] == NULL || !rows[k]->has_mxn)
+        continue;
+      if (!t->has_lowest || rows[k]->amount_mxn < t->lowest_mxn) {
+        t->has_lowest = true;
+        t->lowest_year = rows[k]->year;
+        t->lowest_month = rows[k]->month;
+        t->lowest_mxn = rows[k]->amount_mxn;
+      }
+    }
+  }
+
+  if (missing->len > 0 || !all_mxn) {
+    t->outcome = SV_OUTCOME_INSUFFICIENT;
+    if (missing->len > 0)
+      add_reason(t,
+                 "no %s found for %s; the %d-month window %s to %s "
+                 "needs every month (%d of %d found)",
+                 words->one, missing->str, n, first, last, t->months_found, n);
+    for (guint q = 0; q < no_rate->len; q++)
+      add_reason(t, "%s", (const char *)no_rate->pdata[q]);
+    goto out;
+  }
+
+  sv_cents sum = 0, required_sum = 0;
+  bool ok = mul_ok(t->required_mxn, n, &required_sum);
+  for (int k = 0; k < n && ok; k++)
+    ok = add_ok(&sum, rows[k]->amount_mxn);
+  if (!ok) {
+    t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+    add_reason(t, "the %s amounts are too large to add up exactly", words->one);
+    goto out;
+  }
+  t->has_actual = true;
+  t->actual_mxn = div_round(sum, n);
+  /* sum vs required x N: exact, no rounding of the mean. */
+  bool pass = passes(sum, required_sum, strictly);
+
+  char mean[48], req[160];
+  fmt_money(t->actual_mxn, mean, sizeof mean);
+  required_words(t, w, req, sizeof req);
+  const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
+                              : (pass ? "reaches" : "is below");
+  add_reason(t, "mean of the %d %s from %s to %s, %s MXN, %s the required %s",
+             n, words->many, first, last, mean, verb, req);
+
+  /* Figures read with low confidence decide nothing on their own. */
+  bool doubtful = false;
+  for (int k = 0; k < n; k++) {
+    for (guint i = 0; i < months->len; i++) {
+      const struct sv_month *r = &g_array_index(months, struct sv_month, i);
+      if (r->year != rows[k]->year || r->month != rows[k]->month ||
+          is_total(r) || r->conf >= SV_EVAL_MIN_CONF)
+        continue;
+      char period[16];
+      fmt_period(r->year, r->month, period, sizeof period);
+      add_reason(t,
+                 "the %s %s at %s was read with confidence %.0f (below "
+                 "%.0f); a person must check that page",
+                 period, words->one, r->source, (double)r->conf,
+                 (double)SV_EVAL_MIN_CONF);
+      doubtful = true;
+    }
+  }
+  if (doubtful) {
+    t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+    goto out;
+  }
+  t->outcome = pass ? SV_OUTCOME_MEETS : SV_OUTCOME_NOT_MET;
+
+  if (pass) {
+    /* Several consulates check each month, so say when one falls short. */
+    GString *below = g_string_new(NULL);
+    int nbelow = 0;
+    for (int k = 0; k < n; k++) {
+      if (passes(rows[k]->amount_mxn, t->required_mxn, strictly))
+        continue;
+      char period[16], amt[48];
+      fmt_period(rows[k]->year, rows[k]->month, period, sizeof period);
+      fmt_money(rows[k]->amount_mxn, amt, sizeof amt);
+      g_string_append_printf(below, "%s%s (%s MXN)", nbelow ? ", " : "", period,
+                             amt);
+      nbelow++;
+    }
+    if (nbelow > 0) {
+      char reqm[48];
+      fmt_money(t->required_mxn, reqm, sizeof reqm);
+      add_reason(t,
+                 "the mean passes but %d month%s %s below the required "
+                 "%s MXN: %s; consulates that check every month may refuse",
+                 nbelow, nbelow == 1 ? "" : "s", nbelow == 1 ? "is" : "are",
+                 reqm, below->str);
+    }
+    g_string_free(below, TRUE);
+  }
+
+out:
+  g_string_free(missing, TRUE);
+  g_ptr_array_free(no_rate, TRUE);
+}
+
+/* Property or investment: the highest value in MXN against the threshold
+   (strictly greater when the ruleset says "exceeds"). */
+static void eval_asset(const struct sv_evaluation *ev, const struct wage_ctx *w,
+                       struct sv_test *t, bool strictly)
+{
+  enum sv_asset_kind kind =
+      t->basis == SV_TEST_PROPERTY ? SV_ASSET_PROPERTY : SV_ASSET_INVESTMENT;
+  const char *what = kind == SV_ASSET_PROPERTY ? "property" : "investment";
+  const struct sv_asset *best = NULL;
+  GPtrArray *no_rate = g_ptr_array_new_with_free_func(g_free);
+  size_t count = 0;
+  for (guint i = 0; i < ev->assets->len; i++) {
+    const struct sv_asset *a = &g_array_index(ev->assets, struct sv_asset, i);
+    if (a->kind != kind)
+      continue;
+    count++;
+    if (a->has_mxn) {
+      if (best == NULL || a->amount_mxn > best->amount_mxn)
+        best = a;
+      continue;
+    }
+    char *why = a->currency[0] == '\0'
+                    ? g_strdup_printf("the currency of the %s value at %s "
+                                      "could not be read",
+                                      what, a->source)
+                    : g_strdup_printf("no exchange rate for %s on or before "
+                                      "%s; pass --rates",
+                                      a->currency, w->as_of);
+    g_ptr_array_add(no_rate, why);
+  }
+  if (count == 0) {
+    t->outcome = SV_OUTCOME_INSUFFICIENT;
+    if (kind == SV_ASSET_PROPERTY)
+      add_reason(t, "no deed of a property in Mexico was found");
+    else
+      add_reason(t, "no deed or certificate of an investment in a Mexican "
+                    "company was found");
+    goto out;
+  }
+  char req[160];
+  required_words(t, w, req, sizeof req);
+  if (best != NULL) {
+    char amt[48];
+    t->has_actual = true;
+    t->actual_mxn = best->amount_mxn;
+    fmt_money(best->amount_mxn, amt, sizeof amt);
+    bool pass = passes(best->amount_mxn, t->required_mxn, strictly);
+    const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
+                                : (pass ? "reaches" : "is below");
+    add_reason(t, "the highest %s value %s MXN (%s) %s the required %s", what,
+               amt, best->source, verb, req);
+    if (pass) {
+      t->outcome = SV_OUTCOME_MEETS;
+      goto out;
+    }
+  }
+  /* Not passing on what could be converted: unconverted values might. */
+  t->outcome = no_rate->len > 0 ? SV_OUTCOME_INSUFFICIENT : SV_OUTCOME_NOT_MET;
+  for (guint q = 0; q < no_rate->len; q++)
+    add_reason(t, "%s", (const char *)no_rate->pdata[q]);
+
+out:
+  g_ptr_array_free(no_rate, TRUE);
+}
+
+static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
+                      const struct wage_ctx *w, const char *stay_id,
+                      const struct sv_rule_test *rt, GPtrArray *savings_notes,
+                      GPtrArray *income_notes)
+{
+  static const struct window_words savings_words = {"balance",
+                                                    "monthly balances"};
+  static const struct window_words income_words = {"net income",
+                                                   "monthly net incomes"};
+  struct sv_test t;
+  memset(&t, 0, sizeof t);
+  t.stay = g_strdup(stay_id);
+  t.basis = rt->basis;
+  t.window_months = rt->window_months;
+  t.wage_days = rt->wage_days;
+  t.reasons = g_ptr_array_new_with_free_func(g_free);
+  t.outcome = SV_OUTCOME_INSUFFICIENT;
+
+  if (!w->ok) {
+    add_reason(&t, "no daily minimum wage on file for %s", w->as_of);
+  } else if (!mul_ok(rt->wage_days, w->daily, &t.required_mxn)) {
+    add_reason(&t, "the required amount is too large to compute");
+  } else if (rt->basis == SV_TEST_SAVINGS || rt->basis == SV_TEST_INCOME) {
+    bool savings = rt->basis == SV_TEST_SAVINGS;
+    const GArray *months = savings ? ev->balances : ev->income;
+    if (!savings && months->len == 0)
+      add_reason(&t, "no income evidence (employer or pension letter) was "
+                     "found");
+    else if (t.window_months < 1 || t.window_months > 12)
+      add_reason(&t, "the ruleset gives no window for this test");
+    else
+      eval_window(c, w, months, savings ? &savings_words : &income_words, &t,
+                  rt->strictly_greater);
+  } else {
+    eval_asset(ev, w, &t, rt->strictly_greater);
+  }
+
+  GPtrArray *notes = rt->basis == SV_TEST_SAVINGS  ? savings_notes
+                     : rt->basis == SV_TEST_INCOME ? income_notes
+                                                   : NULL;
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    add_reason(&t, "%s", (const char *)notes->pdata[i]);
+  if (rt->note != NULL)
+    add_reason(&t, "%s", rt->note);
+  g_array_append_val(ev->tests, t);
+}
+
+/* A stay meets when any of its tests meets; else needs-review if any test
+   does; else not-met if any test is not met; else insufficient-evidence. */
+static enum sv_outcome stay_outcome(const struct sv_evaluation *ev,
+                                    guint first_test)
+{
+  bool review = false, not_met = false;
+  for (guint i = first_test; i < ev->tests->len; i++) {
+    enum sv_outcome o = g_array_index(ev->tests, struct sv_test, i).outcome;
+    if (o == SV_OUTCOME_MEETS)
+      return SV_OUTCOME_MEETS;
+    review = review || o == SV_OUTCOME_NEEDS_REVIEW;
+    not_met = not_met || o == SV_OUTCOME_NOT_MET;
+  }
+  if (review)
+    return SV_OUTCOME_NEEDS_REVIEW;
+  return not_met ? SV_OUTCOME_NOT_MET : SV_OUTCOME_INSUFFICIENT;
+}
+
+static void eval_stay(const struct sv_case *c, struct sv_evaluation *ev,
+                      const struct wage_ctx *w, const struct sv_rule_stay *rs,
+                      GPtrArray *savings_notes, GPtrArray *income_notes)
+{
+  guint first = ev->tests->len;
+  for (size_t i = 0; i < rs->ntests; i++)
+    eval_test(c, ev, w, rs->id, &rs->tests[i], savings_notes, income_notes);
+  struct sv_stay s;
+  s.id = g_strdup(rs->id);
+  s.outcome = stay_outcome(ev, first);
+  g_array_append_val(ev->stays, s);
+}
+
+/* ------------------------------------------------------------ public */
+
+void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
+{
+  if (c == NULL)
+    return;
+  struct sv_evaluation *old = c->eval;
+  struct sv_evaluation *ev = sv_evaluation_new();
+  GPtrArray *savings_notes = g_ptr_array_new_with_free_func(g_free);
+  GPtrArray *income_notes = g_ptr_array_new_with_free_func(g_free);
+  struct wage_ctx w;
+  memset(&w, 0, sizeof w);
+  c->eval = NULL;
+
+  pick_applicant(c, ev);
+  fmt_date(&c->as_of, w.as_of, sizeof w.as_of);
+  if (rules == NULL || !g_date_valid(&c->as_of)) {
+    sv_case_problem(c, SV_INVALID, "evaluate",
+                    rules == NULL ? "no ruleset was loaded"
+                                  : "the case has no valid as-of date");
+    ev->overall = SV_OUTCOME_INSUFFICIENT;
+    goto out;
+  }
+
+  build_balances(rules, c, ev, savings_notes);
+  take_income_assets(rules, c, old, ev, income_notes);
+
+  const char *zone = NULL;
+  w.ok = sv_rules_wage(rules, &c->as_of, &w.daily, &zone, &ev->wage_effective);
+  ev->wage_daily = w.ok ? w.daily : 0;
+  ev->wage_zone = g_strdup(w.ok && zone != NULL ? zone : "");
+
+  /* Stays: the requested ones in request order (a repeat counts once),
+     else every stay of the ruleset in ruleset order. */
+  if (c->requested->len > 0) {
+    for (guint i = 0; i < c->requested->len; i++) {
+      const char *id = c->requested->pdata[i];
+      bool repeat = false;
+      for (guint k = 0; k < i && !repeat; k++)
+        repeat = strcmp(c->requested->pdata[k], id) == 0;
+      if (repeat)
+        continue;
+      const struct sv_rule_stay *rs = sv_rules_find_stay(rules, id);
+      if (rs == NULL) {
+        sv_case_problem(c, SV_NOTFOUND, "evaluate",
+                        "ruleset %s has no characteristic of stay \"%s\"",
+                        sv_rules_id(rules), id);
+        continue;
+      }
+      eval_stay(c, ev, &w, rs, savings_notes, income_notes);
+    }
+  } else {
+    size_t n = 0;
+    const struct sv_rule_stay *all = sv_rules_stays(rules, &n);
+    for (size_t i = 0; i < n; i++)
+      eval_stay(c, ev, &w, &all[i], savings_notes, income_notes);
+  }
+
+  /* Overall outcome.  Ordering meets < needs-review < insufficient-evidence
+     < not-met (the enum's order).  With requested stays: the worst of them,
+     since the applicant needs every stay asked for.  Without requests: the
+     best over all stays, i.e. whether the evidence qualifies for any. */
+  bool requested = c->requested->len > 0;
+  ev->overall = SV_OUTCOME_INSUFFICIENT;
+  for (guint i = 0; i < ev->stays->len; i++) {
+    enum sv_outcome o = g_array_index(ev->stays, struct sv_stay, i).outcome;
+    if (i == 0 || (requested ? o > ev->overall : o < ev->overall))
+      ev->overall = o;
+  }
+
+out:
+  c->eval = ev;
+  sv_evaluation_free(&old);
+  g_ptr_array_free(savings_notes, TRUE);
+  g_ptr_array_free(income_notes, TRUE);
+}
+
+static sv_status evaluate_process(void *ctx, const struct sv_config *cfg,
+                                  struct sv_case *c, struct sv_doc *doc)
+{
+  (void)ctx;
+  (void)doc;
+  if (c == NULL || c->failed)
+    return SV_OK;
+  sv_evaluate_case(cfg != NULL ? cfg->rules : NULL, c);
+  return SV_OK;
+}
+
+const struct sv_stage sv_evaluate_stage = {
+    .name = "evaluate",
+    .scope = SV_SCOPE_CASE,
+    .run_on_failed = false,
+    .init = NULL,
+    .process = evaluate_process,
+    .fini = NULL,
+};

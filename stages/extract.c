@@ -1,0 +1,1455 @@
+/*
+ * extract.c - document stage: the figures of a bank statement.
+ *
+ * Works on the lines render/ocr rebuilt.  Each line is viewed as words with
+ * a folded key (sv_classify_fold, alphanumerics only) and a flag telling
+ * whether the word starts a cell (it follows an SV_COLUMN_GAP).  A label of
+ * the table below matches a run of keys at the start of a cell; the longest
+ * match wins, so "SALDO FINAL DEL PERIODO ANTERIOR" is an opening balance,
+ * not a closing one, and "Saldo Promedio Mínimo Mensual" is ignored, not an
+ * average.  A label's value is the first amount after it on its line (one
+ * that starts a cell first), or, when there is none before the next label,
+ * the amount below it on the next line in the same column.  The first label
+ * with a value wins, page by page.  The period is the first date range of
+ * the document (a monthly one first), whatever label introduces it.
+ *
+ * Nothing here touches the transaction table on purpose: its amounts have
+ * no summary label, so they are never read.
+ */
+#include "extract.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "classify.h"
+
+#define STAGE "extract"
+#define MAX_HOLDER_BYTES 160
+#define MAX_INT_DIGITS 15
+
+/* ============================================================ amounts */
+
+static const char *skip_spaces(const char *p, const char *e)
+{
+  while (p < e && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+static const char *const iso_codes[] = {"USD", "MXN", "EUR", "CAD", "GBP",
+                                        "NZD", "AUD", "SGD", "CHF", "JPY",
+                                        "MN",  NULL};
+
+/* Length of a currency mark at p ("US$", "$", "€", "MXN", "M.N."), 0 when
+   there is none. */
+static size_t currency_mark(const char *p, const char *e)
+{
+  static const char *const marks[] = {"US$", "MX$", "NZ$", "C$", "A$", "$",
+                                      "\xe2\x82\xac" /* € */,
+                                      "\xc2\xa3" /* £ */, "M.N.", NULL};
+  size_t avail = (size_t)(e - p);
+  for (size_t i = 0; marks[i] != NULL; i++) {
+    size_t n = strlen(marks[i]);
+    if (n <= avail && memcmp(p, marks[i], n) == 0)
+      return n;
+  }
+  for (size_t i = 0; iso_codes[i] != NULL; i++) {
+    size_t n = strlen(iso_codes[i]);
+    if (n <= avail && memcmp(p, iso_codes[i], n) == 0 &&
+        (n == avail || !g_ascii_isalpha(p[n])))
+      return n;
+  }
+  return 0;
+}
+
+/* Parses the digits-and-separators core [p, e) into cents; see the header
+   for what counts as ambiguous.  *marked tells whether a currency mark was
+   seen, which a bare integer needs. */
+static bool parse_core(const char *p, const char *e, bool marked,
+                       sv_cents *out)
+{
+  size_t len = (size_t)(e - p);
+  if (len == 0 || !g_ascii_isdigit(p[0]) || !g_ascii_isdigit(e[-1]))
+    return false;
+  const char *last_dot = NULL, *last_comma = NULL;
+  int ndots = 0, ncommas = 0;
+  for (const char *q = p; q < e; q++) {
+    if (*q == '.') {
+      ndots++;
+      last_dot = q;
+    } else if (*q == ',') {
+      ncommas++;
+      last_comma = q;
+    } else if (!g_ascii_isdigit(*q)) {
+      return false;
+    }
+  }
+
+  /* Decide the decimal separator and the group separator. */
+  const char *dec = NULL;
+  char group = '\0';
+  if (ndots > 0 && ncommas > 0) {
+    dec = last_dot > last_comma ? last_dot : last_comma;
+    group = *dec == '.' ? ',' : '.';
+    if ((*dec == '.' ? ndots : ncommas) != 1)
+      return false;
+  } else if (ndots + ncommas == 1) {
+    const char *sep = ndots == 1 ? last_dot : last_comma;
+    size_t after = (size_t)(e - sep - 1);
+    if (after == 2)
+      dec = sep;
+    else if (after == 3)
+      group = *sep;
+    else
+      return false;
+  } else if (ndots + ncommas > 1) {
+    group = ndots > 0 ? '.' : ',';
+  }
+
+  const char *int_end = dec != NULL ? dec : e;
+  if (dec != NULL && e - dec - 1 != 2)
+    return false;
+  if (dec == NULL && group == '\0' && !marked)
+    return false; /* a bare "16" or "31": a count, not money */
+
+  /* Integer part: either plain digits, or 1-3 digits then groups of 3. */
+  int64_t v = 0;
+  int digits = 0;
+  int run = 0;
+  bool grouped = false;
+  for (const char *q = p; q < int_end; q++) {
+    if (*q == group) {
+      if ((!grouped && (run < 1 || run > 3)) || (grouped && run != 3))
+        return false;
+      if (!grouped && p[0] == '0')
+        return false; /* "0.000", "012,345" */
+      grouped = true;
+      run = 0;
+      continue;
+    }
+    if (!g_ascii_isdigit(*q))
+      return false;
+    if (++digits > MAX_INT_DIGITS)
+      return false;
+    v = v * 10 + (*q - '0');
+    run++;
+  }
+  if (run == 0 || (grouped && run != 3))
+    return false;
+  v *= 100;
+  if (dec != NULL)
+    v += (dec[1] - '0') * 10 + (dec[2] - '0');
+  *out = v;
+  return true;
+}
+
+bool sv_extract_parse_amount(const char *text, sv_cents *out)
+{
+  if (text == NULL || out == NULL)
+    return false;
+  const char *p = text;
+  const char *e = text + strlen(text);
+  while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+    e--;
+  p = skip_spaces(p, e);
+
+  int signs = 0;
+  bool neg = false, open_paren = false, close_paren = false;
+  bool marked = false, cr = false;
+
+  /* Prefix: at most one sign, one parenthesis, one currency mark. */
+  for (;;) {
+    size_t m;
+    if (p < e && (*p == '-' || *p == '+')) {
+      signs++;
+      neg = *p == '-';
+      p = skip_spaces(p + 1, e);
+    } else if (p < e && *p == '(' && !open_paren) {
+      open_paren = true;
+      p = skip_spaces(p + 1, e);
+    } else if (!marked && (m = currency_mark(p, e)) > 0) {
+      marked = true;
+      p = skip_spaces(p + m, e);
+    } else {
+      break;
+    }
+  }
+
+  const char *core = p;
+  while (p < e && (g_ascii_isdigit(*p) || *p == '.' || *p == ','))
+    p++;
+  const char *core_end = p;
+  p = skip_spaces(p, e);
+
+  /* Suffix: a trailing minus, the closing parenthesis, CR/DR, a code. */
+  for (;;) {
+    size_t m;
+    if (p < e && *p == '-') {
+      signs++;
+      neg = true;
+      p = skip_spaces(p + 1, e);
+    } else if (p < e && *p == ')' && open_paren && !close_paren) {
+      close_paren = true;
+      p = skip_spaces(p + 1, e);
+    } else if (e - p >= 2 && !cr &&
+               (g_ascii_strncasecmp(p, "CR", 2) == 0 ||
+                g_ascii_strncasecmp(p, "DR", 2) == 0) &&
+               (e - p == 2 || !g_ascii_isalpha(p[2]))) {
+      cr = true;
+      if (g_ascii_toupper(p[0]) == 'D') {
+        signs++;
+        neg = true;
+      } else if (signs > 0) {
+        return false; /* "-1.00 CR" contradicts itself */
+      }
+      p = skip_spaces(p + 2, e);
+    } else if (!marked && (m = currency_mark(p, e)) > 0) {
+      marked = true;
+      p = skip_spaces(p + m, e);
+    } else {
+      break;
+    }
+  }
+  if (p != e || open_paren != close_paren)
+    return false;
+  if (open_paren) {
+    signs++;
+    neg = true;
+  }
+  if (signs > 1)
+    return false;
+
+  sv_cents v = 0;
+  if (!parse_core(core, core_end, marked, &v))
+    return false;
+  *out = neg ? -v : v;
+  return true;
+}
+
+/* ============================================================== dates */
+
+struct month_name {
+  const char *name; /* folded */
+  int month;
+};
+
+static const struct month_name month_names[] = {
+    {"enero", 1},      {"ene", 1},       {"january", 1},  {"jan", 1},
+    {"febrero", 2},    {"feb", 2},       {"february", 2}, {"marzo", 3},
+    {"mar", 3},        {"march", 3},     {"abril", 4},    {"abr", 4},
+    {"april", 4},      {"apr", 4},       {"mayo", 5},     {"may", 5},
+    {"junio", 6},      {"jun", 6},       {"june", 6},     {"julio", 7},
+    {"jul", 7},        {"july", 7},      {"agosto", 8},   {"ago", 8},
+    {"august", 8},     {"aug", 8},       {"septiembre", 9}, {"setiembre", 9},
+    {"september", 9},  {"sept", 9},      {"sep", 9},      {"set", 9},
+    {"octubre", 10},   {"oct", 10},      {"october", 10}, {"noviembre", 11},
+    {"nov", 11},       {"november", 11}, {"diciembre", 12}, {"dic", 12},
+    {"december", 12},  {"dec", 12},
+};
+
+#define MON_RE                                                                \
+  "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|" \
+  "octubre|noviembre|diciembre|january|february|march|april|june|july|"     \
+  "august|september|october|november|december|sept|ene|feb|mar|abr|may|"    \
+  "jun|jul|ago|sep|set|oct|nov|dic|jan|apr|aug|dec)"
+
+/* On folded text.  Groups: 1-3 numeric a/b/year; 4-6 day, month name,
+   year; 7-9 month name, day, year.  Years are optional for names. */
+static const char date_pattern[] =
+    "\\b(?:(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b"
+    "|(\\d{1,2})(?:st|nd|rd|th)?[ /.-]*(?:de\\s+)?" MON_RE
+    "\\b\\.?(?:,?[ /.-]*(?:de\\s+|del\\s+)?(\\d{4}|\\d{2})\\b)?"
+    "|" MON_RE "\\b\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?)";
+
+static const char range_sep_pattern[] =
+    "^\\s*(?:-|\xe2\x80\x93|\xe2\x80\x94|~|al|a|to|through|thru|hasta|until|"
+    "till)\\s*$";
+
+/* Compiled once, never freed: GRegex is immutable and safe to share
+   between threads. */
+static GRegex *date_re(void)
+{
+  static gsize once = 0;
+  static GRegex *re = NULL;
+  if (g_once_init_enter(&once)) {
+    re = g_regex_new(date_pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0,
+                     NULL);
+    g_assert(re != NULL);
+    g_once_init_leave(&once, 1);
+  }
+  return re;
+}
+
+static GRegex *range_sep_re(void)
+{
+  static gsize once = 0;
+  static GRegex *re = NULL;
+  if (g_once_init_enter(&once)) {
+    re = g_regex_new(range_sep_pattern, G_REGEX_CASELESS, 0, NULL);
+    g_assert(re != NULL);
+    g_once_init_leave(&once, 1);
+  }
+  return re;
+}
+
+/* A date as printed, before the day/month order is decided. */
+struct raw_date {
+  bool numeric;   /* a/b are day and month in an unknown order */
+  int a, b;       /* numeric: first and second number */
+  int day, month; /* with a month name */
+  int year;       /* 0 when not printed */
+  int start, end; /* byte offsets of the match */
+};
+
+static int month_of(const char *name)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS(month_names); i++)
+    if (strcmp(month_names[i].name, name) == 0)
+      return month_names[i].month;
+  return 0;
+}
+
+/* Parses a decimal group of at most 4 digits; -1 when absent. */
+static int group_int(const GMatchInfo *mi, int n)
+{
+  int s = -1, e = -1;
+  if (!g_match_info_fetch_pos(mi, n, &s, &e) || s < 0 || e <= s || e - s > 4)
+    return -1;
+  char *t = g_match_info_fetch(mi, n);
+  guint64 v = 0;
+  bool ok = g_ascii_string_to_unsigned(t, 10, 0, 9999, &v, NULL);
+  g_free(t);
+  return ok ? (int)v : -1;
+}
+
+static int full_year(int y)
+{
+  if (y < 0)
+    return 0;
+  if (y < 70)
+    return 2000 + y;
+  if (y < 100)
+    return 1900 + y;
+  return y;
+}
+
+static bool raw_date_from_match(const GMatchInfo *mi, struct raw_date *d)
+{
+  memset(d, 0, sizeof *d);
+  g_match_info_fetch_pos(mi, 0, &d->start, &d->end);
+  int a = group_int(mi, 1);
+  if (a >= 0) {
+    d->numeric = true;
+    d->a = a;
+    d->b = group_int(mi, 2);
+    d->year = full_year(group_int(mi, 3));
+    return d->b >= 0;
+  }
+  int name_group = group_int(mi, 4) >= 0 ? 5 : 7;
+  char *name = g_match_info_fetch(mi, name_group);
+  d->month = name != NULL ? month_of(name) : 0;
+  g_free(name);
+  if (name_group == 5) {
+    d->day = group_int(mi, 4);
+    d->year = full_year(group_int(mi, 6));
+  } else {
+    d->day = group_int(mi, 8);
+    d->year = full_year(group_int(mi, 9));
+  }
+  return d->month > 0 && d->day > 0;
+}
+
+/* Resolves one date of a reading: mdy tells the order of numeric dates. */
+static void resolve(const struct raw_date *r, bool mdy, int *d, int *m)
+{
+  if (r->numeric) {
+    *m = mdy ? r->a : r->b;
+    *d = mdy ? r->b : r->a;
+  } else {
+    *d = r->day;
+    *m = r->month;
+  }
+}
+
+static bool make_date(int d, int m, int y, GDate *out)
+{
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 ||
+      !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+    return false;
+  g_date_set_dmy(out, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+  return true;
+}
+
+/* One reading of a pair of dates: valid when both exist and start <= end.
+   A missing year is borrowed from the other date. */
+static bool reading(const struct raw_date *s, const struct raw_date *e,
+                    bool mdy, GDate *gs, GDate *ge)
+{
+  int sd, sm, ed, em;
+  resolve(s, mdy, &sd, &sm);
+  resolve(e, mdy, &ed, &em);
+  int sy = s->year, ey = e->year;
+  if (sy == 0 && ey == 0)
+    return false;
+  if (sy == 0)
+    sy = sm > em ? ey - 1 : ey;
+  if (ey == 0)
+    ey = em < sm ? sy + 1 : sy;
+  if (!make_date(sd, sm, sy, gs) || !make_date(ed, em, ey, ge))
+    return false;
+  return g_date_compare(gs, ge) <= 0;
+}
+
+static bool is_monthly(const GDate *s, const GDate *e)
+{
+  int len = g_date_days_between(s, e) + 1;
+  return len >= 20 && len <= 40;
+}
+
+/* Chooses between the month/day and day/month readings of a pair (see the
+   header); returns false when neither is valid. */
+static bool pick_reading(const struct raw_date *s, const struct raw_date *e,
+                         const char *lang, GDate *gs, GDate *ge,
+                         bool *monthly)
+{
+  GDate rs[2], re[2];
+  bool ok[2];
+  bool mon[2] = {false, false};
+  bool ambiguous = s->numeric || e->numeric;
+  /* index 0: the language's own order first */
+  bool prefer_mdy = lang != NULL && strcmp(lang, "en") == 0;
+  for (int i = 0; i < 2; i++) {
+    g_date_clear(&rs[i], 1);
+    g_date_clear(&re[i], 1);
+    bool mdy = i == 0 ? prefer_mdy : !prefer_mdy;
+    ok[i] = (i == 0 || ambiguous) && reading(s, e, mdy, &rs[i], &re[i]);
+    if (ok[i])
+      mon[i] = is_monthly(&rs[i], &re[i]);
+  }
+  int pick = -1;
+  if (ok[0] && ok[1])
+    pick = (mon[1] && !mon[0]) ? 1 : 0;
+  else if (ok[0])
+    pick = 0;
+  else if (ok[1])
+    pick = 1;
+  if (pick < 0)
+    return false;
+  *gs = rs[pick];
+  *ge = re[pick];
+  *monthly = mon[pick];
+  return true;
+}
+
+/* Collects the dates of folded text. Returns owned GArray of raw_date. */
+static GArray *dates_in(const char *folded)
+{
+  GArray *out = g_array_new(FALSE, TRUE, sizeof(struct raw_date));
+  GMatchInfo *mi = NULL;
+  g_regex_match(date_re(), folded, 0, &mi);
+  while (g_match_info_matches(mi)) {
+    struct raw_date d;
+    if (raw_date_from_match(mi, &d))
+      g_array_append_val(out, d);
+    if (!g_match_info_next(mi, NULL))
+      break;
+  }
+  g_match_info_free(mi);
+  return out;
+}
+
+/* The first valid range of folded text; *monthly set as for pick. */
+static bool period_in(const char *folded, const char *lang, GDate *start,
+                      GDate *end, bool *monthly)
+{
+  bool found = false;
+  GArray *dates = dates_in(folded);
+  for (guint i = 0; i + 1 < dates->len && !found; i++) {
+    const struct raw_date *s = &g_array_index(dates, struct raw_date, i);
+    const struct raw_date *e = &g_array_index(dates, struct raw_date, i + 1);
+    char *between = g_strndup(folded + s->end, (gsize)(e->start - s->end));
+    bool sep = g_regex_match(range_sep_re(), between, 0, NULL);
+    g_free(between);
+    if (sep && pick_reading(s, e, lang, start, end, monthly))
+      found = true;
+  }
+  g_array_free(dates, TRUE);
+  return found;
+}
+
+bool sv_extract_parse_period(const char *text, const char *lang, GDate *start,
+                             GDate *end)
+{
+  if (text == NULL || start == NULL || end == NULL)
+    return false;
+  char *folded = sv_classify_fold(text);
+  GDate s, e;
+  bool monthly = false;
+  g_date_clear(&s, 1);
+  g_date_clear(&e, 1);
+  bool ok = period_in(folded, lang, &s, &e, &monthly);
+  g_free(folded);
+  if (ok) {
+    *start = s;
+    *end = e;
+  }
+  return ok;
+}
+
+/* ======================================================= line views */
+
+struct line_view {
+  const struct sv_line *ln;
+  char **keys;    /* owned: folded alphanumerics of each word ("" if none) */
+  bool *cell;     /* owned: word i starts a cell */
+};
+
+struct page_view {
+  const struct sv_page *pg;
+  struct line_view *lines; /* owned, pg->nlines of them */
+};
+
+static char *word_key(const char *text)
+{
+  char *folded = sv_classify_fold(text);
+  GString *s = g_string_new(NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isalnum(ch))
+      g_string_append_unichar(s, ch);
+  }
+  g_free(folded);
+  return g_string_free(s, FALSE);
+}
+
+/* Marks cell starts from the line text (words joined by " " or by
+   SV_COLUMN_GAP); falls back to geometry when the text does not match. */
+static void mark_cells(const struct sv_line *ln, bool *cell)
+{
+  const char *t = ln->text != NULL ? ln->text : "";
+  size_t pos = 0;
+  bool text_ok = true;
+  for (size_t i = 0; i < ln->nwords && text_ok; i++) {
+    size_t spaces = 0;
+    while (t[pos + spaces] == ' ')
+      spaces++;
+    cell[i] = i == 0 || spaces >= strlen(SV_COLUMN_GAP);
+    pos += spaces;
+    size_t n = strlen(ln->words[i].text);
+    if (strncmp(t + pos, ln->words[i].text, n) != 0)
+      text_ok = false;
+    pos += n;
+  }
+  if (text_ok)
+    return;
+  double width = 0;
+  glong chars = 0;
+  for (size_t i = 0; i < ln->nwords; i++) {
+    width += ln->words[i].box.x1 - ln->words[i].box.x0;
+    chars += g_utf8_strlen(ln->words[i].text, -1);
+  }
+  double charw = chars > 0 ? width / (double)chars : 0;
+  for (size_t i = 0; i < ln->nwords; i++)
+    cell[i] = i == 0 || ln->words[i].box.x0 - ln->words[i - 1].box.x1 >
+                            2 * charw;
+}
+
+static struct page_view *views_new(const struct sv_doc *doc)
+{
+  struct page_view *pv = g_new0(struct page_view, (gsize)doc->npages + 1);
+  for (int p = 0; p < doc->npages; p++) {
+    const struct sv_page *pg = &doc->pages[p];
+    pv[p].pg = pg;
+    pv[p].lines = g_new0(struct line_view, pg->nlines + 1);
+    for (size_t l = 0; l < pg->nlines; l++) {
+      const struct sv_line *ln = &pg->lines[l];
+      struct line_view *lv = &pv[p].lines[l];
+      lv->ln = ln;
+      lv->keys = g_new0(char *, ln->nwords + 1);
+      lv->cell = g_new0(bool, ln->nwords + 1);
+      for (size_t w = 0; w < ln->nwords; w++)
+        lv->keys[w] = word_key(ln->words[w].text);
+      mark_cells(ln, lv->cell);
+    }
+  }
+  return pv;
+}
+
+static void views_free(struct page_view **pvp, int npages)
+{
+  if (pvp == NULL || *pvp == NULL)
+    return;
+  struct page_view *pv = *pvp;
+  for (int p = 0; p < npages; p++) {
+    for (size_t l = 0; pv[p].pg != NULL && l < pv[p].pg->nlines; l++) {
+      g_strfreev(pv[p].lines[l].keys);
+      g_free(pv[p].lines[l].cell);
+    }
+    g_free(pv[p].lines);
+  }
+  g_free(pv);
+  *pvp = NULL;
+}
+
+/* =========================================================== labels */
+
+enum field {
+  F_IGNORE = 0, /* a label that looks like one of ours but is not */
+  F_OPENING,
+  F_CLOSING,
+  F_AVERAGE,
+  F_HOLDER,
+  F_ACCOUNT,
+  F_CURRENCY
+};
+
+struct label {
+  enum field field;
+  const char *phrase; /* folded keys separated by single spaces */
+  bool colon;         /* needs a ':' (or '#') or a column gap after it */
+};
+
+/* Longest match wins; on equal length the first listed. */
+static const struct label labels[] = {
+    /* opening */
+    {F_OPENING, "beginning balance", false},
+    {F_OPENING, "opening balance", false},
+    {F_OPENING, "previous balance", false},
+    {F_OPENING, "starting balance", false},
+    {F_OPENING, "balance brought forward", false},
+    {F_OPENING, "saldo anterior", false},
+    {F_OPENING, "saldo inicial", false},
+    {F_OPENING, "saldo inicial del periodo", false},
+    {F_OPENING, "saldo final del periodo anterior", false},
+    {F_OPENING, "saldo final periodo anterior", false},
+    /* closing */
+    {F_CLOSING, "ending balance", false},
+    {F_CLOSING, "closing balance", false},
+    {F_CLOSING, "new balance", false},
+    {F_CLOSING, "saldo final", false},
+    {F_CLOSING, "saldo final del periodo", false},
+    {F_CLOSING, "saldo al corte", false},
+    /* average */
+    {F_AVERAGE, "average daily balance", false},
+    {F_AVERAGE, "average ledger balance", false},
+    {F_AVERAGE, "average collected balance", false},
+    {F_AVERAGE, "average balance", false},
+    {F_AVERAGE, "saldo promedio", false},
+    {F_AVERAGE, "saldo promedio diario", false},
+    {F_AVERAGE, "saldo promedio mensual", false},
+    {F_AVERAGE, "saldo promedio del periodo", false},
+    /* look-alikes */
+    {F_IGNORE, "saldo promedio minimo", false},
+    {F_IGNORE, "saldo promedio minimo mensual", false},
+    {F_IGNORE, "saldo promedio gravable", false},
+    {F_IGNORE, "saldo minimo", false},
+    {F_IGNORE, "minimum balance", false},
+    {F_IGNORE, "minimum daily balance", false},
+    {F_IGNORE, "minimum daily ending balance", false},
+    {F_IGNORE, "account name", false},
+    {F_IGNORE, "account type", false},
+    {F_IGNORE, "no de cliente", false},
+    {F_IGNORE, "numero de cliente", false},
+    {F_IGNORE, "num de cliente", false},
+    {F_IGNORE, "cuenta clabe", false},
+    {F_IGNORE, "no cuenta clabe", false},
+    {F_IGNORE, "no de cuenta clabe", false},
+    {F_IGNORE, "numero de cuenta clabe", false},
+    {F_IGNORE, "clabe", false},
+    {F_IGNORE, "clabe interbancaria", false},
+    {F_IGNORE, "numero de tarjeta", false},
+    {F_IGNORE, "no de tarjeta", false},
+    {F_IGNORE, "card number", false},
+    /* holder */
+    {F_HOLDER, "account holder", false},
+    {F_HOLDER, "account holders", false},
+    {F_HOLDER, "customer name", false},
+    {F_HOLDER, "nombre del cliente", false},
+    {F_HOLDER, "nombre del titular", false},
+    {F_HOLDER, "titular", true},
+    {F_HOLDER, "cliente", true},
+    {F_HOLDER, "nombre", true},
+    {F_HOLDER, "name", true},
+    /* account */
+    {F_ACCOUNT, "account number", false},
+    {F_ACCOUNT, "account no", false},
+    {F_ACCOUNT, "acct number", false},
+    {F_ACCOUNT, "acct no", false},
+    {F_ACCOUNT, "primary account", false},
+    {F_ACCOUNT, "account", true},
+    {F_ACCOUNT, "no de cuenta", false},
+    {F_ACCOUNT, "numero de cuenta", false},
+    {F_ACCOUNT, "num de cuenta", false},
+    {F_ACCOUNT, "no cuenta", false},
+    {F_ACCOUNT, "cuenta", true},
+    /* currency */
+    {F_CURRENCY, "currency", false},
+    {F_CURRENCY, "moneda", false},
+    {F_CURRENCY, "divisa", false},
+    {F_CURRENCY, "tipo de moneda", false},
+};
+
+/* The labels' phrases split into keys, made once and never freed. */
+static char **const *label_keys(void)
+{
+  static gsize once = 0;
+  static char **keys[G_N_ELEMENTS(labels)];
+  if (g_once_init_enter(&once)) {
+    for (size_t k = 0; k < G_N_ELEMENTS(labels); k++)
+      keys[k] = g_strsplit(labels[k].phrase, " ", -1);
+    g_once_init_leave(&once, 1);
+  }
+  return keys;
+}
+
+/* A label found on a line: words [first, end) are the label. */
+struct hit {
+  enum field field;
+  size_t first, end;
+};
+
+static bool has_colon(const char *text)
+{
+  return strchr(text, ':') != NULL || strchr(text, '#') != NULL;
+}
+
+/* Matches a label at word i (which starts a cell) of lv; fills *h with the
+   longest. */
+static bool label_at(const struct line_view *lv, size_t i, struct hit *h)
+{
+  const struct sv_line *ln = lv->ln;
+  size_t first = i;
+  while (first < ln->nwords && lv->keys[first][0] == '\0' &&
+         (first == i || !lv->cell[first]))
+    first++;
+  if (first >= ln->nwords)
+    return false;
+  size_t best_tokens = 0;
+  bool found = false;
+  char **const *keys = label_keys();
+  for (size_t k = 0; k < G_N_ELEMENTS(labels); k++) {
+    char **toks = keys[k];
+    size_t w = first, t = 0;
+    size_t ntok = g_strv_length(toks);
+    while (toks[t] != NULL && w < ln->nwords) {
+      if (w > first && lv->cell[w])
+        break; /* a label never spans a column gap */
+      if (lv->keys[w][0] == '\0' && w > first) {
+        w++;
+        continue;
+      }
+      if (strcmp(lv->keys[w], toks[t]) != 0)
+        break;
+      t++;
+      w++;
+    }
+    bool match = toks[t] == NULL;
+    if (!match || ntok <= best_tokens)
+      continue;
+    if (labels[k].colon) {
+      /* "Cuenta:" / "Account #" / "Titular   X"; not "Cliente Preferente" */
+      bool ok = has_colon(ln->words[w - 1].text) || w == ln->nwords ||
+                lv->cell[w] ||
+                (lv->keys[w][0] == '\0' && has_colon(ln->words[w].text));
+      if (!ok)
+        continue;
+    }
+    best_tokens = ntok;
+    found = true;
+    h->field = labels[k].field;
+    h->first = i;
+    h->end = w;
+  }
+  return found;
+}
+
+/* True when a label starts at word i of lv (i must start a cell). */
+static bool label_starts(const struct line_view *lv, size_t i)
+{
+  struct hit h;
+  return lv->cell[i] && label_at(lv, i, &h);
+}
+
+/* ======================================================= figure search */
+
+struct span {
+  size_t first, last; /* words [first, last] */
+  sv_cents amount;
+};
+
+static struct sv_box words_box(const struct sv_line *ln, size_t a, size_t b)
+{
+  struct sv_box bx = ln->words[a].box;
+  for (size_t i = a + 1; i <= b; i++) {
+    bx.x0 = fmin(bx.x0, ln->words[i].box.x0);
+    bx.y0 = fmin(bx.y0, ln->words[i].box.y0);
+    bx.x1 = fmax(bx.x1, ln->words[i].box.x1);
+    bx.y1 = fmax(bx.y1, ln->words[i].box.y1);
+  }
+  return bx;
+}
+
+/* An amount made of 1-3 words of one cell starting at word i, the longest
+   that parses. */
+static bool amount_at(const struct line_view *lv, size_t i, struct span *sp)
+{
+  const struct sv_line *ln = lv->ln;
+  for (size_t n = 3; n >= 1; n--) {
+    if (i + n > ln->nwords)
+      continue;
+    bool one_cell = true;
+    for (size_t k = i + 1; k < i + n; k++)
+      if (lv->cell[k])
+        one_cell = false;
+    if (!one_cell)
+      continue;
+    GString *s = g_string_new(NULL);
+    for (size_t k = i; k < i + n; k++) {
+      if (k > i)
+        g_string_append_c(s, ' ');
+      g_string_append(s, ln->words[k].text);
+    }
+    sv_cents v = 0;
+    bool ok = sv_extract_parse_amount(s->str, &v);
+    g_string_free(s, TRUE);
+    if (ok) {
+      sp->first = i;
+      sp->last = i + n - 1;
+      sp->amount = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+static void set_figure(struct sv_figure *f, const struct sv_line *ln,
+                       const struct span *sp, int page)
+{
+  f->present = true;
+  f->amount = sp->amount;
+  f->page = page;
+  f->box = words_box(ln, sp->first, sp->last);
+  f->conf = ln->words[sp->first].conf;
+  for (size_t i = sp->first; i <= sp->last; i++)
+    f->conf = fminf(f->conf, ln->words[i].conf);
+}
+
+/* The end of the label's own stretch of the line: the next cell that
+   starts another label, or the end of the line. */
+static size_t stretch_end(const struct line_view *lv, size_t from)
+{
+  for (size_t j = from; j < lv->ln->nwords; j++)
+    if (lv->cell[j] && label_starts(lv, j))
+      return j;
+  return lv->ln->nwords;
+}
+
+/* The value of an amount label on its own line: an amount that starts a
+   cell first, else the first amount. */
+static bool amount_same_line(const struct line_view *lv, const struct hit *h,
+                             struct span *sp)
+{
+  size_t end = stretch_end(lv, h->end);
+  for (size_t j = h->end; j < end; j++)
+    if (lv->cell[j] && amount_at(lv, j, sp) && sp->last < end)
+      return true;
+  for (size_t j = h->end; j < end; j++)
+    if (amount_at(lv, j, sp) && sp->last < end)
+      return true;
+  return false;
+}
+
+/* The x range of the label's column: from the label to the next label of
+   its line. */
+static void column_of(const struct line_view *lv, const struct hit *h,
+                      double *x0, double *x1)
+{
+  const struct sv_line *ln = lv->ln;
+  double h_line = ln->box.y1 - ln->box.y0;
+  *x0 = ln->words[h->first].box.x0 - h_line;
+  size_t end = stretch_end(lv, h->end);
+  *x1 = end < ln->nwords ? ln->words[end].box.x0 : INFINITY;
+}
+
+/* The next line, when it is close enough below to hold a label's value. */
+static const struct line_view *next_line(const struct page_view *pv,
+                                         size_t l)
+{
+  if (l + 1 >= pv->pg->nlines)
+    return NULL;
+  const struct sv_line *a = pv->lines[l].ln;
+  const struct sv_line *b = pv->lines[l + 1].ln;
+  double h = a->box.y1 - a->box.y0;
+  if (h <= 0 || b->box.y0 - a->box.y1 > 2.0 * h)
+    return NULL;
+  return &pv->lines[l + 1];
+}
+
+/* The value of an amount label printed alone: on the next line, in the
+   label's column, not claimed by a label of that line. */
+static bool amount_below(const struct page_view *pv, size_t l,
+                         const struct hit *h, struct span *sp)
+{
+  const struct line_view *nx = next_line(pv, l);
+  if (nx == NULL)
+    return false;
+  double x0, x1;
+  column_of(&pv->lines[l], h, &x0, &x1);
+  for (size_t j = 0; j < nx->ln->nwords; j++) {
+    const struct sv_box *b = &nx->ln->words[j].box;
+    if (nx->cell[j] && label_starts(nx, j) && b->x0 >= x0 && b->x0 < x1)
+      return false; /* the value below belongs to that label */
+    if (b->x1 < x0 || b->x0 >= x1)
+      continue;
+    if (amount_at(nx, j, sp))
+      return true;
+  }
+  return false;
+}
+
+/* ============================================================ strings */
+
+/* Returns owned: words [a, b) of ln joined by one space. */
+static char *join_words(const struct sv_line *ln, size_t a, size_t b)
+{
+  GString *s = g_string_new(NULL);
+  for (size_t i = a; i < b; i++) {
+    if (s->len > 0)
+      g_string_append_c(s, ' ');
+    g_string_append(s, ln->words[i].text);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* The end of the cell that holds word i. */
+static size_t cell_end(const struct line_view *lv, size_t i)
+{
+  size_t j = i + 1;
+  while (j < lv->ln->nwords && !lv->cell[j])
+    j++;
+  return j;
+}
+
+/* Returns owned: the text value after a label (rest of its cell, else the
+   next cell when it is not a label, else the next line's cell below), or
+   NULL. */
+static char *text_value(const struct page_view *pv, size_t l,
+                        const struct hit *h)
+{
+  const struct line_view *lv = &pv->lines[l];
+  size_t n = lv->ln->nwords;
+  size_t j = h->end;
+  while (j < n && lv->keys[j][0] == '\0' && !lv->cell[j])
+    j++; /* ":" */
+  if (j < n && !lv->cell[j])
+    return join_words(lv->ln, j, cell_end(lv, j));
+  while (j < n && lv->keys[j][0] == '\0')
+    j++;
+  if (j < n && !label_starts(lv, j))
+    return join_words(lv->ln, j, cell_end(lv, j));
+  if (j < n)
+    return NULL;
+  const struct line_view *nx = next_line(pv, l);
+  if (nx == NULL)
+    return NULL;
+  double x0, x1;
+  column_of(lv, h, &x0, &x1);
+  for (size_t k = 0; k < nx->ln->nwords; k++) {
+    if (!nx->cell[k])
+      continue;
+    const struct sv_box *b = &nx->ln->words[k].box;
+    if (b->x0 < x0 || b->x0 >= x1)
+      continue;
+    if (label_starts(nx, k))
+      return NULL;
+    return join_words(nx->ln, k, cell_end(nx, k));
+  }
+  return NULL;
+}
+
+/* Trims spaces and leading ':' from a holder value; returns owned or NULL
+   when it holds no letter or is too long. */
+static char *clean_holder(char *v)
+{
+  if (v == NULL)
+    return NULL;
+  char *p = v;
+  while (*p == ':' || *p == ' ')
+    p++;
+  char *out = g_strstrip(g_strdup(p));
+  g_free(v);
+  bool letter = false;
+  for (const char *q = out; *q != '\0'; q = g_utf8_next_char(q))
+    if (g_unichar_isalpha(g_utf8_get_char(q)))
+      letter = true;
+  if (!letter || strlen(out) > MAX_HOLDER_BYTES) {
+    g_free(out);
+    return NULL;
+  }
+  return out;
+}
+
+/* Returns owned: the masked account from a value such as "0012 3456 7890"
+   or "0482917365", NULL when it is not a number or is an 18-digit CLABE. */
+static char *account_from(const char *v)
+{
+  if (v == NULL)
+    return NULL;
+  const char *p = v;
+  while (*p == ':' || *p == ' ' || *p == '#')
+    p++;
+  int digits = 0;
+  const char *q = p;
+  for (; *q != '\0'; q++) {
+    if (g_ascii_isdigit(*q))
+      digits++;
+    else if (*q != ' ' && *q != '-' && *q != '*' && *q != 'X' && *q != 'x')
+      break;
+  }
+  if (digits < 4 || digits == 18 || digits > 20)
+    return NULL;
+  char *num = g_strndup(p, (gsize)(q - p));
+  char *masked = sv_mask_account(num);
+  g_free(num);
+  return masked;
+}
+
+/* ============================================================ currency */
+
+struct currency_signal {
+  const char *tokens; /* folded tokens, " " separated */
+  const char *code;
+};
+
+static const struct currency_signal currency_signals[] = {
+    {"usd", "USD"},    {"mxn", "MXN"},    {"eur", "EUR"},
+    {"cad", "CAD"},    {"gbp", "GBP"},    {"nzd", "NZD"},
+    {"aud", "AUD"},    {"sgd", "SGD"},    {"chf", "CHF"},
+    {"jpy", "JPY"},    {"m n", "MXN"},    {"mn", "MXN"},
+    {"moneda nacional", "MXN"},           {"pesos", "MXN"},
+    {"peso", "MXN"},   {"dolares", "USD"}, {"dolar", "USD"},
+    {"dls", "USD"},    {"us dollars", "USD"},
+};
+
+/* Returns owned " tok tok " of folded text (alphanumeric runs). */
+static char *token_stream(const char *folded)
+{
+  GString *s = g_string_new(" ");
+  bool in = false;
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isalnum(ch)) {
+      g_string_append_unichar(s, ch);
+      in = true;
+    } else if (in) {
+      g_string_append_c(s, ' ');
+      in = false;
+    }
+  }
+  if (!in && s->len > 1)
+    g_string_truncate(s, s->len - 1);
+  g_string_append_c(s, ' ');
+  return g_string_free(s, FALSE);
+}
+
+/* Counts the currency signals of text (raw, not folded) into counts[],
+   indexed like currency_signals plus 3 symbol slots. */
+enum { SYM_USD = G_N_ELEMENTS(currency_signals), SYM_EUR, SYM_GBP, CUR_SLOTS };
+
+static const char *signal_code(int i)
+{
+  if (i == SYM_USD)
+    return "USD";
+  if (i == SYM_EUR)
+    return "EUR";
+  if (i == SYM_GBP)
+    return "GBP";
+  return currency_signals[i].code;
+}
+
+static void count_currency(const char *text, long counts[CUR_SLOTS],
+                           long first_pos[CUR_SLOTS], long *pos_base)
+{
+  char *folded = sv_classify_fold(text);
+  char *toks = token_stream(folded);
+  for (size_t i = 0; i < G_N_ELEMENTS(currency_signals); i++) {
+    char needle[40];
+    snprintf(needle, sizeof needle, " %s ", currency_signals[i].tokens);
+    for (const char *p = strstr(toks, needle); p != NULL;
+         p = strstr(p + 1, needle)) {
+      if (counts[i]++ == 0)
+        first_pos[i] = *pos_base + (p - toks);
+    }
+  }
+  static const char *const syms[] = {"us$", "\xe2\x82\xac", "\xc2\xa3"};
+  for (int k = 0; k < 3; k++) {
+    for (const char *p = strstr(folded, syms[k]); p != NULL;
+         p = strstr(p + 1, syms[k])) {
+      if (counts[SYM_USD + k]++ == 0)
+        first_pos[SYM_USD + k] = *pos_base + (p - folded);
+    }
+  }
+  *pos_base += (long)strlen(toks) + 1;
+  g_free(toks);
+  g_free(folded);
+}
+
+/* The code with most signals (ties: seen first); NULL when none. */
+static const char *best_currency(const long counts[CUR_SLOTS],
+                                 const long first_pos[CUR_SLOTS])
+{
+  /* Several signals name the same code: add them up per code. */
+  const char *best = NULL;
+  long best_n = 0, best_pos = 0;
+  for (int i = 0; i < CUR_SLOTS; i++) {
+    if (counts[i] == 0)
+      continue;
+    const char *code = signal_code(i);
+    long n = 0, pos = G_MAXLONG;
+    for (int k = 0; k < CUR_SLOTS; k++) {
+      if (counts[k] > 0 && strcmp(signal_code(k), code) == 0) {
+        n += counts[k];
+        pos = MIN(pos, first_pos[k]);
+      }
+    }
+    if (n > best_n || (n == best_n && pos < best_pos)) {
+      best = code;
+      best_n = n;
+      best_pos = pos;
+    }
+  }
+  return best;
+}
+
+/* ======================================================= holder guess */
+
+static const char *const not_names[] = {
+    "bank",     "banco",      "statement", "estado",    "cuenta",
+    "account",  "accounts",   "summary",   "resumen",   "customer",
+    "service",  "information", "informacion", "checking", "savings",
+    "ahorro",   "page",       "pagina",    "member",    "fdic",
+    "detalle",  "periodo",    "period",    "financial", "financiera",
+    "balance",  "saldo",      "total",     "date",      "fecha",
+    "sucursal", "branch",     "credit",    "credito",   "debit",
+    "tarjeta",  "card",       "online",    "www",       "com",
+    "bancomer", "banamex",    "santander", "banorte",   "hsbc",
+    "scotiabank", "chase",    "wells",     "fargo",     "america",
+    "deposits", "depositos",  "transactions", "movimientos", "digital",
+    "basico",   "everyday",   "personal",  "business",  "empresarial",
+    "sa",       "cv",         "na",        "inc",       "llc",
+};
+
+/* A word of a name: letters (and . - '), capitalised, not a bank word. */
+static bool name_word(const char *text, const char *key)
+{
+  bool letter = false;
+  bool first_upper = false;
+  bool first = true;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isalpha(ch)) {
+      if (first)
+        first_upper = g_unichar_isupper(ch);
+      first = false;
+      letter = true;
+    } else if (ch != '.' && ch != '-' && ch != '\'') {
+      return false;
+    }
+  }
+  if (!letter || !first_upper)
+    return false;
+  for (size_t i = 0; i < G_N_ELEMENTS(not_names); i++)
+    if (strcmp(key, not_names[i]) == 0)
+      return false;
+  return true;
+}
+
+/* Returns owned: an unlabelled holder name on page 1 (a cell of 2-5
+   capitalised words with the address, which has digits, printed right below
+   it), or NULL.  Many statements print the name only in the address
+   block. */
+static char *guess_holder(const struct page_view *pv)
+{
+  const struct sv_page *pg = pv->pg;
+  double limit = pg->height > 0 ? pg->height * 0.45 : INFINITY;
+  for (size_t l = 0; l < pg->nlines && l < 60; l++) {
+    const struct line_view *lv = &pv->lines[l];
+    const struct sv_line *ln = lv->ln;
+    if (ln->box.y0 > limit)
+      break;
+    for (size_t i = 0; i < ln->nwords; i = cell_end(lv, i)) {
+      size_t e = cell_end(lv, i);
+      size_t n = e - i;
+      if (n < 2 || n > 5)
+        continue;
+      bool ok = true;
+      for (size_t k = i; k < e && ok; k++)
+        ok = name_word(ln->words[k].text, lv->keys[k]);
+      if (!ok)
+        continue;
+      /* The next cell starting in the same column below must have digits
+         (street number, post code). */
+      double x0 = ln->words[i].box.x0;
+      double h = ln->box.y1 - ln->box.y0;
+      bool address = false, looked = false;
+      for (size_t m = l + 1; m < pg->nlines && m <= l + 3 && !looked; m++) {
+        const struct line_view *nx = &pv->lines[m];
+        if (nx->ln->box.y0 - ln->box.y1 > 3 * h)
+          break;
+        for (size_t k = 0; k < nx->ln->nwords; k = cell_end(nx, k)) {
+          if (fabs(nx->ln->words[k].box.x0 - x0) > h)
+            continue;
+          looked = true;
+          char *t = join_words(nx->ln, k, cell_end(nx, k));
+          for (const char *q = t; *q != '\0'; q++)
+            if (g_ascii_isdigit(*q))
+              address = true;
+          g_free(t);
+          break;
+        }
+      }
+      if (address)
+        return join_words(ln, i, e);
+    }
+  }
+  return NULL;
+}
+
+/* ============================================================= stage */
+
+/* What the label scan found besides the figures. */
+struct scan {
+  struct sv_statement *st;
+  const char *currency_label; /* code from a "Currency:" label, or NULL */
+  struct raw_date open_raw, close_raw; /* "Beginning balance on July 1" */
+  bool has_open_raw, has_close_raw;
+};
+
+/* Remembers a date printed between a balance label and its amount. */
+static void note_label_date(const struct sv_line *ln, const struct hit *h,
+                            size_t upto, struct raw_date *raw, bool *has)
+{
+  if (*has || upto <= h->end)
+    return;
+  char *t = join_words(ln, h->end, upto);
+  char *f = sv_classify_fold(t);
+  GArray *d = dates_in(f);
+  if (d->len > 0) {
+    *raw = g_array_index(d, struct raw_date, 0);
+    *has = true;
+  }
+  g_array_free(d, TRUE);
+  g_free(f);
+  g_free(t);
+}
+
+static void take_hit(struct scan *sc, const struct page_view *pv, size_t l,
+                     const struct hit *h, int page)
+{
+  const struct line_view *lv = &pv->lines[l];
+  struct sv_statement *st = sc->st;
+  struct sv_figure *fig = NULL;
+  if (h->field == F_OPENING)
+    fig = &st->opening;
+  else if (h->field == F_CLOSING)
+    fig = &st->closing;
+  else if (h->field == F_AVERAGE)
+    fig = &st->average;
+
+  if (fig != NULL) {
+    struct span sp;
+    if (amount_same_line(lv, h, &sp)) {
+      if (h->field == F_OPENING)
+        note_label_date(lv->ln, h, sp.first, &sc->open_raw,
+                        &sc->has_open_raw);
+      else if (h->field == F_CLOSING)
+        note_label_date(lv->ln, h, sp.first, &sc->close_raw,
+                        &sc->has_close_raw);
+      if (!fig->present)
+        set_figure(fig, lv->ln, &sp, page);
+    } else if (!fig->present && amount_below(pv, l, h, &sp)) {
+      set_figure(fig, pv->lines[l + 1].ln, &sp, page);
+    }
+    return;
+  }
+  if (h->field == F_HOLDER && st->holder == NULL) {
+    st->holder = clean_holder(text_value(pv, l, h));
+  } else if (h->field == F_ACCOUNT && st->account == NULL) {
+    char *v = text_value(pv, l, h);
+    st->account = account_from(v);
+    g_free(v);
+  } else if (h->field == F_CURRENCY && sc->currency_label == NULL) {
+    char *v = join_words(lv->ln, h->end, lv->ln->nwords);
+    long counts[CUR_SLOTS] = {0}, first[CUR_SLOTS] = {0}, base = 0;
+    count_currency(v, counts, first, &base);
+    /* the first signal printed after the label, not the most frequent */
+    const char *code = NULL;
+    long pos = G_MAXLONG;
+    for (int i = 0; i < CUR_SLOTS; i++) {
+      if (counts[i] > 0 && first[i] < pos) {
+        pos = first[i];
+        code = signal_code(i);
+      }
+    }
+    sc->currency_label = code;
+    g_free(v);
+  }
+}
+
+static void scan_labels(struct scan *sc, const struct page_view *pv,
+                        int npages)
+{
+  for (int p = 0; p < npages; p++) {
+    if (pv[p].pg->source == SV_TEXT_NONE)
+      continue;
+    for (size_t l = 0; l < pv[p].pg->nlines; l++) {
+      const struct line_view *lv = &pv[p].lines[l];
+      for (size_t i = 0; i < lv->ln->nwords; i++) {
+        struct hit h;
+        if (!lv->cell[i] || !label_at(lv, i, &h))
+          continue;
+        take_hit(sc, &pv[p], l, &h, pv[p].pg->number > 0
+                                         ? pv[p].pg->number
+                                         : p + 1);
+      }
+    }
+  }
+}
+
+/* The statement period: the first monthly range of the document, else its
+   first valid range, else the dates printed with the balance labels. */
+static void find_period(struct scan *sc, const struct sv_doc *doc)
+{
+  GDate s, e, fs, fe;
+  bool monthly = false, have_fallback = false;
+  g_date_clear(&s, 1);
+  g_date_clear(&e, 1);
+  g_date_clear(&fs, 1);
+  g_date_clear(&fe, 1);
+  for (int p = 0; p < doc->npages; p++) {
+    const struct sv_page *pg = &doc->pages[p];
+    if (pg->source == SV_TEXT_NONE)
+      continue;
+    for (size_t l = 0; l < pg->nlines; l++) {
+      char *f = sv_classify_fold(pg->lines[l].text);
+      bool ok = period_in(f, doc->lang, &s, &e, &monthly);
+      g_free(f);
+      if (ok && monthly) {
+        sc->st->start = s;
+        sc->st->end = e;
+        return;
+      }
+      if (ok && !have_fallback) {
+        fs = s;
+        fe = e;
+        have_fallback = true;
+      }
+    }
+  }
+  if (have_fallback) {
+    sc->st->start = fs;
+    sc->st->end = fe;
+    return;
+  }
+  if (sc->has_open_raw && sc->has_close_raw &&
+      pick_reading(&sc->open_raw, &sc->close_raw, doc->lang, &s, &e,
+                   &monthly)) {
+    sc->st->start = s;
+    sc->st->end = e;
+  }
+}
+
+static void find_currency(struct scan *sc, const struct sv_doc *doc)
+{
+  struct sv_statement *st = sc->st;
+  const char *code = sc->currency_label;
+  bool dollar = false;
+  if (code == NULL) {
+    long counts[CUR_SLOTS] = {0}, first[CUR_SLOTS] = {0}, base = 0;
+    for (int p = 0; p < doc->npages; p++) {
+      const struct sv_page *pg = &doc->pages[p];
+      if (pg->source == SV_TEXT_NONE)
+        continue;
+      for (size_t l = 0; l < pg->nlines; l++) {
+        const char *t = pg->lines[l].text != NULL ? pg->lines[l].text : "";
+        count_currency(t, counts, first, &base);
+        if (strchr(t, '$') != NULL)
+          dollar = true;
+      }
+    }
+    code = best_currency(counts, first);
+  }
+  if (code != NULL) {
+    g_strlcpy(st->currency, code, sizeof st->currency);
+    st->currency_inferred = false;
+  } else if (dollar && strcmp(doc->lang, "es") == 0) {
+    g_strlcpy(st->currency, "MXN", sizeof st->currency);
+    st->currency_inferred = true;
+  } else if (dollar && strcmp(doc->lang, "en") == 0) {
+    g_strlcpy(st->currency, "USD", sizeof st->currency);
+    st->currency_inferred = true;
+  }
+}
+
+static bool has_text(const struct sv_doc *doc)
+{
+  for (int p = 0; p < doc->npages; p++)
+    if (doc->pages[p].source != SV_TEXT_NONE && doc->pages[p].nlines > 0)
+      return true;
+  return false;
+}
+
+static void report_missing(struct sv_doc *doc, const struct sv_statement *st)
+{
+  bool no_period = !g_date_valid(&st->start) || !g_date_valid(&st->end);
+  bool no_balance = !st->opening.present && !st->closing.present;
+  if (!no_period && !no_balance)
+    return;
+  sv_doc_problem(doc, SV_DOC_OK, SV_NOTFOUND, STAGE, 0,
+                 "bank statement: could not read %s%s%s",
+                 no_period ? "the statement period" : "",
+                 no_period && no_balance ? " nor " : "",
+                 no_balance ? "an opening or closing balance" : "");
+}
+
+static sv_status extract_process(void *ctx, const struct sv_config *cfg,
+                                 struct sv_case *c, struct sv_doc *doc)
+{
+  (void)ctx;
+  (void)cfg;
+  (void)c;
+  struct page_view *pv = NULL;
+  struct scan sc = {0};
+
+  if (doc == NULL || doc->status != SV_DOC_OK ||
+      doc->kind != SV_KIND_BANK_STATEMENT || !has_text(doc))
+    goto out;
+
+  sv_statement_free(&doc->statement);
+  doc->statement = sv_statement_new();
+  sc.st = doc->statement;
+  pv = views_new(doc);
+
+  scan_labels(&sc, pv, doc->npages);
+  if (sc.st->holder == NULL && doc->npages > 0 &&
+      doc->pages[0].source != SV_TEXT_NONE)
+    sc.st->holder = guess_holder(&pv[0]);
+  find_period(&sc, doc);
+  find_currency(&sc, doc);
+  report_missing(doc, sc.st);
+
+out:
+  if (doc != NULL)
+    views_free(&pv, doc->npages);
+  return SV_OK;
+}
+
+const struct sv_stage sv_extract_stage = {
+    .name = "extract",
+    .scope = SV_SCOPE_DOCUMENT,
+    .run_on_failed = false,
+    .init = NULL,
+    .process = extract_process,
+    .fini = NULL,
+};

@@ -1,0 +1,327 @@
+/*
+ * ingest.c - first stage: list a case's files, read case.xml, then read,
+ * hash and identify each file.
+ *
+ * sv_ingest_open_case() runs on the feeder thread and only lists names;
+ * the bytes are read by the document stage on a worker, so slow disks and
+ * SHA-256 overlap with OCR of other documents.  File types are told by
+ * their first bytes; a name's extension is never trusted.
+ */
+#include "ingest.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "xmlsafe.h"
+#include "rules.h"
+
+#define SV_INGEST_MAX_DEPTH 16
+#define SV_INGEST_MAX_FILES 10000
+#define SV_CASE_XML "case.xml"
+
+/* ------------------------------------------------------------- sniffing */
+
+enum sv_filetype sv_ingest_sniff(const guint8 *d, size_t len)
+{
+  if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return SV_FILE_PNG;
+  if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+    return SV_FILE_JPEG;
+  if (len >= 4 && (memcmp(d, "II*\0", 4) == 0 || memcmp(d, "MM\0*", 4) == 0))
+    return SV_FILE_TIFF;
+  /* PDF readers accept the header anywhere in the first 1024 bytes. */
+  size_t lim = len < 1024 ? len : 1024;
+  for (size_t i = 0; i + 5 <= lim; i++)
+    if (memcmp(d + i, "%PDF-", 5) == 0)
+      return SV_FILE_PDF;
+  return SV_FILE_UNKNOWN;
+}
+
+/* Plain words for what an unsupported file looks like. */
+static const char *describe_unknown(const guint8 *d, size_t len)
+{
+  if (len >= 4 && memcmp(d, "PK\x03\x04", 4) == 0)
+    return "a ZIP container (such as .docx, .xlsx or .zip)";
+  if (len >= 8 && memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return "an old Microsoft Office file";
+  if (len >= 4 && (memcmp(d, "GIF8", 4) == 0))
+    return "a GIF image";
+  if (len >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
+    return "a WebP image";
+  if (len >= 2 && memcmp(d, "BM", 2) == 0)
+    return "possibly a BMP image";
+  if (len >= 5 && memcmp(d, "<?xml", 5) == 0)
+    return "an XML file";
+  size_t lim = len < 512 ? len : 512;
+  if (g_utf8_validate((const char *)d, (gssize)lim, NULL) ||
+      lim == len /* short: fully checked */)
+    return "a text file";
+  return "of an unknown type";
+}
+
+/* ------------------------------------------------------- document stage */
+
+static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
+                                struct sv_case *c, struct sv_doc *doc)
+{
+  (void)ctx;
+  (void)cfg;
+  (void)c;
+  GStatBuf st;
+  char *data = NULL;
+  gsize len = 0;
+  GError *err = NULL;
+
+  if (g_lstat(doc->abspath, &st) != 0) {
+    sv_doc_problem(doc, SV_DOC_FAILED, SV_IO, "ingest", 0,
+                   "cannot read the file: %s", g_strerror(errno));
+    goto out;
+  }
+  if (S_ISLNK(st.st_mode)) {
+    sv_doc_problem(doc, SV_DOC_SKIPPED, SV_UNSUPPORTED, "ingest", 0,
+                   "symbolic links are not followed");
+    goto out;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    sv_doc_problem(doc, SV_DOC_SKIPPED, SV_UNSUPPORTED, "ingest", 0,
+                   "not a regular file");
+    goto out;
+  }
+  doc->size = (gint64)st.st_size;
+  if (doc->size > SV_INGEST_MAX_BYTES) {
+    sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "ingest", 0,
+                   "the file has %" G_GINT64_FORMAT
+                   " bytes; the limit is %" G_GINT64_FORMAT,
+                   doc->size, (gint64)SV_INGEST_MAX_BYTES);
+    goto out;
+  }
+  if (!g_file_get_contents(doc->abspath, &data, &len, &err)) {
+    sv_doc_problem(doc, SV_DOC_FAILED, SV_IO, "ingest", 0,
+                   "cannot read the file: %s", err->message);
+    g_clear_error(&err);
+    goto out;
+  }
+  doc->size = (gint64)len;
+  char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                          (const guchar *)data, len);
+  g_strlcpy(doc->sha256, hex, sizeof doc->sha256);
+  g_free(hex);
+  if (len == 0) {
+    sv_doc_problem(doc, SV_DOC_FAILED, SV_EMPTY, "ingest", 0,
+                   "the file is empty (0 bytes)");
+    goto out;
+  }
+  doc->type = sv_ingest_sniff((const guint8 *)data, len);
+  if (doc->type == SV_FILE_UNKNOWN) {
+    sv_doc_problem(doc, SV_DOC_SKIPPED, SV_UNSUPPORTED, "ingest", 0,
+                   "not a PDF, PNG, JPEG or TIFF file: its bytes look like %s",
+                   describe_unknown((const guint8 *)data, len));
+    goto out;
+  }
+  doc->bytes = g_bytes_new_take(data, len);
+  data = NULL;
+out:
+  g_free(data);
+  return SV_OK;
+}
+
+const struct sv_stage sv_ingest_stage = {
+    .name = "ingest",
+    .scope = SV_SCOPE_DOCUMENT,
+    .process = ingest_process,
+};
+
+/* ------------------------------------------------------------ case.xml */
+
+/* A case id becomes a file name: keep it to a safe alphabet. */
+static bool valid_case_id(const char *id)
+{
+  size_t n = strlen(id);
+  if (n == 0 || n > 128 || id[0] == '.' || id[0] == '-')
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum(*p) && *p != '.' && *p != '_' && *p != '-')
+      return false;
+  return g_strcmp0(id, "batch") != 0;
+}
+
+static char *node_text(xmlNodePtr n)
+{
+  xmlChar *s = xmlNodeGetContent(n);
+  char *r = g_strstrip(g_strdup(s != NULL ? (const char *)s : ""));
+  xmlFree(s);
+  return r;
+}
+
+static void read_manifest(const struct sv_config *cfg, struct sv_case *c,
+                          const char *path)
+{
+  char *schema = g_build_filename(cfg->data_dir, "case.xsd", NULL);
+  char *err = NULL;
+  xmlDocPtr xd = NULL;
+  if (sv_xml_load(path, schema, &xd, &err) != SV_OK) {
+    sv_case_problem(c, SV_BADXML, "ingest",
+                    "case.xml was ignored: %s", err);
+    goto out;
+  }
+  xmlNodePtr root = xmlDocGetRootElement(xd);
+  xmlChar *id = xmlGetProp(root, BAD_CAST "id");
+  if (id != NULL) {
+    if (valid_case_id((const char *)id)) {
+      g_free(c->id);
+      c->id = g_strdup((const char *)id);
+    } else {
+      sv_case_problem(c, SV_INVALID, "ingest",
+                      "case.xml id \"%s\" cannot be used as a file name "
+                      "(letters, digits, '.', '_' and '-' only); the folder "
+                      "name is used instead",
+                      (const char *)id);
+    }
+    xmlFree(id);
+  }
+  for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    const char *name = (const char *)n->name;
+    if (strcmp(name, "applicant") == 0) {
+      char *a = node_text(n);
+      if (a[0] != '\0') {
+        g_free(c->applicant);
+        c->applicant = g_utf8_normalize(a, -1, G_NORMALIZE_NFC);
+      }
+      g_free(a);
+    } else if (strcmp(name, "asOf") == 0 && !cfg->has_as_of) {
+      char *s = node_text(n);
+      GDate d;
+      if (sv_xml_parse_date(s, &d))
+        c->as_of = d;
+      else
+        sv_case_problem(c, SV_INVALID, "ingest",
+                        "case.xml asOf \"%s\" is not a valid YYYY-MM-DD "
+                        "date; today is used",
+                        s);
+      g_free(s);
+    } else if (strcmp(name, "request") == 0) {
+      xmlChar *stay = xmlGetProp(n, BAD_CAST "stay");
+      if (stay == NULL)
+        continue;
+      if (cfg->rules != NULL &&
+          sv_rules_find_stay(cfg->rules, (const char *)stay) == NULL)
+        sv_case_problem(c, SV_INVALID, "ingest",
+                        "case.xml requests \"%s\", which ruleset %s does not "
+                        "define; the request was ignored",
+                        (const char *)stay, cfg->ruleset_id);
+      else
+        g_ptr_array_add(c->requested, g_strdup((const char *)stay));
+      xmlFree(stay);
+    }
+  }
+out:
+  xmlFreeDoc(xd);
+  g_free(err);
+  g_free(schema);
+}
+
+/* ----------------------------------------------------------------- walk */
+
+static gint relpath_cmp(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects relative paths of every non-directory entry under dir. */
+static void walk(struct sv_case *c, const char *root, const char *rel,
+                 int depth, GPtrArray *out)
+{
+  char *dir = rel[0] != '\0' ? g_build_filename(root, rel, NULL)
+                             : g_strdup(root);
+  GError *err = NULL;
+  GDir *gd = g_dir_open(dir, 0, &err);
+  if (gd == NULL) {
+    sv_case_problem(c, SV_IO, "ingest", "cannot list folder %s: %s",
+                    rel[0] != '\0' ? rel : ".", err->message);
+    if (depth == 0)
+      c->failed = true;
+    g_clear_error(&err);
+    g_free(dir);
+    return;
+  }
+  const char *name;
+  while ((name = g_dir_read_name(gd)) != NULL) {
+    if (!g_utf8_validate(name, -1, NULL)) {
+      sv_case_problem(c, SV_INVALID, "ingest",
+                      "a file name in %s is not valid UTF-8 and was left out",
+                      rel[0] != '\0' ? rel : "the case folder");
+      continue;
+    }
+    char *childrel = rel[0] != '\0' ? g_strconcat(rel, "/", name, NULL)
+                                    : g_strdup(name);
+    if (depth == 0 && strcmp(name, SV_CASE_XML) == 0) {
+      g_free(childrel);
+      continue;
+    }
+    char *abs = g_build_filename(root, childrel, NULL);
+    GStatBuf st;
+    bool is_dir = g_lstat(abs, &st) == 0 && S_ISDIR(st.st_mode);
+    g_free(abs);
+    if (is_dir) {
+      if (depth + 1 >= SV_INGEST_MAX_DEPTH)
+        sv_case_problem(c, SV_TOOBIG, "ingest",
+                        "folder %s is nested deeper than %d levels and was "
+                        "not read",
+                        childrel, SV_INGEST_MAX_DEPTH);
+      else
+        walk(c, root, childrel, depth + 1, out);
+      g_free(childrel);
+    } else if (out->len >= SV_INGEST_MAX_FILES) {
+      g_free(childrel);
+    } else {
+      g_ptr_array_add(out, childrel);
+    }
+  }
+  g_dir_close(gd);
+  g_free(dir);
+}
+
+sv_status sv_ingest_open_case(const struct sv_config *cfg, const char *dir,
+                              struct sv_case **out)
+{
+  char *folder = g_path_get_basename(dir);
+  struct sv_case *c = sv_case_new(folder, dir, folder);
+  g_free(folder);
+  if (cfg->has_as_of)
+    c->as_of = cfg->as_of;
+  else
+    c->as_of = cfg->today;
+
+  char *manifest = g_build_filename(dir, SV_CASE_XML, NULL);
+  if (g_file_test(manifest, G_FILE_TEST_IS_REGULAR))
+    read_manifest(cfg, c, manifest);
+  g_free(manifest);
+
+  GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+  walk(c, dir, "", 0, files);
+  if (files->len >= SV_INGEST_MAX_FILES)
+    sv_case_problem(c, SV_TOOBIG, "ingest",
+                    "the case holds more than %d files; only the first %d "
+                    "were read",
+                    SV_INGEST_MAX_FILES, SV_INGEST_MAX_FILES);
+  g_ptr_array_sort(files, relpath_cmp);
+  c->ndocs = files->len;
+  c->docs = g_new0(struct sv_doc *, c->ndocs > 0 ? c->ndocs : 1);
+  for (guint i = 0; i < files->len; i++) {
+    const char *rel = g_ptr_array_index(files, i);
+    char *abs = g_build_filename(dir, rel, NULL);
+    c->docs[i] = sv_doc_new(c, rel, abs);
+    c->docs[i]->index = i;
+    g_free(abs);
+  }
+  g_ptr_array_free(files, TRUE);
+  *out = c;
+  return SV_OK;
+}

@@ -1,0 +1,48 @@
+/*
+ * report.h - case stage: writes the XML verdict report of one case.
+ *
+ * Runs on the collector thread.  The report is built with the libxml2
+ * writer in memory (namespace urn:solvency:report:1, schemas/report.xsd),
+ * then written to OUT_DIR/<case-id>.xml through a temporary file in the same
+ * folder and rename(2), so a report appears whole or not at all.  Output
+ * depends only on the case's content: documents in path order, months in
+ * date order, no timestamps; so reports are byte-identical across runs and
+ * across -j.
+ */
+#ifndef SV_REPORT_H
+#define SV_REPORT_H
+
+#include <glib.h>
+
+#include "stage.h"
+
+#define SV_REPORT_NS "urn:solvency:report:1"
+
+extern const struct sv_stage sv_report_stage;
+
+/* Builds the report of case c in memory.  Returns owned bytes (free with
+   g_bytes_unref), never NULL. */
+GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c);
+
+/* Writes bytes to dir/name atomically (temp file in dir, fsync, rename).
+   On failure returns SV_WRITE and sets *err (owned, g_free). */
+sv_status sv_report_write_file(const char *dir, const char *name,
+                               GBytes *bytes, char **err);
+
+/* One line of batch.xml. */
+struct sv_batch_entry {
+  const char *case_id;   /* borrowed */
+  const char *folder;    /* borrowed: the case folder's name */
+  const char *report;    /* borrowed: report file name, NULL if none */
+  enum sv_outcome outcome;
+  bool failed;           /* the case could not be reported */
+  const char *error;     /* borrowed, NULL unless failed */
+};
+
+/* Builds OUT_DIR/batch.xml from entries (sorted by case id by the caller)
+   and writes it atomically. */
+sv_status sv_report_write_batch(const struct sv_config *cfg,
+                                const struct sv_batch_entry *entries,
+                                size_t n, char **err);
+
+#endif

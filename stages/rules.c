@@ -1,0 +1,764 @@
+/*
+ * rules.c - loads the ruleset, the wage table and the exchange rates.
+ *
+ * Runs once in main before any thread starts (see rules.h).  Every file goes
+ * through sv_xml_load (pipeline/xmlsafe.h: size cap, XML_PARSE_NONET only,
+ * no entity substitution, no DTD loading, XSD validation) and a DOCTYPE is
+ * refused outright; only then is the tree walked, with semantic checks the
+ * XSD cannot express.  Each failure gives one message naming the file (and
+ * the line when known).  Afterwards the struct is read-only: lookups are plain
+ * scans over small sorted arrays, so they are MT safe.
+ *
+ * Layout of the data folder (the schemas/ folder):
+ *   ruleset.xsd, wages.xsd, rates.xsd
+ *   rulesets/<ruleset-id>.xml      the ruleset
+ *   data/<table>.xml               the index series the ruleset names
+ */
+#include "rules.h"
+
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../pipeline/money.h"
+#include "../pipeline/xmlsafe.h"
+
+struct wage_entry {
+  const char *zone; /* in the string chunk */
+  GDate effective;
+  sv_cents daily;
+};
+
+struct rate_entry {
+  char currency[4];
+  GDate date;
+  int64_t mxn_e4;
+};
+
+struct sv_rules {
+  GStringChunk *strings; /* owns every string below */
+  const char *id;
+  const char *title;
+  const char *index;          /* e.g. "minimum-wage" */
+  const char *zone;           /* e.g. "general" */
+  struct sv_rule_stay *stays; /* owned array; each tests array owned */
+  size_t nstays;
+  struct wage_entry *wages; /* owned, sorted by (zone, effective) */
+  size_t nwages;
+  struct rate_entry *rates; /* owned, sorted by (currency, date) */
+  size_t nrates;
+};
+
+/* ------------------------------------------------------- XML input */
+
+static char *date_str(const GDate *d)
+{
+  char buf[16];
+  sv_xml_format_date(d, buf, sizeof buf);
+  return g_strdup(buf);
+}
+
+/* Loads path through sv_xml_load (no network, no entities, size-capped,
+   validated against xsd_path) and refuses a DOCTYPE, which none of our
+   data files needs.  `what` ("ruleset", "wage table", "rates file") starts
+   the error message.  Returns owned *out (xmlFreeDoc) or a status and an
+   owned *err. */
+static sv_status load_valid_xml(const char *path, const char *xsd_path,
+                                const char *what, xmlDocPtr *out, char **err)
+{
+  char *detail = NULL;
+  xmlDocPtr doc = NULL;
+  sv_status rc = sv_xml_load(path, xsd_path, &doc, &detail);
+
+  *out = NULL;
+  if (rc != SV_OK) {
+    *err = g_strdup_printf("%s: %s", what,
+                           detail != NULL ? detail : sv_status_str(rc));
+    goto out;
+  }
+  if (doc->intSubset != NULL || doc->extSubset != NULL) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("%s: %s: a DOCTYPE is not allowed in data files",
+                           what, path);
+    goto out;
+  }
+  *out = doc;
+  doc = NULL;
+
+out:
+  if (doc != NULL)
+    xmlFreeDoc(doc);
+  g_free(detail);
+  return rc;
+}
+
+static bool is_element(xmlNodePtr n, const char *name)
+{
+  return n != NULL && n->type == XML_ELEMENT_NODE &&
+         xmlStrcmp(n->name, (const xmlChar *)name) == 0;
+}
+
+/* Returns owned (g_free): the attribute's value, NULL when absent. */
+static char *get_prop(xmlNodePtr n, const char *name)
+{
+  xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+  if (v == NULL)
+    return NULL;
+  char *s = g_strdup((const char *)v);
+  xmlFree(v);
+  return s;
+}
+
+/* Copies the attribute into the chunk; NULL when absent. */
+static const char *chunk_prop(GStringChunk *chunk, xmlNodePtr n,
+                              const char *name)
+{
+  char *v = get_prop(n, name);
+  if (v == NULL)
+    return NULL;
+  const char *s = g_string_chunk_insert(chunk, v);
+  g_free(v);
+  return s;
+}
+
+/* An id as used in file names: [a-z0-9]+(-[a-z0-9]+)*, at most 64. */
+static bool is_token_id(const char *s)
+{
+  size_t n = s != NULL ? strlen(s) : 0;
+  if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    bool ok = g_ascii_islower(s[i]) || g_ascii_isdigit(s[i]) ||
+              (s[i] == '-' && s[i + 1] != '-');
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+/* ----------------------------------------------------------- ruleset */
+
+static bool basis_from_str(const char *s, enum sv_test_basis *out)
+{
+  static const struct {
+    const char *name;
+    enum sv_test_basis basis;
+  } map[] = {{"savings", SV_TEST_SAVINGS},
+             {"income", SV_TEST_INCOME},
+             {"property", SV_TEST_PROPERTY},
+             {"investment", SV_TEST_INVESTMENT}};
+  for (size_t i = 0; s != NULL && i < G_N_ELEMENTS(map); i++) {
+    if (strcmp(s, map[i].name) == 0) {
+      *out = map[i].basis;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The text of a <note>, with runs of white space made one space. */
+static const char *chunk_note(GStringChunk *chunk, xmlNodePtr n)
+{
+  xmlChar *raw = xmlNodeGetContent(n);
+  if (raw == NULL)
+    return NULL;
+  char **parts = g_strsplit_set((const char *)raw, " \t\r\n", -1);
+  GString *s = g_string_new(NULL);
+  for (char **p = parts; *p != NULL; p++) {
+    if (**p == '\0')
+      continue;
+    if (s->len > 0)
+      g_string_append_c(s, ' ');
+    g_string_append(s, *p);
+  }
+  const char *r = s->len > 0 ? g_string_chunk_insert(chunk, s->str) : NULL;
+  g_string_free(s, TRUE);
+  g_strfreev(parts);
+  xmlFree(raw);
+  return r;
+}
+
+static sv_status read_test(struct sv_rules *r, const char *path,
+                           const char *stay_id, xmlNodePtr n,
+                           struct sv_rule_test *t, char **err)
+{
+  sv_status rc = SV_OK;
+  char *basis = get_prop(n, "basis");
+  char *days = get_prop(n, "wageDays");
+  char *window = get_prop(n, "windowMonths");
+  char *compare = get_prop(n, "compare");
+  gint64 v = 0;
+  int line = (int)xmlGetLineNo(n);
+
+  memset(t, 0, sizeof *t);
+  if (!basis_from_str(basis, &t->basis)) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s, line %d: stay %s: unknown test basis "
+                           "\"%s\"",
+                           path, line, stay_id, basis != NULL ? basis : "");
+    goto out;
+  }
+  if (days == NULL ||
+      !g_ascii_string_to_signed(days, 10, 1, 1000000, &v, NULL)) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s, line %d: stay %s: wageDays must be a "
+                           "whole number from 1 to 1000000",
+                           path, line, stay_id);
+    goto out;
+  }
+  t->wage_days = (int)v;
+  bool windowed = t->basis == SV_TEST_SAVINGS || t->basis == SV_TEST_INCOME;
+  if (windowed) {
+    if (window == NULL ||
+        !g_ascii_string_to_signed(window, 10, 1, 12, &v, NULL) ||
+        (v != 6 && v != 12)) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("ruleset %s, line %d: stay %s: the %s test "
+                             "needs windowMonths 6 or 12",
+                             path, line, stay_id, basis);
+      goto out;
+    }
+    t->window_months = (int)v;
+  } else if (window != NULL) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s, line %d: stay %s: the %s test takes "
+                           "no windowMonths",
+                           path, line, stay_id, basis);
+    goto out;
+  }
+  if (compare != NULL && strcmp(compare, "exceeds") == 0) {
+    t->strictly_greater = true;
+  } else if (compare != NULL && strcmp(compare, "reaches") == 0) {
+    t->strictly_greater = false;
+  } else {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s, line %d: stay %s: compare must be "
+                           "\"reaches\" or \"exceeds\"",
+                           path, line, stay_id);
+    goto out;
+  }
+  for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+    if (is_element(c, "note"))
+      t->note = chunk_note(r->strings, c);
+  }
+
+out:
+  g_free(basis);
+  g_free(days);
+  g_free(window);
+  g_free(compare);
+  return rc;
+}
+
+static sv_status read_stay(struct sv_rules *r, const char *path, xmlNodePtr n,
+                           struct sv_rule_stay *stay, char **err)
+{
+  sv_status rc = SV_OK;
+  size_t ntests = 0;
+  struct sv_rule_test *tests = NULL;
+
+  stay->id = chunk_prop(r->strings, n, "id");
+  stay->title = chunk_prop(r->strings, n, "title");
+  if (stay->id == NULL || !is_token_id(stay->id)) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s, line %d: a stay needs an id of "
+                           "lowercase letters, digits and hyphens",
+                           path, (int)xmlGetLineNo(n));
+    goto out;
+  }
+  for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+    if (is_element(c, "test"))
+      ntests++;
+  }
+  if (ntests == 0) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s: stay %s has no test", path, stay->id);
+    goto out;
+  }
+  tests = g_new0(struct sv_rule_test, ntests);
+  size_t i = 0;
+  for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+    if (!is_element(c, "test"))
+      continue;
+    rc = read_test(r, path, stay->id, c, &tests[i], err);
+    if (rc != SV_OK)
+      goto out;
+    for (size_t k = 0; k < i; k++) {
+      if (tests[k].basis == tests[i].basis) {
+        rc = SV_BADXML;
+        *err = g_strdup_printf("ruleset %s: stay %s has two %s tests", path,
+                               stay->id, sv_test_basis_str(tests[i].basis));
+        goto out;
+      }
+    }
+    i++;
+  }
+  stay->tests = tests;
+  stay->ntests = ntests;
+  tests = NULL;
+
+out:
+  g_free(tests);
+  return rc;
+}
+
+static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
+                              const char *ruleset_id, char **table, char **err)
+{
+  sv_status rc = SV_OK;
+  char *path = NULL;
+  char *xsd = NULL;
+  char *file = NULL;
+  xmlDocPtr doc = NULL;
+
+  if (!is_token_id(ruleset_id)) {
+    rc = SV_INVALID;
+    *err = g_strdup_printf("ruleset id \"%s\" is not valid: use lowercase "
+                           "letters, digits and hyphens (e.g. sre-2012)",
+                           ruleset_id != NULL ? ruleset_id : "");
+    goto out;
+  }
+  file = g_strconcat(ruleset_id, ".xml", NULL);
+  path = g_build_filename(data_dir, "rulesets", file, NULL);
+  if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+    rc = SV_NOTFOUND;
+    *err = g_strdup_printf("no ruleset \"%s\": %s does not exist", ruleset_id,
+                           path);
+    goto out;
+  }
+  xsd = g_build_filename(data_dir, "ruleset.xsd", NULL);
+  rc = load_valid_xml(path, xsd, "ruleset", &doc, err);
+  if (rc != SV_OK)
+    goto out;
+
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  r->id = chunk_prop(r->strings, root, "id");
+  r->title = chunk_prop(r->strings, root, "title");
+  if (r->id == NULL || strcmp(r->id, ruleset_id) != 0) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s declares id \"%s\"; the file name "
+                           "says \"%s\"",
+                           path, r->id != NULL ? r->id : "", ruleset_id);
+    goto out;
+  }
+  size_t nstays = 0;
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+    if (is_element(c, "index")) {
+      r->index = chunk_prop(r->strings, c, "name");
+      r->zone = chunk_prop(r->strings, c, "zone");
+      g_free(*table);
+      *table = get_prop(c, "table");
+    } else if (is_element(c, "stay")) {
+      nstays++;
+    }
+  }
+  if (r->index == NULL || r->zone == NULL || *table == NULL ||
+      !is_token_id(*table)) {
+    rc = SV_BADXML;
+    *err =
+        g_strdup_printf("ruleset %s: <index> needs name, zone and table", path);
+    goto out;
+  }
+  r->stays = g_new0(struct sv_rule_stay, nstays);
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+    if (!is_element(c, "stay"))
+      continue;
+    struct sv_rule_stay *stay = &r->stays[r->nstays];
+    r->nstays++; /* counted before reading so sv_rules_free frees it */
+    rc = read_stay(r, path, c, stay, err);
+    if (rc != SV_OK)
+      goto out;
+    for (size_t k = 0; k + 1 < r->nstays; k++) {
+      if (strcmp(r->stays[k].id, stay->id) == 0) {
+        rc = SV_BADXML;
+        *err = g_strdup_printf("ruleset %s: stay %s is listed twice", path,
+                               stay->id);
+        goto out;
+      }
+    }
+  }
+  if (r->nstays == 0) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("ruleset %s lists no stay", path);
+    goto out;
+  }
+
+out:
+  if (doc != NULL)
+    xmlFreeDoc(doc);
+  g_free(file);
+  g_free(path);
+  g_free(xsd);
+  return rc;
+}
+
+/* -------------------------------------------------------- wage table */
+
+static int wage_cmp(const void *a, const void *b)
+{
+  const struct wage_entry *x = a, *y = b;
+  int c = strcmp(x->zone, y->zone);
+  if (c != 0)
+    return c;
+  return g_date_compare(&x->effective, &y->effective);
+}
+
+static sv_status load_wages(struct sv_rules *r, const char *data_dir,
+                            const char *table, char **err)
+{
+  sv_status rc = SV_OK;
+  char *file = g_strconcat(table, ".xml", NULL);
+  char *path = g_build_filename(data_dir, "data", file, NULL);
+  char *xsd = g_build_filename(data_dir, "wages.xsd", NULL);
+  char *index = NULL;
+  char *zone = NULL;
+  char *eff = NULL;
+  char *daily = NULL;
+  xmlDocPtr doc = NULL;
+
+  rc = load_valid_xml(path, xsd, "wage table", &doc, err);
+  if (rc != SV_OK)
+    goto out;
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  index = get_prop(root, "index");
+  if (index == NULL || strcmp(index, r->index) != 0) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("wage table %s holds index \"%s\" but ruleset %s "
+                           "counts in \"%s\"",
+                           path, index != NULL ? index : "", r->id, r->index);
+    goto out;
+  }
+  size_t n = 0;
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+    if (is_element(c, "wage"))
+      n++;
+  }
+  r->wages = g_new0(struct wage_entry, n);
+  bool zone_seen = false;
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+    if (!is_element(c, "wage"))
+      continue;
+    struct wage_entry *w = &r->wages[r->nwages];
+    int line = (int)xmlGetLineNo(c);
+    g_free(zone);
+    g_free(eff);
+    g_free(daily);
+    zone = get_prop(c, "zone");
+    eff = get_prop(c, "effective");
+    daily = get_prop(c, "daily");
+    if (zone == NULL || !sv_xml_parse_date(eff, &w->effective)) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("wage table %s, line %d: effective \"%s\" is "
+                             "not a valid YYYY-MM-DD date",
+                             path, line, eff != NULL ? eff : "");
+      goto out;
+    }
+    int64_t v = 0;
+    if (sv_decimal_parse(daily, 2, &v) != SV_OK || v <= 0) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("wage table %s, line %d: daily \"%s\" is not a "
+                             "positive amount with at most 2 decimals",
+                             path, line, daily != NULL ? daily : "");
+      goto out;
+    }
+    w->daily = v;
+    w->zone = g_string_chunk_insert_const(r->strings, zone);
+    if (strcmp(zone, r->zone) == 0)
+      zone_seen = true;
+    r->nwages++;
+  }
+  qsort(r->wages, r->nwages, sizeof *r->wages, wage_cmp);
+  for (size_t i = 1; i < r->nwages; i++) {
+    if (wage_cmp(&r->wages[i - 1], &r->wages[i]) == 0) {
+      char *d = date_str(&r->wages[i].effective);
+      rc = SV_BADXML;
+      *err = g_strdup_printf("wage table %s: two values for zone %s on %s",
+                             path, r->wages[i].zone, d);
+      g_free(d);
+      goto out;
+    }
+  }
+  if (!zone_seen) {
+    rc = SV_BADXML;
+    *err = g_strdup_printf("wage table %s has no entry for zone \"%s\" "
+                           "(named by ruleset %s)",
+                           path, r->zone, r->id);
+    goto out;
+  }
+
+out:
+  if (doc != NULL)
+    xmlFreeDoc(doc);
+  g_free(index);
+  g_free(zone);
+  g_free(eff);
+  g_free(daily);
+  g_free(file);
+  g_free(path);
+  g_free(xsd);
+  return rc;
+}
+
+/* ------------------------------------------------------------- rates */
+
+static int rate_cmp(const void *a, const void *b)
+{
+  const struct rate_entry *x = a, *y = b;
+  int c = strcmp(x->currency, y->currency);
+  if (c != 0)
+    return c;
+  return g_date_compare(&x->date, &y->date);
+}
+
+static sv_status load_rates(struct sv_rules *r, const char *data_dir,
+                            const char *rates_path, char **err)
+{
+  sv_status rc = SV_OK;
+  char *xsd = g_build_filename(data_dir, "rates.xsd", NULL);
+  char *cur = NULL;
+  char *date = NULL;
+  char *mxn = NULL;
+  xmlDocPtr doc = NULL;
+
+  rc = load_valid_xml(rates_path, xsd, "rates file", &doc, err);
+  if (rc != SV_OK)
+    goto out;
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  size_t n = 0;
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+    if (is_element(c, "rate"))
+      n++;
+  }
+  r->rates = g_new0(struct rate_entry, n > 0 ? n : 1);
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+    if (!is_element(c, "rate"))
+      continue;
+    struct rate_entry *e = &r->rates[r->nrates];
+    int line = (int)xmlGetLineNo(c);
+    g_free(cur);
+    g_free(date);
+    g_free(mxn);
+    cur = get_prop(c, "currency");
+    date = get_prop(c, "date");
+    mxn = get_prop(c, "mxn");
+    if (cur == NULL || strlen(cur) != 3) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("rates file %s, line %d: currency must be a "
+                             "3-letter ISO 4217 code",
+                             rates_path, line);
+      goto out;
+    }
+    if (!sv_xml_parse_date(date, &e->date)) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("rates file %s, line %d: date \"%s\" is not a "
+                             "valid YYYY-MM-DD date",
+                             rates_path, line, date != NULL ? date : "");
+      goto out;
+    }
+    int64_t v6 = 0;
+    if (sv_decimal_parse(mxn, 6, &v6) != SV_OK || v6 <= 0) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("rates file %s, line %d: mxn \"%s\" is not a "
+                             "positive decimal with at most 6 decimals",
+                             rates_path, line, mxn != NULL ? mxn : "");
+      goto out;
+    }
+    if (v6 % 100 != 0) {
+      rc = SV_INVALID;
+      *err = g_strdup_printf("rates file %s, line %d: mxn \"%s\" for %s has "
+                             "more than 4 decimals; rates are kept to 4 "
+                             "decimals and never rounded, so give at most 4",
+                             rates_path, line, mxn, cur);
+      goto out;
+    }
+    if (v6 / 100 == 0) {
+      rc = SV_INVALID;
+      *err = g_strdup_printf("rates file %s, line %d: mxn \"%s\" for %s is "
+                             "below 0.0001",
+                             rates_path, line, mxn, cur);
+      goto out;
+    }
+    if (strcmp(cur, "MXN") == 0) {
+      if (v6 / 100 != 10000) {
+        rc = SV_INVALID;
+        *err = g_strdup_printf("rates file %s, line %d: the MXN rate is "
+                               "always 1.0000, not %s",
+                               rates_path, line, mxn);
+        goto out;
+      }
+      continue; /* MXN is built in */
+    }
+    memcpy(e->currency, cur, 3);
+    e->currency[3] = '\0';
+    e->mxn_e4 = v6 / 100;
+    r->nrates++;
+  }
+  qsort(r->rates, r->nrates, sizeof *r->rates, rate_cmp);
+  for (size_t i = 1; i < r->nrates; i++) {
+    if (rate_cmp(&r->rates[i - 1], &r->rates[i]) == 0) {
+      char *d = date_str(&r->rates[i].date);
+      rc = SV_BADXML;
+      *err = g_strdup_printf("rates file %s: two rates for %s on %s",
+                             rates_path, r->rates[i].currency, d);
+      g_free(d);
+      goto out;
+    }
+  }
+
+out:
+  if (doc != NULL)
+    xmlFreeDoc(doc);
+  g_free(cur);
+  g_free(date);
+  g_free(mxn);
+  g_free(xsd);
+  return rc;
+}
+
+/* ------------------------------------------------------------ public */
+
+sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
+                        const char *rates_path, struct sv_rules **out,
+                        char **err)
+{
+  sv_status rc = SV_OK;
+  struct sv_rules *r = NULL;
+  char *table = NULL;
+  char *msg = NULL;
+
+  if (out != NULL)
+    *out = NULL;
+  if (err != NULL)
+    *err = NULL;
+  if (data_dir == NULL || out == NULL) {
+    rc = SV_INVALID;
+    msg = g_strdup("no data folder given");
+    goto out;
+  }
+  r = g_new0(struct sv_rules, 1);
+  r->strings = g_string_chunk_new(1024);
+  rc = load_ruleset(r, data_dir, ruleset_id, &table, &msg);
+  if (rc != SV_OK)
+    goto out;
+  rc = load_wages(r, data_dir, table, &msg);
+  if (rc != SV_OK)
+    goto out;
+  if (rates_path != NULL) {
+    rc = load_rates(r, data_dir, rates_path, &msg);
+    if (rc != SV_OK)
+      goto out;
+  }
+  *out = r;
+  r = NULL;
+
+out:
+  sv_rules_free(&r);
+  g_free(table);
+  if (err != NULL)
+    *err = msg;
+  else
+    g_free(msg);
+  return rc;
+}
+
+void sv_rules_free(struct sv_rules **rules)
+{
+  if (rules == NULL || *rules == NULL)
+    return;
+  struct sv_rules *r = *rules;
+  for (size_t i = 0; i < r->nstays; i++)
+    g_free((void *)r->stays[i].tests);
+  g_free(r->stays);
+  g_free(r->wages);
+  g_free(r->rates);
+  g_string_chunk_free(r->strings);
+  g_free(r);
+  *rules = NULL;
+}
+
+const char *sv_rules_id(const struct sv_rules *rules)
+{
+  return rules != NULL && rules->id != NULL ? rules->id : "";
+}
+
+const struct sv_rule_stay *sv_rules_stays(const struct sv_rules *rules,
+                                          size_t *n)
+{
+  if (rules == NULL) {
+    if (n != NULL)
+      *n = 0;
+    return NULL;
+  }
+  if (n != NULL)
+    *n = rules->nstays;
+  return rules->stays;
+}
+
+const struct sv_rule_stay *sv_rules_find_stay(const struct sv_rules *rules,
+                                              const char *id)
+{
+  if (rules == NULL || id == NULL)
+    return NULL;
+  for (size_t i = 0; i < rules->nstays; i++) {
+    if (strcmp(rules->stays[i].id, id) == 0)
+      return &rules->stays[i];
+  }
+  return NULL;
+}
+
+bool sv_rules_wage(const struct sv_rules *rules, const GDate *date,
+                   sv_cents *daily, const char **zone, GDate *effective)
+{
+  if (rules == NULL || date == NULL || !g_date_valid(date))
+    return false;
+  const struct wage_entry *best = NULL;
+  for (size_t i = 0; i < rules->nwages; i++) {
+    const struct wage_entry *w = &rules->wages[i];
+    if (strcmp(w->zone, rules->zone) != 0)
+      continue;
+    if (g_date_compare(&w->effective, date) > 0)
+      continue;
+    if (best == NULL || g_date_compare(&w->effective, &best->effective) > 0)
+      best = w;
+  }
+  if (best == NULL)
+    return false;
+  if (daily != NULL)
+    *daily = best->daily;
+  if (zone != NULL)
+    *zone = rules->zone;
+  if (effective != NULL)
+    *effective = best->effective;
+  return true;
+}
+
+bool sv_rules_rate(const struct sv_rules *rules, const char *currency,
+                   const GDate *date, int64_t *mxn_e4, GDate *rate_date)
+{
+  if (rules == NULL || currency == NULL || date == NULL || !g_date_valid(date))
+    return false;
+  if (strcmp(currency, "MXN") == 0) {
+    if (mxn_e4 != NULL)
+      *mxn_e4 = 10000;
+    if (rate_date != NULL)
+      *rate_date = *date;
+    return true;
+  }
+  const struct rate_entry *best = NULL;
+  for (size_t i = 0; i < rules->nrates; i++) {
+    const struct rate_entry *e = &rules->rates[i];
+    if (strcmp(e->currency, currency) != 0)
+      continue;
+    if (g_date_compare(&e->date, date) > 0)
+      continue;
+    if (best == NULL || g_date_compare(&e->date, &best->date) > 0)
+      best = e;
+  }
+  if (best == NULL)
+    return false;
+  if (mxn_e4 != NULL)
+    *mxn_e4 = best->mxn_e4;
+  if (rate_date != NULL)
+    *rate_date = best->date;
+  return true;
+}

@@ -1,0 +1,75 @@
+/*
+ * rules.h - the ruleset, the minimum-wage table and the exchange rates.
+ *
+ * All three are data files, never constants in code: the ruleset
+ * (schemas/rulesets/<id>.xml) lists every characteristic of stay with its
+ * tests (savings window and days, income days, property and investment
+ * days); the wage table (schemas/data/minimum-wages.xml) holds the daily
+ * minimum wage series with effective dates and zones; the rates file
+ * (--rates) holds dated MXN exchange rates, kept scaled by 10^4 (a rate with
+ * a non-zero 5th or 6th fraction digit is rejected at load, never rounded).
+ * Each is validated by its XSD at load and parsed with libxml2 without
+ * network or entity expansion.
+ *
+ * Loaded once in main before any thread starts; read-only afterwards, so
+ * every function taking a const struct sv_rules * is MT safe.
+ */
+#ifndef SV_RULES_H
+#define SV_RULES_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+#include "../pipeline/model.h"
+#include "../pipeline/status.h"
+
+struct sv_rules;
+
+/* One test of one characteristic of stay, as the ruleset states it. */
+struct sv_rule_test {
+  enum sv_test_basis basis;
+  int window_months;     /* savings/income: 6 or 12; 0 otherwise */
+  int wage_days;
+  bool strictly_greater; /* "exceeds" (property, investment) vs "reaches" */
+  const char *note;      /* borrowed, may be NULL: plain-words remark */
+};
+
+struct sv_rule_stay {
+  const char *id;        /* borrowed */
+  const char *title;     /* borrowed */
+  const struct sv_rule_test *tests; /* borrowed array */
+  size_t ntests;
+};
+
+/* Loads ruleset `ruleset_id` and the wage table from data_dir (the schemas/
+   folder), and the rates file when rates_path is not NULL.  On failure
+   returns the status and sets *err to an owned message (free with g_free).
+   Returns owned *out: free with sv_rules_free. */
+sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
+                        const char *rates_path, struct sv_rules **out,
+                        char **err);
+void sv_rules_free(struct sv_rules **rules);
+
+/* Returns borrowed: the ruleset id, e.g. "sre-2012". */
+const char *sv_rules_id(const struct sv_rules *rules);
+
+/* Returns borrowed: the stays in ruleset order (valid while rules lives). */
+const struct sv_rule_stay *sv_rules_stays(const struct sv_rules *rules,
+                                          size_t *n);
+/* Returns borrowed, or NULL when the ruleset has no such stay. */
+const struct sv_rule_stay *sv_rules_find_stay(const struct sv_rules *rules,
+                                              const char *id);
+
+/* The daily wage in force on `date` for the ruleset's index and zone:
+   centavos, the zone name (borrowed) and the date it took effect.  False
+   when the table has no value on that date. */
+bool sv_rules_wage(const struct sv_rules *rules, const GDate *date,
+                   sv_cents *daily, const char **zone, GDate *effective);
+
+/* The latest rate for `currency` dated on or before `date`, as MXN per unit
+   scaled by 10^4 ("18.4210" -> 184210), and its date.  MXN itself is 1.
+   False when no such rate exists. */
+bool sv_rules_rate(const struct sv_rules *rules, const char *currency,
+                   const GDate *date, int64_t *mxn_e4, GDate *rate_date);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * stage.h - the one interface every stage implements.
+ *
+ * The pipeline runs document stages (ingest, render, ocr, classify, extract)
+ * on worker threads, one document at a time, and case stages (evaluate,
+ * report) on the collector thread once all of a case's documents are done.
+ * Each stage is a const ops table listed in the registry (stages.c):
+ *
+ *   init    - called once per worker thread (document stages) or once on the
+ *             collector (case stages); makes the per-thread context, e.g. a
+ *             Tesseract engine.  May be NULL.
+ *   process - does the stage's work on one document (doc != NULL) or one
+ *             case (doc == NULL).  A stage records problems on the document
+ *             or case and returns SV_OK unless the thread itself cannot go
+ *             on; a failing document never stops the others.
+ *   fini    - frees the context and clears *ctx.  May be NULL.
+ *
+ * A stage skips a document whose status is already SV_DOC_FAILED or
+ * SV_DOC_SKIPPED unless its ops say otherwise (see run_on_failed).
+ */
+#ifndef SV_STAGE_H
+#define SV_STAGE_H
+
+#include <stdbool.h>
+
+#include "../pipeline/model.h"
+#include "../pipeline/status.h"
+
+struct sv_rules; /* ruleset + wage table + rates, see rules.h */
+
+/* What a run was asked to do; filled by the CLI before any thread starts
+   and read-only afterwards (MT safe to read). */
+struct sv_config {
+  const char *cases_root;
+  const char *out_dir;
+  const char *data_dir;     /* the schemas/ folder (XSDs, rulesets, data) */
+  const char *ruleset_id;   /* "sre-2012" by default */
+  const char *rates_path;   /* NULL: only MXN can be evaluated */
+  bool has_as_of;           /* --as-of given */
+  GDate as_of;              /* --as-of */
+  GDate today;              /* the date when neither --as-of nor case.xml
+                               gives one */
+  int jobs;
+  bool quiet;
+  const struct sv_rules *rules; /* loaded once in main, borrowed */
+};
+
+enum sv_stage_scope { SV_SCOPE_DOCUMENT = 0, SV_SCOPE_CASE };
+
+struct sv_stage {
+  const char *name;
+  enum sv_stage_scope scope;
+  bool run_on_failed;  /* also called for skipped/failed documents */
+  sv_status (*init)(const struct sv_config *cfg, void **ctx);
+  sv_status (*process)(void *ctx, const struct sv_config *cfg,
+                       struct sv_case *c, struct sv_doc *doc);
+  void (*fini)(void **ctx);
+};
+
+/* The registry, in pipeline order, NULL-terminated. */
+extern const struct sv_stage *const sv_stages[];
+
+#endif

@@ -1,0 +1,820 @@
+/*
+ * test_extract.c - tests of the extract stage (stages/extract.c).
+ *
+ * Statements are built from text as printed: a test-local helper turns a
+ * multi-line string into positioned words (6pt per character, 14pt per
+ * line, a wide gap where the text has 3+ spaces, i.e. a column break) and
+ * lets sv_render_build_lines rebuild the lines, so extract sees what render
+ * gives it.  Then classify and extract run as in the pipeline.  The last
+ * tests read real text-layer PDFs through render when they are present.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "classify.h"
+#include "extract.h"
+#include "render.h"
+#include "support.h"
+
+/* ------------------------------------------------------------ helpers */
+
+#define CHAR_W 6.0
+#define LINE_H 14.0
+#define COLUMN_EXTRA 30.0
+
+/* Fills pg from text: one line per '\n', words split on spaces. */
+static void page_from_text(struct sv_page *pg, int number, const char *text)
+{
+  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
+  char **lines = g_strsplit(text, "\n", -1);
+  for (size_t l = 0; lines[l] != NULL; l++) {
+    double extra = 0;
+    long col = 0;
+    int spaces = 0;
+    GString *w = NULL;
+    long w_col = 0;
+    double w_extra = 0;
+    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
+      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
+      if (ch == 0 || ch == ' ') {
+        if (w != NULL) {
+          struct sv_word sw = {0};
+          sw.box.x0 = 20 + w_col * CHAR_W + w_extra;
+          sw.box.x1 = 20 + col * CHAR_W + w_extra;
+          sw.box.y0 = 20 + (double)l * LINE_H;
+          sw.box.y1 = sw.box.y0 + 10;
+          sw.conf = 100.0f;
+          sw.text = g_string_free(w, FALSE);
+          g_array_append_val(words, sw);
+          w = NULL;
+        }
+        if (ch == 0)
+          break;
+        spaces++;
+      } else {
+        if (spaces >= 3)
+          extra += COLUMN_EXTRA;
+        spaces = 0;
+        if (w == NULL) {
+          w = g_string_new(NULL);
+          w_col = col;
+          w_extra = extra;
+        }
+        g_string_append_unichar(w, ch);
+      }
+      col++;
+    }
+  }
+  g_strfreev(lines);
+  pg->number = number;
+  pg->width = 595;
+  pg->height = 842;
+  pg->source = SV_TEXT_LAYER;
+  pg->conf = 100.0f;
+  size_t n = words->len;
+  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
+}
+
+/* Returns owned (sv_doc_free): a document of the given pages' texts
+   (NULL-terminated). */
+static struct sv_doc *doc_from_pages(const char *const *pages)
+{
+  struct sv_doc *doc = sv_doc_new(NULL, "statement.pdf", "/x/statement.pdf");
+  int n = 0;
+  while (pages[n] != NULL)
+    n++;
+  doc->pages = g_new0(struct sv_page, (gsize)n);
+  doc->npages = n;
+  for (int i = 0; i < n; i++)
+    page_from_text(&doc->pages[i], i + 1, pages[i]);
+  doc->text = SV_TEXT_LAYER;
+  doc->type = SV_FILE_PDF;
+  return doc;
+}
+
+static void run_stages(struct sv_doc *doc)
+{
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_extract_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+}
+
+/* Returns owned: a document of one page, classified and extracted. */
+static struct sv_doc *extract_text(const char *text)
+{
+  const char *pages[] = {text, NULL};
+  struct sv_doc *doc = doc_from_pages(pages);
+  run_stages(doc);
+  return doc;
+}
+
+static void assert_date(const GDate *d, int y, int m, int day)
+{
+  assert_true(g_date_valid(d));
+  assert_int_equal(g_date_get_year(d), y);
+  assert_int_equal(g_date_get_month(d), m);
+  assert_int_equal(g_date_get_day(d), day);
+}
+
+static void assert_figure(const struct sv_figure *f, sv_cents amount,
+                          int page)
+{
+  assert_true(f->present);
+  assert_int_equal(f->amount, amount);
+  assert_int_equal(f->page, page);
+  assert_true(f->box.x1 > f->box.x0);
+  assert_true(f->box.y1 > f->box.y0);
+}
+
+/* The first word of doc's pages whose text is `text`. */
+static struct sv_word *find_word(struct sv_doc *doc, const char *text)
+{
+  for (int p = 0; p < doc->npages; p++)
+    for (size_t l = 0; l < doc->pages[p].nlines; l++)
+      for (size_t w = 0; w < doc->pages[p].lines[l].nwords; w++)
+        if (strcmp(doc->pages[p].lines[l].words[w].text, text) == 0)
+          return &doc->pages[p].lines[l].words[w];
+  return NULL;
+}
+
+/* ------------------------------------------------------------ layouts */
+
+static const char en_summary[] =
+    "FIRST HARBOR BANK                                   Member FDIC\n"
+    "Account Statement\n"
+    "Account Holder: JOHN MICHAEL DOE\n"
+    "123 Main Street, Springfield, IL 62701\n"
+    "Account Number: 0012 3456 7890\n"
+    "Statement Period: 03/01/2026 - 03/31/2026\n"
+    "Currency: USD\n"
+    "Account Summary\n"
+    "Beginning Balance                    $12,345.67\n"
+    "Deposits and Additions                $3,000.00\n"
+    "Withdrawals and Debits                $1,234.56\n"
+    "Ending Balance                       $14,111.11\n"
+    "Average Daily Balance                $13,002.40\n"
+    "Transaction Detail\n"
+    "Date        Description                 Amount        Balance\n"
+    "03/02       PAYROLL ACME CORP          3,000.00     15,345.67\n"
+    "03/05       CHECK 1042                  -150.00     15,195.67\n"
+    "03/28       ONLINE TRANSFER           -1,084.56     14,111.11\n"
+    "Page 1 of 1\n";
+
+static const char es_resumen[] =
+    "BANCO DEL VALLE, S.A.\n"
+    "ESTADO DE CUENTA\n"
+    "Titular: MARÍA JOSÉ PÉREZ GÓMEZ\n"
+    "No. de Cuenta: 0123456789\n"
+    "CLABE: 012180001234567897\n"
+    "Periodo: DEL 01/03/2026 AL 31/03/2026\n"
+    "Moneda: PESOS (M.N.)\n"
+    "Información Financiera\n"
+    "Saldo Anterior                        $45,245.67\n"
+    "Depósitos / Abonos (+)                $90,000.00\n"
+    "Retiros / Cargos (-)                  $58,663.80\n"
+    "Saldo Final                           $76,581.87\n"
+    "Saldo Promedio                        $52,214.77\n"
+    "Días del Periodo                              31\n"
+    "Detalle de Movimientos\n"
+    "Fecha   Concepto                       Cargo      Abono      Saldo\n"
+    "02/MAR  PAGO DE NOMINA                          42,500.00  87,745.67\n"
+    "05/MAR  RETIRO CAJERO                2,000.00              85,745.67\n"
+    "Página 1 de 1\n";
+
+/* The en-summary layout: every field, from the summary, not the table. */
+static void test_extract_en_summary_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(en_summary);
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "en");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_string_equal(st->holder, "JOHN MICHAEL DOE");
+  assert_string_equal(st->account, "****7890");
+  assert_string_equal(st->currency, "USD");
+  assert_false(st->currency_inferred);
+  assert_date(&st->start, 2026, 3, 1);
+  assert_date(&st->end, 2026, 3, 31);
+  assert_figure(&st->opening, 1234567, 1);
+  assert_figure(&st->closing, 1411111, 1);
+  assert_figure(&st->average, 1300240, 1);
+  assert_int_equal(doc->problems->len, 0);
+  assert_int_equal(doc->status, SV_DOC_OK);
+  sv_doc_free(&doc);
+  assert_null(doc);
+}
+
+/* A figure's box is its words' box and its confidence their lowest. */
+static void test_extract_figure_box_and_conf(void **state)
+{
+  (void)state;
+  const char *pages[] = {en_summary, NULL};
+  struct sv_doc *doc = doc_from_pages(pages);
+  struct sv_word *w = find_word(doc, "$14,111.11");
+  assert_non_null(w);
+  w->conf = 55.0f;
+  struct sv_box box = w->box;
+  run_stages(doc);
+  const struct sv_figure *f = &doc->statement->closing;
+  assert_figure(f, 1411111, 1);
+  assert_true(f->conf > 54.9f && f->conf < 55.1f);
+  assert_true(f->box.x0 == box.x0 && f->box.x1 == box.x1);
+  assert_true(f->box.y0 == box.y0 && f->box.y1 == box.y1);
+  assert_true(doc->statement->opening.conf > 99.9f);
+  sv_doc_free(&doc);
+}
+
+/* The es-resumen layout: DD/MM period, PESOS (M.N.), the account and not
+   the CLABE, the Spanish labels. */
+static void test_extract_es_resumen_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(es_resumen);
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "es");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_string_equal(st->holder, "MARÍA JOSÉ PÉREZ GÓMEZ");
+  assert_string_equal(st->account, "****6789");
+  assert_string_equal(st->currency, "MXN");
+  assert_false(st->currency_inferred);
+  assert_date(&st->start, 2026, 3, 1);
+  assert_date(&st->end, 2026, 3, 31);
+  assert_figure(&st->opening, 4524567, 1);
+  assert_figure(&st->closing, 7658187, 1);
+  assert_figure(&st->average, 5221477, 1);
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+/* The es-resumen layout of a dollar account: "Moneda: DÓLARES (USD)". */
+static void test_extract_es_resumen_dollars(void **state)
+{
+  (void)state;
+  char *text = g_strdup(es_resumen);
+  char *p = strstr(text, "Moneda: PESOS (M.N.)");
+  assert_non_null(p);
+  GString *s = g_string_new_len(text, p - text);
+  g_string_append(s, "Moneda: DÓLARES (USD)");
+  g_string_append(s, p + strlen("Moneda: PESOS (M.N.)"));
+  struct sv_doc *doc = extract_text(s->str);
+  assert_non_null(doc->statement);
+  assert_string_equal(doc->statement->currency, "USD");
+  assert_false(doc->statement->currency_inferred);
+  assert_figure(&doc->statement->closing, 7658187, 1);
+  sv_doc_free(&doc);
+  g_string_free(s, TRUE);
+  g_free(text);
+}
+
+/* ------------------------------------------------------------ amounts */
+
+struct amount_case {
+  const char *text;
+  sv_cents cents;
+};
+
+/* Every printed amount form of the statements parses to the right cents. */
+static void test_extract_parse_amount_formats(void **state)
+{
+  (void)state;
+  static const struct amount_case cases[] = {
+      {"$12,345.67", 1234567},    {"12,345.67", 1234567},
+      {"$ 1,234.56", 123456},     {"1.234,56", 123456},
+      {"US$1,000.00", 100000},    {"MXN 1,000.00", 100000},
+      {"-1,234.56", -123456},     {"(1,234.56)", -123456},
+      {"1,234.56-", -123456},     {"1,234.56 CR", 123456},
+      {"1,234.56 DR", -123456},   {"1,234.56CR", 123456},
+      {"- 3,169.04", -316904},    {"-$150.00", -15000},
+      {"$-150.00", -15000},       {"0.00", 0},
+      {"3,376,161.67", 337616167}, {"1.234.567,89", 123456789},
+      {"1234.56", 123456},        {"1234,56", 123456},
+      {"$500", 50000},            {"1,000", 100000},
+      {"€ 1.234,56", 123456},     {"1,000.00 MXN", 100000},
+      {"  $76,581.87  ", 7658187}, {"($ 12.00)", -1200},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    sv_cents v = -424242;
+    if (!sv_extract_parse_amount(cases[i].text, &v))
+      fail_msg("rejected \"%s\"", cases[i].text);
+    if (v != cases[i].cents)
+      fail_msg("\"%s\" gave %lld", cases[i].text, (long long)v);
+  }
+}
+
+/* Ambiguous or garbled text is rejected and leaves *out alone. */
+static void test_extract_parse_amount_rejects(void **state)
+{
+  (void)state;
+  static const char *const bad[] = {
+      "",           "$",           "16",          "31",
+      "0.000",      "12,5",        "1,234.5",     "1,2345.00",
+      "12,34,567.00", "45,245.67 90,000.00",      "-1,234.56-",
+      "-(1.00)",    "(1.00",       "1.00)",       "abc",
+      "1.234.56",   "03/01/2026",  "1,234.56 CRX", "-1.00 CR",
+      "1234567890123456.00",       "$1,234.56 $2.00", "0,123",
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+    sv_cents v = 4242;
+    if (sv_extract_parse_amount(bad[i], &v))
+      fail_msg("accepted \"%s\" as %lld", bad[i], (long long)v);
+    assert_int_equal(v, 4242);
+  }
+  sv_cents v = 0;
+  assert_false(sv_extract_parse_amount(NULL, &v));
+}
+
+/* Statement amounts with a trailing minus and CR/DR keep their sign. */
+static void test_extract_signed_balances(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "BANORTE\n"
+      "ESTADO DE CUENTA\n"
+      "No. de Cuenta: 1234567890\n"
+      "Periodo Del 01/ENE/2024 Al 31/ENE/2024\n"
+      "Saldo inicial del periodo              29,536.44-\n"
+      "+ Total de depósitos                   40,000.00\n"
+      "Saldo al Corte                         10,463.56 CR\n"
+      "Saldo Promedio                          1,200.00 DR\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->opening, -2953644, 1);
+  assert_figure(&st->closing, 1046356, 1);
+  assert_figure(&st->average, -120000, 1);
+  assert_date(&st->start, 2024, 1, 1);
+  assert_date(&st->end, 2024, 1, 31);
+  assert_string_equal(st->account, "****7890");
+  sv_doc_free(&doc);
+}
+
+/* -------------------------------------------------------------- dates */
+
+struct period_case {
+  const char *text;
+  const char *lang;
+  int y0, m0, d0, y1, m1, d1;
+};
+
+/* Every period format of domain.md §4, English and Spanish. */
+static void test_extract_parse_period_formats(void **state)
+{
+  (void)state;
+  static const struct period_case cases[] = {
+      {"Statement Period: 03/01/2026 - 03/31/2026", "en", 2026, 3, 1, 2026,
+       3, 31},
+      {"Periodo: DEL 01/03/2026 AL 31/03/2026", "es", 2026, 3, 1, 2026, 3,
+       31},
+      {"Periodo DEL 01/01/2024 AL 31/01/2024", "es", 2024, 1, 1, 2024, 1, 31},
+      {"PERIODO DEL 01-ENE-2024 AL 31-ENE-2024", "es", 2024, 1, 1, 2024, 1,
+       31},
+      {"Periodo Del 01/ENE/2024 Al 31/ENE/2024", "es", 2024, 1, 1, 2024, 1,
+       31},
+      {"Periodo Del 01-SEPT-24 al 30-SEPT-24", "es", 2024, 9, 1, 2024, 9, 30},
+      {"PERIODO DEL 01-SET-2025 AL 30-SET-2025", "es", 2025, 9, 1, 2025, 9,
+       30},
+      {"Periodo DEL 01-DIC-2025 AL 31-DIC-2025", "es", 2025, 12, 1, 2025, 12,
+       31},
+      {"DEL 01/AGO/2026 AL 31/AGO/2026", "es", 2026, 8, 1, 2026, 8, 31},
+      {"Periodo 5-jul-2025 al 04-ago-2025", "es", 2025, 7, 5, 2025, 8, 4},
+      {"del 1 de abril de 2025 al 30 de abril de 2025", "es", 2025, 4, 1,
+       2025, 4, 30},
+      {"April 01, 2025 through April 30, 2025", "en", 2025, 4, 1, 2025, 4,
+       30},
+      {"July 1, 2022 through July 31, 2022", "en", 2022, 7, 1, 2022, 7, 31},
+      {"Statement period from 1 May 2026 to 31 May 2026", "en", 2026, 5, 1,
+       2026, 5, 31},
+      {"Statement Period February 1 \xe2\x80\x93 April 30, 2022", "en", 2022,
+       2, 1, 2022, 4, 30},
+      {"December 15, 2025 - January 14, 2026", "en", 2025, 12, 15, 2026, 1,
+       14},
+      /* only one reading is valid: the language's order gives way */
+      {"Statement Period: 01/03/2026 - 31/03/2026", "en", 2026, 3, 1, 2026,
+       3, 31},
+      {"Periodo: 03/01/2026 - 03/31/2026", "es", 2026, 3, 1, 2026, 3, 31},
+      /* both valid: the monthly one wins over the language */
+      {"Period 01/02/2026 - 01/03/2026", "en", 2026, 2, 1, 2026, 3, 1},
+      /* both valid and monthly: the language decides */
+      {"Period 01/05/2026 - 02/06/2026", "en", 2026, 1, 5, 2026, 2, 6},
+      {"Periodo 01/05/2026 - 02/06/2026", "es", 2026, 5, 1, 2026, 6, 2},
+      /* two-digit years */
+      {"Periodo 01/03/26 al 31/03/26", "es", 2026, 3, 1, 2026, 3, 31},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    GDate s, e;
+    g_date_clear(&s, 1);
+    g_date_clear(&e, 1);
+    if (!sv_extract_parse_period(cases[i].text, cases[i].lang, &s, &e))
+      fail_msg("no period in \"%s\"", cases[i].text);
+    if (g_date_get_year(&s) != (GDateYear)cases[i].y0 ||
+        g_date_get_month(&s) != (GDateMonth)cases[i].m0 ||
+        g_date_get_day(&s) != (GDateDay)cases[i].d0 ||
+        g_date_get_year(&e) != (GDateYear)cases[i].y1 ||
+        g_date_get_month(&e) != (GDateMonth)cases[i].m1 ||
+        g_date_get_day(&e) != (GDateDay)cases[i].d1)
+      fail_msg("\"%s\" gave %d-%d-%d .. %d-%d-%d", cases[i].text,
+               g_date_get_year(&s), g_date_get_month(&s), g_date_get_day(&s),
+               g_date_get_year(&e), g_date_get_month(&e),
+               g_date_get_day(&e));
+  }
+}
+
+/* Text without a valid range gives no period and leaves the dates alone. */
+static void test_extract_parse_period_rejects(void **state)
+{
+  (void)state;
+  static const char *const bad[] = {
+      "Statement Period: 03/31/2026 - 03/01/2026", /* end before start */
+      "Fecha de Corte 31/03/2026",                 /* one date */
+      "Beginning balance on October 10",           /* no year */
+      "31/13/2026 - 32/14/2026",                   /* no valid reading */
+      "03/02 PAYROLL 3,000.00 03/05 CHECK",        /* table, no years */
+      "",
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+    GDate s, e;
+    g_date_clear(&s, 1);
+    g_date_clear(&e, 1);
+    if (sv_extract_parse_period(bad[i], "en", &s, &e))
+      fail_msg("found a period in \"%s\"", bad[i]);
+    assert_false(g_date_valid(&s));
+  }
+}
+
+/* "Beginning balance on July 1, 2026" and "Ending balance on July 31,
+   2026" give the period when no range is printed (BofA / Wells style). */
+static void test_extract_period_from_balance_labels(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Bank of Example\n"
+      "Your checking account statement\n"
+      "Account number: 4321 0987 6543\n"
+      "Beginning balance on July 1, 2026            $1,000.00\n"
+      "Deposits and other credits                   $2,500.00\n"
+      "Withdrawals and other debits                -$1,250.00\n"
+      "Ending balance on July 31, 2026              $2,250.00\n"
+      "Average ledger balance                       $1,625.50\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_date(&st->start, 2026, 7, 1);
+  assert_date(&st->end, 2026, 7, 31);
+  assert_figure(&st->opening, 100000, 1);
+  assert_figure(&st->closing, 225000, 1);
+  assert_figure(&st->average, 162550, 1);
+  assert_string_equal(st->currency, "USD");
+  assert_true(st->currency_inferred);
+  sv_doc_free(&doc);
+}
+
+/* --------------------------------------------------------- exclusions */
+
+/* Saldo Promedio Mínimo Mensual and Saldo Promedio Gravable are not the
+   average balance, whichever comes first. */
+static void test_extract_saldo_promedio_minimo_not_average(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "ESTADO DE CUENTA\n"
+      "Periodo DEL 01/08/2026 AL 31/08/2026\n"
+      "Saldo Promedio Mínimo Mensual          $1,000.00\n"
+      "Saldo Promedio Gravable                    $0.00\n"
+      "Saldo Anterior                        $45,245.67\n"
+      "Saldo Final (+)                       $76,581.87\n"
+      "Saldo Promedio                        $52,214.77\n");
+  assert_non_null(doc->statement);
+  assert_figure(&doc->statement->average, 5221477, 1);
+  assert_figure(&doc->statement->closing, 7658187, 1);
+  sv_doc_free(&doc);
+
+  doc = extract_text("ESTADO DE CUENTA\n"
+                     "Periodo DEL 01/08/2026 AL 31/08/2026\n"
+                     "Saldo Anterior                        $45,245.67\n"
+                     "Saldo Final                           $76,581.87\n"
+                     "SALDO PROMEDIO MINIMO MENSUAL          $1,000.00\n");
+  assert_non_null(doc->statement);
+  assert_false(doc->statement->average.present);
+  assert_figure(&doc->statement->opening, 4524567, 1);
+  sv_doc_free(&doc);
+}
+
+/* SALDO FINAL DEL PERIODO ANTERIOR is the opening balance, SALDO FINAL DEL
+   PERIODO the closing one (Santander). */
+static void test_extract_saldo_final_periodo_anterior_is_opening(
+    void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "SANTANDER\n"
+      "ESTADO DE CUENTA\n"
+      "PERIODO DEL 01-ENE-2024 AL 31-ENE-2024\n"
+      "CUENTA CLABE   014180655012345678\n"
+      "SALDO FINAL DEL PERIODO ANTERIOR: $   29,536.44\n"
+      "DEPOSITOS                             10,000.00\n"
+      "RETIROS                                8,536.44\n"
+      "SALDO FINAL DEL PERIODO: $            31,000.00\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->opening, 2953644, 1);
+  assert_figure(&st->closing, 3100000, 1);
+  assert_date(&st->start, 2024, 1, 1);
+  assert_date(&st->end, 2024, 1, 31);
+  assert_null(st->account); /* only the CLABE is printed */
+  sv_doc_free(&doc);
+}
+
+/* The 18-digit CLABE is never taken as the account number. */
+static void test_extract_clabe_not_account(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "ESTADO DE CUENTA\n"
+      "No. Cuenta CLABE   012180004829173651\n"
+      "Cuenta: 012180004829173651\n"
+      "Número de cuenta   0482917365\n"
+      "Periodo DEL 01/08/2026 AL 31/08/2026\n"
+      "Saldo Anterior   $1.00\n"
+      "Saldo Final   $2.00\n");
+  assert_non_null(doc->statement);
+  assert_string_equal(doc->statement->account, "****7365");
+  sv_doc_free(&doc);
+}
+
+/* Only "$" printed: USD for English, MXN for Spanish, marked inferred; an
+   explicit code is not inferred. */
+static void test_extract_currency_inferred(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Account Statement\n"
+      "Statement Period: 05/01/2026 - 05/31/2026\n"
+      "Beginning Balance   $100.00\n"
+      "Ending Balance   $200.00\n");
+  assert_string_equal(doc->lang, "en");
+  assert_string_equal(doc->statement->currency, "USD");
+  assert_true(doc->statement->currency_inferred);
+  sv_doc_free(&doc);
+
+  doc = extract_text("ESTADO DE CUENTA\n"
+                     "Periodo: DEL 01/05/2026 AL 31/05/2026\n"
+                     "Saldo Anterior de la cuenta   $100.00\n"
+                     "Saldo Inicial   $100.00\n"
+                     "Saldo Final   $200.00\n");
+  assert_string_equal(doc->lang, "es");
+  assert_string_equal(doc->statement->currency, "MXN");
+  assert_true(doc->statement->currency_inferred);
+  assert_figure(&doc->statement->opening, 10000, 1);
+  sv_doc_free(&doc);
+
+  doc = extract_text("ESTADO DE CUENTA\n"
+                     "Periodo: DEL 01/05/2026 AL 31/05/2026\n"
+                     "Saldo Anterior   MXN 100.00\n"
+                     "Saldo Final   MXN 200.00\n");
+  assert_string_equal(doc->statement->currency, "MXN");
+  assert_false(doc->statement->currency_inferred);
+  sv_doc_free(&doc);
+
+  doc = extract_text("ESTADO DE CUENTA EN DOLARES\n"
+                     "Periodo: DEL 01/05/2026 AL 31/05/2026\n"
+                     "Saldo Anterior   $100.00\n"
+                     "Saldo Final   $200.00\n");
+  assert_string_equal(doc->statement->currency, "USD");
+  assert_false(doc->statement->currency_inferred);
+  sv_doc_free(&doc);
+}
+
+/* A label alone on its line takes the amount below it, in its column. */
+static void test_extract_label_value_next_line(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "ESTADO DE CUENTA\n"
+      "Titular:\n"
+      "ANA LUISA RÍOS\n"
+      "Periodo DEL 01/02/2026 AL 28/02/2026\n"
+      "Saldo Anterior              Saldo Final\n"
+      "$45,245.67                  $76,581.87\n"
+      "Saldo Promedio\n"
+      "52,214.77\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_string_equal(st->holder, "ANA LUISA RÍOS");
+  assert_figure(&st->opening, 4524567, 1);
+  assert_figure(&st->closing, 7658187, 1);
+  assert_figure(&st->average, 5221477, 1);
+  assert_date(&st->start, 2026, 2, 1);
+  assert_date(&st->end, 2026, 2, 28);
+  sv_doc_free(&doc);
+}
+
+/* Several label/value pairs on one line (BBVA's two-column summary) each
+   keep their own value. */
+static void test_extract_two_column_summary(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Estado de Cuenta\n"
+      "MARIANA ROBLES   Periodo   DEL 01/AGO/2026 AL 31/AGO/2026\n"
+      "AV. ALVARO OBREGON 185\n"
+      "No. de Cuenta   0482917365\n"
+      "Saldo Promedio   52,214.77   Saldo Anterior   45,245.67\n"
+      "Días del Periodo   31   Depósitos / Abonos (+)   90,000.00\n"
+      "Saldo Promedio Gravable   0.00   Saldo Final (+)   76,581.87\n"
+      "Intereses a Favor (+)   0.00   Saldo Promedio Mínimo Mensual   0.00\n"
+      "MONEDA NACIONAL\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->average, 5221477, 1);
+  assert_figure(&st->opening, 4524567, 1);
+  assert_figure(&st->closing, 7658187, 1);
+  assert_string_equal(st->holder, "MARIANA ROBLES");
+  assert_string_equal(st->currency, "MXN");
+  sv_doc_free(&doc);
+}
+
+/* The summary may be on a later page; every page is read and the figure
+   knows its page. */
+static void test_extract_summary_on_page_two(void **state)
+{
+  (void)state;
+  const char *pages[] = {
+      "Account Statement\n"
+      "Account Holder: JANE ROE\n"
+      "Statement Period: 04/01/2026 - 04/30/2026\n"
+      "Please see the account summary on the next page\n",
+      "Account Summary (continued)\n"
+      "Opening Balance   $5,000.00\n"
+      "Closing Balance   $6,000.00\n"
+      "Average Balance   $5,500.00\n",
+      NULL};
+  struct sv_doc *doc = doc_from_pages(pages);
+  run_stages(doc);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_string_equal(st->holder, "JANE ROE");
+  assert_figure(&st->opening, 500000, 2);
+  assert_figure(&st->closing, 600000, 2);
+  assert_figure(&st->average, 550000, 2);
+  assert_date(&st->start, 2026, 4, 1);
+  sv_doc_free(&doc);
+}
+
+/* A statement without a period or balances keeps status OK and gets a
+   problem naming what is missing. */
+static void test_extract_missing_fields_problem(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text("Account Statement\n"
+                                    "Account Number: 1234 5678\n"
+                                    "Account Summary\n"
+                                    "Beginning Balance   $100.00\n"
+                                    "Ending Balance   $200.00\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_non_null(doc->statement);
+  assert_figure(&doc->statement->closing, 20000, 1);
+  assert_int_equal(doc->status, SV_DOC_OK);
+  assert_int_equal(doc->problems->len, 1);
+  const struct sv_problem *pr = g_ptr_array_index(doc->problems, 0);
+  assert_string_equal(pr->stage, "extract");
+  assert_non_null(strstr(pr->message, "period"));
+  assert_null(strstr(pr->message, "balance"));
+  sv_doc_free(&doc);
+
+  doc = extract_text("ESTADO DE CUENTA\n"
+                     "No. de Cuenta: 0123456789\n"
+                     "Saldo Promedio Mínimo Mensual   $1,000.00\n"
+                     "Detalle de Movimientos\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_int_equal(doc->status, SV_DOC_OK);
+  assert_int_equal(doc->problems->len, 1);
+  pr = g_ptr_array_index(doc->problems, 0);
+  assert_non_null(strstr(pr->message, "period"));
+  assert_non_null(strstr(pr->message, "balance"));
+  assert_false(doc->statement->average.present);
+  sv_doc_free(&doc);
+}
+
+/* Documents that are not bank statements get no statement. */
+static void test_extract_skips_other_kinds(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Dear Consul,\n"
+      "I am writing to introduce my friend, who will visit Mexico.\n"
+      "Sincerely,\n"
+      "Robert Smith\n");
+  assert_int_not_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_null(doc->statement);
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+/* --------------------------------------------------------- real PDFs */
+
+/* Returns owned: the document read from a realdocs PDF through render,
+   classify and extract, or NULL (test skipped) when it is not there. */
+static struct sv_doc *realdoc(const char *rel)
+{
+  char *path = g_build_filename("/work/shared/realdocs", rel, NULL);
+  gchar *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL)) {
+    g_free(path);
+    return NULL;
+  }
+  struct sv_doc *doc = sv_doc_new(NULL, rel, path);
+  g_free(path);
+  doc->bytes = g_bytes_new_take(data, len);
+  doc->size = (gint64)len;
+  doc->type = SV_FILE_PDF;
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  run_stages(doc);
+  return doc;
+}
+
+/* The BBVA Libretón statement: every truth.json figure. */
+static void test_extract_realdoc_bbva(void **state)
+{
+  (void)state;
+  struct sv_doc *doc =
+      realdoc("mx-bbva-libreton-synthetic/bbva_estado_de_cuenta_2026-08.pdf");
+  if (doc == NULL)
+    skip();
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "es");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "MARIANA ROBLES TREVIÑO");
+  assert_string_equal(st->account, "****7365");
+  assert_string_equal(st->currency, "MXN");
+  assert_false(st->currency_inferred);
+  assert_date(&st->start, 2026, 8, 1);
+  assert_date(&st->end, 2026, 8, 31);
+  assert_figure(&st->opening, 4524567, 1);
+  assert_figure(&st->closing, 7658187, 1);
+  assert_figure(&st->average, 5221477, 1);
+  assert_true(st->closing.conf > 99.0f);
+  sv_doc_free(&doc);
+}
+
+/* The Chase checking statement: period in words, no average printed. */
+static void test_extract_realdoc_chase(void **state)
+{
+  (void)state;
+  struct sv_doc *doc =
+      realdoc("us-chase-template-citizen/chase_checking_2022-07.pdf");
+  if (doc == NULL)
+    skip();
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "en");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "JOHN CITIZEN");
+  assert_string_equal(st->account, "****1483");
+  assert_string_equal(st->currency, "USD");
+  assert_date(&st->start, 2022, 7, 1);
+  assert_date(&st->end, 2022, 7, 31);
+  assert_figure(&st->opening, 8160740, 1);
+  assert_figure(&st->closing, 18929631, 1);
+  assert_false(st->average.present);
+  sv_doc_free(&doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_extract_en_summary_layout),
+      cmocka_unit_test(test_extract_figure_box_and_conf),
+      cmocka_unit_test(test_extract_es_resumen_layout),
+      cmocka_unit_test(test_extract_es_resumen_dollars),
+      cmocka_unit_test(test_extract_parse_amount_formats),
+      cmocka_unit_test(test_extract_parse_amount_rejects),
+      cmocka_unit_test(test_extract_signed_balances),
+      cmocka_unit_test(test_extract_parse_period_formats),
+      cmocka_unit_test(test_extract_parse_period_rejects),
+      cmocka_unit_test(test_extract_period_from_balance_labels),
+      cmocka_unit_test(test_extract_saldo_promedio_minimo_not_average),
+      cmocka_unit_test(test_extract_saldo_final_periodo_anterior_is_opening),
+      cmocka_unit_test(test_extract_clabe_not_account),
+      cmocka_unit_test(test_extract_currency_inferred),
+      cmocka_unit_test(test_extract_label_value_next_line),
+      cmocka_unit_test(test_extract_two_column_summary),
+      cmocka_unit_test(test_extract_summary_on_page_two),
+      cmocka_unit_test(test_extract_missing_fields_problem),
+      cmocka_unit_test(test_extract_skips_other_kinds),
+      cmocka_unit_test(test_extract_realdoc_bbva),
+      cmocka_unit_test(test_extract_realdoc_chase),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,725 @@
+/*
+ * test_report.c - the report stage: XML layout, schema, sanitizing, files.
+ *
+ * Builds cases in memory with known figures, prints them with
+ * sv_report_build, parses the bytes back and checks them against
+ * schemas/report.xsd and the contract XPaths (docs/contract.md).  Also
+ * covers the atomic file writer, the stage op and batch.xml.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "report.h"
+#include "support.h"
+
+#define REPORT_XSD SV_SOURCE_DIR "/schemas/report.xsd"
+#define BATCH_XSD SV_SOURCE_DIR "/schemas/batch.xsd"
+
+/* ------------------------------------------------------------- helpers */
+
+static struct sv_config test_config(const char *out_dir)
+{
+  struct sv_config cfg = {0};
+  cfg.out_dir = out_dir;
+  cfg.ruleset_id = "sre-2012";
+  return cfg;
+}
+
+static void add_doc(struct sv_case *c, struct sv_doc *d)
+{
+  c->docs = g_renew(struct sv_doc *, c->docs, c->ndocs + 1);
+  d->index = c->ndocs;
+  c->docs[c->ndocs++] = d;
+}
+
+static void add_month(GArray *a, int y, int m, const char *account,
+                      sv_cents amount, const char *cur, bool has_mxn,
+                      sv_cents mxn, const char *source)
+{
+  struct sv_month mo = {0};
+  mo.year = y;
+  mo.month = m;
+  mo.account = g_strdup(account);
+  mo.amount = amount;
+  g_strlcpy(mo.currency, cur, sizeof mo.currency);
+  mo.basis = SV_BASIS_AVERAGE_DAILY;
+  mo.has_mxn = has_mxn;
+  mo.amount_mxn = mxn;
+  mo.source = g_strdup(source);
+  mo.conf = 100.0f;
+  g_array_append_val(a, mo);
+}
+
+static void add_test(struct sv_evaluation *ev, const char *stay,
+                     enum sv_test_basis basis, int window, int days,
+                     sv_cents required, bool has_actual, sv_cents actual,
+                     enum sv_outcome outcome, const char *reason)
+{
+  struct sv_test t = {0};
+  t.stay = g_strdup(stay);
+  t.basis = basis;
+  t.window_months = window;
+  t.wage_days = days;
+  t.required_mxn = required;
+  t.has_actual = has_actual;
+  t.actual_mxn = actual;
+  t.months_found = has_actual ? 6 : 0;
+  t.has_lowest = has_actual;
+  t.lowest_year = 2026;
+  t.lowest_month = 3;
+  t.lowest_mxn = actual;
+  t.outcome = outcome;
+  t.reasons = g_ptr_array_new_with_free_func(g_free);
+  g_ptr_array_add(t.reasons, g_strdup(reason));
+  g_array_append_val(ev->tests, t);
+}
+
+/* A complete case: three documents (statement, OCR'd scan, skipped file),
+   two accounts and their total in one month, income, a deed, a wage and
+   two tests of the visitor stay. */
+static struct sv_case *sample_case(void)
+{
+  struct sv_case *c = sv_case_new("C-0042", "/cases/c42", "c42");
+  g_date_set_dmy(&c->as_of, 15, G_DATE_NOVEMBER, 2026);
+  c->applicant = g_strdup("María José Pérez Gómez");
+
+  struct sv_doc *d = sv_doc_new(c, "notes.txt", "/cases/c42/notes.txt");
+  sv_doc_problem(d, SV_DOC_SKIPPED, SV_UNSUPPORTED, "ingest", 0,
+                 "not a PDF or an image");
+  add_doc(c, d);
+
+  d = sv_doc_new(c, "scan.png", "/cases/c42/scan.png");
+  memset(d->sha256, 'b', 64);
+  d->type = SV_FILE_PNG;
+  d->npages = 1;
+  d->pages = g_new0(struct sv_page, 1);
+  d->text = SV_TEXT_OCR;
+  d->ocr_conf = 71.6f;
+  d->kind = SV_KIND_DEED;
+  d->kind_score = 0.666;
+  d->lang[0] = 'e';
+  d->lang[1] = 's';
+  sv_doc_problem(d, SV_DOC_OK, SV_OCR, "ocr", 1, "low confidence");
+  add_doc(c, d);
+
+  d = sv_doc_new(c, "statements/2026-03.pdf",
+                 "/cases/c42/statements/2026-03.pdf");
+  memset(d->sha256, 'a', 64);
+  d->type = SV_FILE_PDF;
+  d->npages = 2;
+  d->pages = g_new0(struct sv_page, 2);
+  d->text = SV_TEXT_LAYER;
+  d->kind = SV_KIND_BANK_STATEMENT;
+  d->kind_score = 0.9;
+  g_strlcpy(d->lang, "en", sizeof d->lang);
+  d->statement = sv_statement_new();
+  d->statement->holder = g_strdup("JOHN MICHAEL DOE");
+  d->statement->account = g_strdup("****7890");
+  g_strlcpy(d->statement->currency, "USD", sizeof d->statement->currency);
+  g_date_set_dmy(&d->statement->start, 1, G_DATE_MARCH, 2026);
+  g_date_set_dmy(&d->statement->end, 31, G_DATE_MARCH, 2026);
+  d->statement->closing.present = true;
+  d->statement->closing.amount = 1411111;
+  d->statement->average.present = true;
+  d->statement->average.amount = -50; /* prints as -0.50 */
+  add_doc(c, d);
+
+  struct sv_evaluation *ev = sv_evaluation_new();
+  ev->applicant = g_strdup("María José Pérez Gómez");
+  ev->applicant_from_manifest = true;
+  add_month(ev->balances, 2026, 3, "****1234", 100000, "MXN", true, 100000,
+            "statements/2026-02.pdf#1");
+  add_month(ev->balances, 2026, 3, "****7890", 1300240, "USD", true,
+            23951871, "statements/2026-03.pdf#1");
+  add_month(ev->balances, 2026, 3, "total", 1400240, "MXN", true, 24051871,
+            "statements/2026-02.pdf#1");
+  add_month(ev->income, 2026, 3, "****7890", 300000, "USD", false, 0,
+            "statements/2026-03.pdf#2");
+  struct sv_asset as = {0};
+  as.kind = SV_ASSET_PROPERTY;
+  as.amount = 500000000;
+  g_strlcpy(as.currency, "MXN", sizeof as.currency);
+  as.has_mxn = true;
+  as.amount_mxn = 500000000;
+  as.source = g_strdup("scan.png#1");
+  g_array_append_val(ev->assets, as);
+  ev->wage_daily = 31504;
+  ev->wage_zone = g_strdup("general");
+  g_date_set_dmy(&ev->wage_effective, 1, G_DATE_JANUARY, 2026);
+  add_test(ev, "visitor", SV_TEST_SAVINGS, 6, 500, 15752000, true, 24051871,
+           SV_OUTCOME_MEETS, "the lowest month is above the requirement");
+  add_test(ev, "visitor", SV_TEST_INCOME, 0, 150, 4725600, false, 0,
+           SV_OUTCOME_INSUFFICIENT, "no rate for USD");
+  struct sv_stay st = {g_strdup("visitor"), SV_OUTCOME_MEETS};
+  g_array_append_val(ev->stays, st);
+  ev->overall = SV_OUTCOME_MEETS;
+  c->eval = ev;
+  return c;
+}
+
+static xmlDocPtr parse_bytes(GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data(bytes, &len);
+  return xmlReadMemory(data, (int)len, "report.xml", NULL, XML_PARSE_NONET);
+}
+
+/* Asserts that xpath selects a node whose string value is want. */
+static void check_str(xmlDocPtr doc, const char *xpath, const char *want)
+{
+  char *got = sv_test_xpath_str(doc, xpath);
+  if (got == NULL || strcmp(got, want) != 0)
+    fail_msg("%s: got \"%s\", want \"%s\"", xpath,
+             got != NULL ? got : "(nothing)", want);
+  g_free(got);
+}
+
+static bool dir_is_empty_but(const char *dir, const char *only)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  assert_non_null(d);
+  bool ok = true;
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL)
+    if (only == NULL || strcmp(name, only) != 0)
+      ok = false;
+  g_dir_close(d);
+  return ok;
+}
+
+/* ---------------------------------------------------------------- tests */
+
+/* A full case validates against report.xsd and its contract XPaths carry
+   the values put in. */
+static void test_report_contract_xpaths(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+
+  check_str(doc, "/r:report/@case", "C-0042");
+  check_str(doc, "/r:report/@asOf", "2026-11-15");
+  check_str(doc, "/r:report/@ruleset", "sre-2012");
+  check_str(doc, "/r:report/@toolVersion", SV_VERSION);
+  check_str(doc, "/r:report/@outcome", "meets");
+  check_str(doc, "/r:report/r:applicant/@name", "María José Pérez Gómez");
+  check_str(doc, "/r:report/r:applicant/@source", "manifest");
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:problems"), 0);
+
+  assert_int_equal(
+      sv_test_xpath_count(doc, "/r:report/r:documents/r:document"), 3);
+  check_str(doc, "/r:report/r:documents/r:document[3]/@path",
+            "statements/2026-03.pdf");
+  check_str(doc, "/r:report/r:documents/r:document[3]/@sha256",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  check_str(doc, "/r:report/r:documents/r:document[3]/@kind",
+            "bank-statement");
+  check_str(doc, "/r:report/r:documents/r:document[3]/@pages", "2");
+  check_str(doc, "/r:report/r:documents/r:document[3]/@text", "text-layer");
+  check_str(doc, "/r:report/r:documents/r:document[3]/@status", "ok");
+  check_str(doc, "/r:report/r:documents/r:document[1]/@status", "skipped");
+  check_str(doc, "/r:report/r:documents/r:document[1]/r:problem",
+            "not a PDF or an image");
+  check_str(doc, "/r:report/r:documents/r:document[1]/r:problem/@stage",
+            "ingest");
+
+  assert_int_equal(
+      sv_test_xpath_count(doc, "/r:report/r:balances/r:month"), 3);
+  check_str(doc,
+            "/r:report/r:balances/r:month[@account='total']/@amountMxn",
+            "240518.71");
+  check_str(doc, "/r:report/r:balances/r:month[@account='****7890']/@amount",
+            "13002.40");
+  check_str(doc,
+            "/r:report/r:balances/r:month[@account='****7890']/@currency",
+            "USD");
+  check_str(doc, "/r:report/r:balances/r:month[@account='****7890']/@period",
+            "2026-03");
+  check_str(doc, "/r:report/r:balances/r:month[@account='****7890']/@basis",
+            "average-daily");
+  check_str(doc, "/r:report/r:balances/r:month[@account='****7890']/@source",
+            "statements/2026-03.pdf#1");
+  check_str(doc, "/r:report/r:income/r:month/@amount", "3000.00");
+  check_str(doc, "/r:report/r:assets/r:asset/@kind", "property");
+  check_str(doc, "/r:report/r:assets/r:asset/@amountMxn", "5000000.00");
+
+  check_str(doc, "/r:report/r:evaluation/r:wage/@daily", "315.04");
+  check_str(doc, "/r:report/r:evaluation/r:wage/@zone", "general");
+  check_str(doc, "/r:report/r:evaluation/r:wage/@effective", "2026-01-01");
+  check_str(doc,
+            "/r:report/r:evaluation/r:test[@stay='visitor' and "
+            "@basis='savings']/@requiredMxn",
+            "157520.00");
+  check_str(doc,
+            "/r:report/r:evaluation/r:test[@stay='visitor' and "
+            "@basis='savings']/@actualMxn",
+            "240518.71");
+  check_str(doc,
+            "/r:report/r:evaluation/r:test[@basis='savings']/@windowMonths",
+            "6");
+  check_str(doc, "/r:report/r:evaluation/r:test[@basis='savings']/@wageDays",
+            "500");
+  check_str(doc,
+            "/r:report/r:evaluation/r:test[@basis='savings']/@lowestPeriod",
+            "2026-03");
+  check_str(doc, "/r:report/r:evaluation/r:test[@basis='savings']/r:reason",
+            "the lowest month is above the requirement");
+  check_str(doc, "/r:report/r:evaluation/r:stay[@id='visitor']/@outcome",
+            "meets");
+
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
+/* Optional attributes appear exactly when their data is there: OCR
+   confidence on OCR'd files only, page on page problems, actualMxn and
+   windowMonths only when known, the statement extension. */
+static void test_report_optional_attributes(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+
+  assert_int_equal(sv_test_xpath_count(doc, "//r:document"), 3);
+  assert_int_equal(sv_test_xpath_count(doc, "//r:document[@ocrConfidence]"),
+                   1);
+  check_str(doc, "//r:document[@path='scan.png']/@ocrConfidence", "72");
+  check_str(doc, "//r:document[@path='scan.png']/@text", "ocr");
+  check_str(doc, "//r:document[@path='scan.png']/@fileType", "png");
+  check_str(doc, "//r:document[@path='scan.png']/@language", "es");
+  check_str(doc, "//r:document[@path='scan.png']/@kindScore", "0.67");
+  check_str(doc, "//r:document[@path='scan.png']/r:problem/@page", "1");
+  /* whole-file problems carry no page; unread files no sha256 */
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:document[@path='notes.txt']/r:problem"),
+      1);
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:document[@path='notes.txt']/r:problem/@page"),
+      0);
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:document[@path='notes.txt']/@sha256"), 0);
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:document[@path='notes.txt']/@language"),
+      0);
+
+  assert_int_equal(sv_test_xpath_count(doc, "//r:statement"), 1);
+  check_str(doc, "//r:statement/@holder", "JOHN MICHAEL DOE");
+  check_str(doc, "//r:statement/@account", "****7890");
+  check_str(doc, "//r:statement/@periodStart", "2026-03-01");
+  check_str(doc, "//r:statement/@periodEnd", "2026-03-31");
+  check_str(doc, "//r:statement/@closing", "14111.11");
+  check_str(doc, "//r:statement/@average", "-0.50");
+  assert_int_equal(sv_test_xpath_count(doc, "//r:statement/@opening"), 0);
+
+  assert_int_equal(sv_test_xpath_count(doc, "//r:test"), 2);
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:test[@basis='income']/@actualMxn"), 0);
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:test[@basis='income']/@windowMonths"), 0);
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:test[@basis='income']/@lowestMxn"), 0);
+  check_str(doc, "//r:test[@basis='income']/@outcome",
+            "insufficient-evidence");
+  assert_int_equal(sv_test_xpath_count(doc, "//r:income/r:month"), 1);
+  assert_int_equal(sv_test_xpath_count(doc, "//r:income/r:month/@amountMxn"),
+                   0);
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+
+  /* unknown wage: no wage element, the rest unchanged */
+  c->eval->wage_daily = 0;
+  bytes = sv_report_build(&cfg, c);
+  doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  assert_int_equal(sv_test_xpath_count(doc, "//r:evaluation/r:test"), 2);
+  assert_int_equal(sv_test_xpath_count(doc, "//r:evaluation/r:wage"), 0);
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
+/* Invalid UTF-8, C0 controls and U+FFFF in names, problems and reasons
+   still give a report that parses and validates; tab and newline survive,
+   the controls do not, bad bytes become U+FFFD. */
+static void test_report_sanitizes_hostile_text(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_doc *d =
+      sv_doc_new(c, "bad\xff\xfe\x01name\x0c.pdf", "/cases/c42/bad.pdf");
+  d->type = SV_FILE_PDF;
+  d->statement = sv_statement_new();
+  d->statement->holder = g_strdup("JOHN\tDOE\nJR\r\x1f");
+  g_strlcpy(d->statement->currency, "u$", sizeof d->statement->currency);
+  sv_doc_problem(d, SV_DOC_FAILED, SV_CORRUPT, "render\x02", 3,
+                 "broken\x01 \xc3\x28 page\x1b\ttab\nline\r\xef\xbf\xbf<&>");
+  add_doc(c, d);
+  g_ptr_array_add(g_array_index(c->eval->tests, struct sv_test, 0).reasons,
+                  g_strdup("reason \x7f\x08 with \xed\xa0\x80 surrogate"));
+  sv_case_problem(c, SV_BADXML, "ingest", "case.xml: \x01\x02\x03 bad");
+  g_free(c->eval->applicant);
+  c->eval->applicant = g_strdup("Jos\xe9 \x01P\xe9rez");
+
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+
+  check_str(doc, "//r:document[4]/@path",
+            "bad\xef\xbf\xbd\xef\xbf\xbdname.pdf");
+  check_str(doc, "//r:document[4]/@status", "failed");
+  check_str(doc, "//r:document[4]/r:problem/@stage", "render");
+  check_str(doc, "//r:document[4]/r:problem/@page", "3");
+  /* tab and newline survive attribute normalisation (written as &#9;) */
+  check_str(doc, "//r:document[4]/r:statement/@holder", "JOHN\tDOE\nJR");
+  assert_int_equal(
+      sv_test_xpath_count(doc, "//r:document[4]/r:statement/@currency"), 0);
+  check_str(doc, "//r:document[4]/r:problem",
+            "broken \xef\xbf\xbd( page\ttab\nline\xef\xbf\xbd<&>");
+  check_str(doc, "/r:report/r:problems/r:problem", "case.xml:  bad");
+  check_str(doc, "/r:report/r:applicant/@name",
+            "Jos\xef\xbf\xbd P\xef\xbf\xbdrez");
+  check_str(doc, "//r:test[1]/r:reason[2]",
+            "reason \x7f with \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd surrogate");
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
+/* A failed case (no evaluation) still gets a valid report with its
+   problems, its documents, empty figure sections and outcome
+   insufficient-evidence. */
+static void test_report_failed_case_validates(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  sv_evaluation_free(&c->eval);
+  c->failed = true;
+  sv_case_problem(c, SV_BADXML, "ingest", "case.xml is malformed");
+
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "/r:report/@outcome", "insufficient-evidence");
+  check_str(doc, "/r:report/r:problems/r:problem", "case.xml is malformed");
+  check_str(doc, "/r:report/r:problems/r:problem/@stage", "ingest");
+  check_str(doc, "/r:report/r:applicant/@name", "María José Pérez Gómez");
+  check_str(doc, "/r:report/r:applicant/@source", "manifest");
+  assert_int_equal(sv_test_xpath_count(doc, "//r:document"), 3);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:balances"), 1);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:income"), 1);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:assets"), 1);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:evaluation"), 1);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:balances/*"), 0);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:evaluation/*"), 0);
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+
+  /* no manifest name and no evaluation: no name, source documents */
+  g_clear_pointer(&c->applicant, g_free);
+  bytes = sv_report_build(&cfg, c);
+  doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "/r:report/r:applicant/@source", "documents");
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:applicant/@name"), 0);
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
+/* The same case, built twice (also from two separately made cases), gives
+   byte-identical reports. */
+static void test_report_deterministic(void **state)
+{
+  (void)state;
+  struct sv_case *a = sample_case();
+  struct sv_case *b = sample_case();
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *x = sv_report_build(&cfg, a);
+  GBytes *y = sv_report_build(&cfg, a);
+  GBytes *z = sv_report_build(&cfg, b);
+  assert_true(g_bytes_get_size(x) > 1000);
+  assert_true(g_bytes_equal(x, y));
+  assert_true(g_bytes_equal(x, z));
+  g_bytes_unref(x);
+  g_bytes_unref(y);
+  g_bytes_unref(z);
+  sv_case_free(&a);
+  sv_case_free(&b);
+}
+
+/* The schema is strict: the writer's own output validates, and the same
+   document with a bad outcome, a bad decimal, a bad period or an element
+   out of order does not. */
+static void test_report_schema_rejects_bad_values(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  const char *edits[][2] = {
+      {"outcome=\"meets\" xmlns", "outcome=\"maybe\" xmlns"},
+      {"amount=\"3000.00\"", "amount=\"3000.5\""},
+      {"period=\"2026-03\"", "period=\"2026-13\""},
+      {"kind=\"bank-statement\"", "kind=\"payslip\""},
+      {"basis=\"savings\"", "basis=\"luck\""},
+      {"sha256=\"aaaa", "sha256=\"AAAA"},
+  };
+  gsize orig_len = 0;
+  const char *data = g_bytes_get_data(bytes, &orig_len);
+  char *orig = g_strndup(data, orig_len); /* bytes are not NUL-terminated */
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  xmlFreeDoc(doc);
+  for (size_t i = 0; i < G_N_ELEMENTS(edits); i++) {
+    const char *hit = strstr(orig, edits[i][0]);
+    if (hit == NULL)
+      fail_msg("edit %zu: \"%s\" not in the report", i, edits[i][0]);
+    GString *s = g_string_new_len(orig, (gssize)orig_len);
+    size_t at = (size_t)(hit - orig);
+    g_string_erase(s, (gssize)at, (gssize)strlen(edits[i][0]));
+    g_string_insert(s, (gssize)at, edits[i][1]);
+    doc = xmlReadMemory(s->str, (int)s->len, "edited.xml", NULL,
+                        XML_PARSE_NONET);
+    assert_non_null(doc);
+    if (sv_test_validate(doc, REPORT_XSD))
+      fail_msg("edit %zu (%s) still validates", i, edits[i][1]);
+    xmlFreeDoc(doc);
+    g_string_free(s, TRUE);
+  }
+  /* assets before balances: order is part of the schema */
+  xmlDocPtr d2 = parse_bytes(bytes);
+  assert_non_null(d2);
+  xmlNodePtr root = xmlDocGetRootElement(d2);
+  xmlNodePtr balances = NULL, assets = NULL;
+  for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (strcmp((const char *)n->name, "balances") == 0)
+      balances = n;
+    if (strcmp((const char *)n->name, "assets") == 0)
+      assets = n;
+  }
+  assert_non_null(balances);
+  assert_non_null(assets);
+  xmlUnlinkNode(assets);
+  xmlAddPrevSibling(balances, assets);
+  assert_false(sv_test_validate(d2, REPORT_XSD));
+  xmlFreeDoc(d2);
+  g_free(orig);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
+/* write_file creates the folder, leaves no temp file behind and replaces an
+   existing report whole. */
+static void test_report_write_file_replaces(void **state)
+{
+  (void)state;
+  char *tmp = sv_test_tmpdir("report-write");
+  char *dir = g_build_filename(tmp, "out", "nested", NULL);
+  char *path = g_build_filename(dir, "C-1.xml", NULL);
+  char *err = NULL;
+
+  GBytes *first = g_bytes_new_static("<a/>\n", 5);
+  assert_int_equal(sv_report_write_file(dir, "C-1.xml", first, &err), SV_OK);
+  assert_null(err);
+  char *got = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(path, &got, &len, NULL));
+  assert_int_equal(len, 5);
+  assert_memory_equal(got, "<a/>\n", 5);
+  g_free(got);
+
+  GBytes *second = g_bytes_new_static("<second/>\n", 10);
+  assert_int_equal(sv_report_write_file(dir, "C-1.xml", second, &err), SV_OK);
+  assert_null(err);
+  assert_true(g_file_get_contents(path, &got, &len, NULL));
+  assert_int_equal(len, 10);
+  assert_memory_equal(got, "<second/>\n", 10);
+  g_free(got);
+  assert_true(dir_is_empty_but(dir, "C-1.xml"));
+
+  g_bytes_unref(first);
+  g_bytes_unref(second);
+  sv_test_rmtree(tmp);
+  g_free(path);
+  g_free(dir);
+  g_free(tmp);
+}
+
+/* Writing where no folder can be made (the out dir is a regular file)
+   returns SV_WRITE with a message naming the path, and leaves nothing;
+   a name with a '/' is refused the same way. */
+static void test_report_write_file_unwritable(void **state)
+{
+  (void)state;
+  char *tmp = sv_test_tmpdir("report-unwritable");
+  char *blocker = g_build_filename(tmp, "out", NULL);
+  sv_test_write(blocker, "x", 1);
+  char *err = NULL;
+  GBytes *bytes = g_bytes_new_static("<a/>\n", 5);
+
+  assert_int_equal(sv_report_write_file(blocker, "C-1.xml", bytes, &err),
+                   SV_WRITE);
+  assert_non_null(err);
+  assert_non_null(strstr(err, "C-1.xml"));
+  assert_non_null(strstr(err, blocker));
+  g_free(err);
+  err = NULL;
+  assert_true(dir_is_empty_but(tmp, "out"));
+  assert_true(g_file_test(blocker, G_FILE_TEST_IS_REGULAR));
+
+  char *ok_dir = g_build_filename(tmp, "fine", NULL);
+  assert_int_equal(sv_report_write_file(ok_dir, "../escape.xml", bytes, &err),
+                   SV_WRITE);
+  assert_non_null(err);
+  g_free(err);
+  assert_false(g_file_test(ok_dir, G_FILE_TEST_EXISTS));
+  char *escaped = g_build_filename(tmp, "escape.xml", NULL);
+  assert_false(g_file_test(escaped, G_FILE_TEST_EXISTS));
+
+  g_bytes_unref(bytes);
+  sv_test_rmtree(tmp);
+  g_free(escaped);
+  g_free(ok_dir);
+  g_free(blocker);
+  g_free(tmp);
+}
+
+/* The stage writes OUT_DIR/<case id>.xml, a valid report; when it cannot,
+   the case fails with a "report" problem. */
+static void test_report_stage_writes_case(void **state)
+{
+  (void)state;
+  assert_string_equal(sv_report_stage.name, "report");
+  assert_int_equal(sv_report_stage.scope, SV_SCOPE_CASE);
+  assert_non_null(sv_report_stage.process);
+
+  char *tmp = sv_test_tmpdir("report-stage");
+  char *out = g_build_filename(tmp, "out", NULL);
+  struct sv_config cfg = test_config(out);
+  struct sv_case *c = sample_case();
+  assert_int_equal(sv_report_stage.process(NULL, &cfg, c, NULL), SV_OK);
+  assert_false(c->failed);
+  assert_int_equal(c->problems->len, 0);
+  char *path = g_build_filename(out, "C-0042.xml", NULL);
+  xmlDocPtr doc = sv_test_parse(path);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "/r:report/@case", "C-0042");
+  xmlFreeDoc(doc);
+  assert_true(dir_is_empty_but(out, "C-0042.xml"));
+
+  char *blocker = g_build_filename(tmp, "blocked", NULL);
+  sv_test_write(blocker, "x", 1);
+  cfg.out_dir = blocker;
+  assert_int_equal(sv_report_stage.process(NULL, &cfg, c, NULL), SV_OK);
+  assert_true(c->failed);
+  assert_int_equal(c->problems->len, 1);
+  const struct sv_problem *pr = g_ptr_array_index(c->problems, 0);
+  assert_string_equal(pr->stage, "report");
+  assert_int_equal(pr->status, SV_WRITE);
+  assert_non_null(strstr(pr->message, "C-0042.xml"));
+
+  sv_case_free(&c);
+  sv_test_rmtree(tmp);
+  g_free(blocker);
+  g_free(path);
+  g_free(out);
+  g_free(tmp);
+}
+
+/* batch.xml lists every case in the given order, validates against
+   batch.xsd, and a failed case has no @report but a problem. */
+static void test_report_batch_validates(void **state)
+{
+  (void)state;
+  char *tmp = sv_test_tmpdir("report-batch");
+  struct sv_config cfg = test_config(tmp);
+  const struct sv_batch_entry entries[] = {
+      {"C-0001", "alpha", "C-0001.xml", SV_OUTCOME_MEETS, false, NULL},
+      {"C-0002", "beta\x01", NULL, SV_OUTCOME_INSUFFICIENT, true,
+       "cannot write out/C-0002.xml: No space left on device"},
+      {"C-0003", "gamma", "C-0003.xml", SV_OUTCOME_NEEDS_REVIEW, false, NULL},
+  };
+  char *err = NULL;
+  assert_int_equal(sv_report_write_batch(&cfg, entries, 3, &err), SV_OK);
+  assert_null(err);
+  char *path = g_build_filename(tmp, "batch.xml", NULL);
+  xmlDocPtr doc = sv_test_parse(path);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, BATCH_XSD));
+  assert_false(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "/r:batch/@cases", "3");
+  check_str(doc, "/r:batch/@ruleset", "sre-2012");
+  check_str(doc, "/r:batch/@toolVersion", SV_VERSION);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:batch/r:case"), 3);
+  check_str(doc, "/r:batch/r:case[1]/@id", "C-0001");
+  check_str(doc, "/r:batch/r:case[1]/@report", "C-0001.xml");
+  check_str(doc, "/r:batch/r:case[1]/@status", "ok");
+  check_str(doc, "/r:batch/r:case[1]/@outcome", "meets");
+  check_str(doc, "/r:batch/r:case[2]/@status", "failed");
+  check_str(doc, "/r:batch/r:case[2]/@folder", "beta");
+  assert_int_equal(sv_test_xpath_count(doc, "/r:batch/r:case[2]/@report"), 0);
+  check_str(doc, "/r:batch/r:case[2]/r:problem",
+            "cannot write out/C-0002.xml: No space left on device");
+  check_str(doc, "/r:batch/r:case[3]/@outcome", "needs-review");
+  xmlFreeDoc(doc);
+
+  /* an empty run still writes a valid batch.xml */
+  assert_int_equal(sv_report_write_batch(&cfg, NULL, 0, &err), SV_OK);
+  doc = sv_test_parse(path);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, BATCH_XSD));
+  check_str(doc, "/r:batch/@cases", "0");
+  xmlFreeDoc(doc);
+  assert_true(dir_is_empty_but(tmp, "batch.xml"));
+
+  sv_test_rmtree(tmp);
+  g_free(path);
+  g_free(tmp);
+}
+
+int main(void)
+{
+  xmlInitParser();
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_report_contract_xpaths),
+      cmocka_unit_test(test_report_optional_attributes),
+      cmocka_unit_test(test_report_sanitizes_hostile_text),
+      cmocka_unit_test(test_report_failed_case_validates),
+      cmocka_unit_test(test_report_deterministic),
+      cmocka_unit_test(test_report_schema_rejects_bad_values),
+      cmocka_unit_test(test_report_write_file_replaces),
+      cmocka_unit_test(test_report_write_file_unwritable),
+      cmocka_unit_test(test_report_stage_writes_case),
+      cmocka_unit_test(test_report_batch_validates),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  xmlCleanupParser();
+  return rc;
+}

@@ -1,0 +1,160 @@
+/*
+ * support.c - helpers shared by the cmocka tests (see support.h).
+ */
+#include "support.h"
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+char *sv_test_tmpdir(const char *tag)
+{
+  static int seq;
+  char *base = g_build_filename(SV_BINARY_DIR, "test-tmp", NULL);
+  g_mkdir_with_parents(base, 0755);
+  char *name = g_strdup_printf("%s-%d-%d", tag, (int)getpid(), seq++);
+  char *dir = g_build_filename(base, name, NULL);
+  sv_test_rmtree(dir);
+  if (g_mkdir_with_parents(dir, 0755) != 0)
+    abort();
+  g_free(base);
+  g_free(name);
+  return dir;
+}
+
+static void rmtree_file(GFile *f)
+{
+  GFileEnumerator *en = g_file_enumerate_children(
+      f, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (en != NULL) {
+    GFileInfo *info;
+    while ((info = g_file_enumerator_next_file(en, NULL, NULL)) != NULL) {
+      GFile *child = g_file_get_child(f, g_file_info_get_name(info));
+      if (g_file_info_get_file_type(info) == G_FILE_TYPE_DIRECTORY)
+        rmtree_file(child);
+      else
+        g_file_delete(child, NULL, NULL);
+      g_object_unref(child);
+      g_object_unref(info);
+    }
+    g_object_unref(en);
+  }
+  g_file_delete(f, NULL, NULL);
+}
+
+void sv_test_rmtree(const char *dir)
+{
+  if (!g_str_has_prefix(dir, SV_BINARY_DIR))
+    abort();
+  GFile *f = g_file_new_for_path(dir);
+  rmtree_file(f);
+  g_object_unref(f);
+}
+
+void sv_test_write(const char *path, const void *data, size_t len)
+{
+  char *parent = g_path_get_dirname(path);
+  g_mkdir_with_parents(parent, 0755);
+  g_free(parent);
+  if (!g_file_set_contents(path, data, (gssize)len, NULL))
+    abort();
+}
+
+char *sv_test_src(const char *rel)
+{
+  return g_build_filename(SV_SOURCE_DIR, rel, NULL);
+}
+
+int sv_test_run(const char *const *argv, char **out, char **err)
+{
+  GPtrArray *args = g_ptr_array_new();
+  g_ptr_array_add(args, (gpointer)SV_SOLVENCY_BIN);
+  for (size_t i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add(args, (gpointer)argv[i]);
+  g_ptr_array_add(args, NULL);
+  int wait_status = 0;
+  char *o = NULL, *e = NULL;
+  GError *gerr = NULL;
+  gboolean ok = g_spawn_sync(NULL, (char **)args->pdata, NULL,
+                             G_SPAWN_DEFAULT, NULL, NULL, &o, &e,
+                             &wait_status, &gerr);
+  g_ptr_array_free(args, TRUE);
+  if (!ok) {
+    fprintf(stderr, "spawn failed: %s\n", gerr->message);
+    g_error_free(gerr);
+    return -1;
+  }
+  if (out != NULL)
+    *out = o;
+  else
+    g_free(o);
+  if (err != NULL)
+    *err = e;
+  else
+    g_free(e);
+  if (!WIFEXITED(wait_status))
+    return -1;
+  return WEXITSTATUS(wait_status);
+}
+
+xmlDocPtr sv_test_parse(const char *path)
+{
+  return xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+}
+
+bool sv_test_validate(xmlDocPtr doc, const char *xsd_path)
+{
+  xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(xsd_path);
+  xmlSchemaPtr schema = pctx != NULL ? xmlSchemaParse(pctx) : NULL;
+  xmlSchemaValidCtxtPtr vctx =
+      schema != NULL ? xmlSchemaNewValidCtxt(schema) : NULL;
+  bool ok = vctx != NULL && xmlSchemaValidateDoc(vctx, doc) == 0;
+  xmlSchemaFreeValidCtxt(vctx);
+  xmlSchemaFree(schema);
+  xmlSchemaFreeParserCtxt(pctx);
+  return ok;
+}
+
+static xmlXPathObjectPtr eval(xmlDocPtr doc, const char *xpath)
+{
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  xmlXPathRegisterNs(ctx, BAD_CAST "r", BAD_CAST "urn:solvency:report:1");
+  xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
+  xmlXPathFreeContext(ctx);
+  return obj;
+}
+
+char *sv_test_xpath_str(xmlDocPtr doc, const char *xpath)
+{
+  xmlXPathObjectPtr obj = eval(doc, xpath);
+  char *res = NULL;
+  if (obj != NULL && obj->type == XPATH_NODESET && obj->nodesetval != NULL &&
+      obj->nodesetval->nodeNr > 0) {
+    xmlChar *s = xmlNodeGetContent(obj->nodesetval->nodeTab[0]);
+    res = g_strdup((const char *)s);
+    xmlFree(s);
+  } else if (obj != NULL && obj->type == XPATH_STRING) {
+    res = g_strdup((const char *)obj->stringval);
+  } else if (obj != NULL && obj->type == XPATH_NUMBER) {
+    res = g_strdup_printf("%g", obj->floatval);
+  }
+  xmlXPathFreeObject(obj);
+  return res;
+}
+
+int sv_test_xpath_count(xmlDocPtr doc, const char *xpath)
+{
+  xmlXPathObjectPtr obj = eval(doc, xpath);
+  int n = 0;
+  if (obj != NULL && obj->type == XPATH_NODESET && obj->nodesetval != NULL)
+    n = obj->nodesetval->nodeNr;
+  xmlXPathFreeObject(obj);
+  return n;
+}

@@ -1,0 +1,44 @@
+/*
+ * support.h - helpers shared by the cmocka tests.
+ *
+ * Include after <cmocka.h>'s prerequisites.  Paths: SV_SOURCE_DIR is the
+ * source tree, SV_BINARY_DIR the build tree, SV_SOLVENCY_BIN the program.
+ */
+#ifndef SV_TEST_SUPPORT_H
+#define SV_TEST_SUPPORT_H
+
+#include <glib.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+/* Returns owned: a new empty folder under the build tree (g_free). */
+char *sv_test_tmpdir(const char *tag);
+
+/* Removes a folder tree (only under the build tree; refuses otherwise). */
+void sv_test_rmtree(const char *dir);
+
+/* Writes len bytes to path (creating parent folders); aborts on failure. */
+void sv_test_write(const char *path, const void *data, size_t len);
+
+/* Returns owned: SV_SOURCE_DIR/rel (g_free). */
+char *sv_test_src(const char *rel);
+
+/* Runs the program with argv (NULL-terminated, without argv[0]); returns the
+   exit status (-1 if it did not exit normally); stdout/stderr returned owned
+   when the pointers are not NULL. */
+int sv_test_run(const char *const *argv, char **out, char **err);
+
+/* Parses an XML file (no network, no entities); NULL on failure. */
+xmlDocPtr sv_test_parse(const char *path);
+
+/* True when doc validates against the XSD at xsd_path. */
+bool sv_test_validate(xmlDocPtr doc, const char *xsd_path);
+
+/* Returns owned: the string value of an XPath (prefix r bound to the report
+   namespace) in doc, or NULL when it selects nothing. */
+char *sv_test_xpath_str(xmlDocPtr doc, const char *xpath);
+
+/* The number of nodes an XPath selects (prefix r bound). */
+int sv_test_xpath_count(xmlDocPtr doc, const char *xpath);
+
+#endif
