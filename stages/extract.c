@@ -104,7 +104,13 @@ static bool parse_core(const char *p, const char *e, bool marked,
     else
       return false;
   } else if (ndots + ncommas > 1) {
+    /* "1,234,567" groups; "44.079.83" and "40,000,00" are OCR'd text
+       layers that lost the decimal mark's shape: the last separator
+       followed by exactly two digits can only be the decimal one. */
     group = ndots > 0 ? '.' : ',';
+    const char *last = ndots > 0 ? last_dot : last_comma;
+    if (e - last - 1 == 2)
+      dec = last;
   }
 
   const char *int_end = dec != NULL ? dec : e;
@@ -255,12 +261,15 @@ static const struct month_name month_names[] = {
   "jun|jul|ago|sep|set|oct|nov|dic|jan|apr|aug|dec)"
 
 /* On folded text.  Groups: 1-3 numeric a/b/year; 4-6 day, month name,
-   year; 7-9 month name, day, year.  Years are optional for names. */
+   year; 7-9 month name, day, year.  Years are optional for names.  An
+   OCR'd "May l, 2019" (l or I for 1) is read as day 1 when a year
+   follows. */
 static const char date_pattern[] =
     "\\b(?:(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b"
     "|(\\d{1,2})(?:st|nd|rd|th)?[ /.-]*(?:de\\s+)?" MON_RE
     "\\b\\.?(?:,?[ /.-]*(?:de\\s+|del\\s+)?(\\d{4}|\\d{2})\\b)?"
-    "|" MON_RE "\\b\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?)";
+    "|" MON_RE "\\b\\.?\\s*(\\d{1,2}|[li](?=,?\\s*\\d{4}))(?:st|nd|rd|th)?\\b"
+    "(?:,?\\s*(\\d{4})\\b)?)";
 
 static const char range_sep_pattern[] =
     "^\\s*(?:-|\xe2\x80\x93|\xe2\x80\x94|~|al|a|to|through|thru|hasta|until|"
@@ -317,6 +326,8 @@ static int group_int(const GMatchInfo *mi, int n)
   if (!g_match_info_fetch_pos(mi, n, &s, &e) || s < 0 || e <= s || e - s > 4)
     return -1;
   char *t = g_match_info_fetch(mi, n);
+  if (strcmp(t, "l") == 0 || strcmp(t, "i") == 0)
+    t[0] = '1';
   guint64 v = 0;
   bool ok = g_ascii_string_to_unsigned(t, 10, 0, 9999, &v, NULL);
   g_free(t);
@@ -1026,8 +1037,7 @@ static const struct currency_signal currency_signals[] = {
     {"usd", "USD"},    {"mxn", "MXN"},    {"eur", "EUR"},
     {"cad", "CAD"},    {"gbp", "GBP"},    {"nzd", "NZD"},
     {"aud", "AUD"},    {"sgd", "SGD"},    {"chf", "CHF"},
-    {"jpy", "JPY"},    {"m n", "MXN"},    {"mn", "MXN"},
-    {"moneda nacional", "MXN"},           {"pesos", "MXN"},
+    {"jpy", "JPY"},    {"moneda nacional", "MXN"},           {"pesos", "MXN"},
     {"peso", "MXN"},   {"dolares", "USD"}, {"dolar", "USD"},
     {"dls", "USD"},    {"us dollars", "USD"},
 };
@@ -1055,7 +1065,13 @@ static char *token_stream(const char *folded)
 
 /* Counts the currency signals of text (raw, not folded) into counts[],
    indexed like currency_signals plus 3 symbol slots. */
-enum { SYM_USD = G_N_ELEMENTS(currency_signals), SYM_EUR, SYM_GBP, CUR_SLOTS };
+enum {
+  SYM_USD = G_N_ELEMENTS(currency_signals),
+  SYM_EUR,
+  SYM_GBP,
+  SYM_MXN,
+  CUR_SLOTS
+};
 
 static const char *signal_code(int i)
 {
@@ -1065,6 +1081,8 @@ static const char *signal_code(int i)
     return "EUR";
   if (i == SYM_GBP)
     return "GBP";
+  if (i == SYM_MXN)
+    return "MXN";
   return currency_signals[i].code;
 }
 
@@ -1082,8 +1100,11 @@ static void count_currency(const char *text, long counts[CUR_SLOTS],
         first_pos[i] = *pos_base + (p - toks);
     }
   }
-  static const char *const syms[] = {"us$", "\xe2\x82\xac", "\xc2\xa3"};
-  for (int k = 0; k < 3; k++) {
+  /* marks with their punctuation: "M.N." (not the letters M N of a
+     chart's month axis) */
+  static const char *const syms[] = {"us$", "\xe2\x82\xac", "\xc2\xa3",
+                                     "m.n."};
+  for (int k = 0; k < 4; k++) {
     for (const char *p = strstr(folded, syms[k]); p != NULL;
          p = strstr(p + 1, syms[k])) {
       if (counts[SYM_USD + k]++ == 0)
@@ -1280,7 +1301,8 @@ static void take_hit(struct scan *sc, const struct page_view *pv, size_t l,
     st->account = account_from(v);
     g_free(v);
   } else if (h->field == F_CURRENCY && sc->currency_label == NULL) {
-    char *v = join_words(lv->ln, h->end, lv->ln->nwords);
+    /* the label's own words count: "MONEDA NACIONAL" */
+    char *v = join_words(lv->ln, h->first, lv->ln->nwords);
     long counts[CUR_SLOTS] = {0}, first[CUR_SLOTS] = {0}, base = 0;
     count_currency(v, counts, first, &base);
     /* the first signal printed after the label, not the most frequent */

@@ -299,6 +299,8 @@ static void test_extract_parse_amount_formats(void **state)
       {"$500", 50000},            {"1,000", 100000},
       {"€ 1.234,56", 123456},     {"1,000.00 MXN", 100000},
       {"  $76,581.87  ", 7658187}, {"($ 12.00)", -1200},
+      /* OCR'd text layers: the decimal mark printed like the group one */
+      {"\xc2\xa3" "44.079.83", 4407983}, {"40,000,00", 4000000},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     sv_cents v = -424242;
@@ -318,7 +320,7 @@ static void test_extract_parse_amount_rejects(void **state)
       "0.000",      "12,5",        "1,234.5",     "1,2345.00",
       "12,34,567.00", "45,245.67 90,000.00",      "-1,234.56-",
       "-(1.00)",    "(1.00",       "1.00)",       "abc",
-      "1.234.56",   "03/01/2026",  "1,234.56 CRX", "-1.00 CR",
+      "1.234.5",    "03/01/2026",  "1,234.56 CRX", "-1.00 CR",
       "1234567890123456.00",       "$1,234.56 $2.00", "0,123",
   };
   for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
@@ -395,6 +397,8 @@ static void test_extract_parse_period_formats(void **state)
        2, 1, 2022, 4, 30},
       {"December 15, 2025 - January 14, 2026", "en", 2025, 12, 15, 2026, 1,
        14},
+      /* an OCR'd text layer: "l" for "1" */
+      {"May l, 2019 to May 31, 2019", "en", 2019, 5, 1, 2019, 5, 31},
       /* only one reading is valid: the language's order gives way */
       {"Statement Period: 01/03/2026 - 31/03/2026", "en", 2026, 3, 1, 2026,
        3, 31},

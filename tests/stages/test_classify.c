@@ -1,0 +1,408 @@
+/*
+ * test_classify.c - tests of the classify stage (stages/classify.c).
+ *
+ * Documents are built from text as printed: a test-local helper turns a
+ * multi-line string into positioned words (6pt per character, 14pt per
+ * line, a wide gap where the text has 3+ spaces) and lets
+ * sv_render_build_lines rebuild the lines.  The last test reads real
+ * text-layer PDFs through render when they are present.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "classify.h"
+#include "render.h"
+#include "support.h"
+
+/* ------------------------------------------------------------ helpers */
+
+#define CHAR_W 6.0
+#define LINE_H 14.0
+#define COLUMN_EXTRA 30.0
+
+/* Fills pg from text: one line per '\n', words split on spaces. */
+static void page_from_text(struct sv_page *pg, int number, const char *text)
+{
+  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
+  char **lines = g_strsplit(text, "\n", -1);
+  for (size_t l = 0; lines[l] != NULL; l++) {
+    double extra = 0;
+    long col = 0;
+    int spaces = 0;
+    GString *w = NULL;
+    long w_col = 0;
+    double w_extra = 0;
+    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
+      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
+      if (ch == 0 || ch == ' ') {
+        if (w != NULL) {
+          struct sv_word sw = {0};
+          sw.box.x0 = 20 + w_col * CHAR_W + w_extra;
+          sw.box.x1 = 20 + col * CHAR_W + w_extra;
+          sw.box.y0 = 20 + (double)l * LINE_H;
+          sw.box.y1 = sw.box.y0 + 10;
+          sw.conf = 100.0f;
+          sw.text = g_string_free(w, FALSE);
+          g_array_append_val(words, sw);
+          w = NULL;
+        }
+        if (ch == 0)
+          break;
+        spaces++;
+      } else {
+        if (spaces >= 3)
+          extra += COLUMN_EXTRA;
+        spaces = 0;
+        if (w == NULL) {
+          w = g_string_new(NULL);
+          w_col = col;
+          w_extra = extra;
+        }
+        g_string_append_unichar(w, ch);
+      }
+      col++;
+    }
+  }
+  g_strfreev(lines);
+  pg->number = number;
+  pg->width = 595;
+  pg->height = 842;
+  pg->source = SV_TEXT_LAYER;
+  pg->conf = 100.0f;
+  size_t n = words->len;
+  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
+}
+
+/* Returns owned (sv_doc_free): a one-page document of text, classified. */
+static struct sv_doc *classify_text(const char *text)
+{
+  struct sv_doc *doc = sv_doc_new(NULL, "doc.pdf", "/x/doc.pdf");
+  doc->pages = g_new0(struct sv_page, 1);
+  doc->npages = 1;
+  page_from_text(&doc->pages[0], 1, text);
+  doc->text = SV_TEXT_LAYER;
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  return doc;
+}
+
+static void assert_kind(const struct sv_doc *doc, enum sv_doc_kind kind,
+                        const char *lang)
+{
+  if (doc->kind != kind)
+    fail_msg("kind %s (score %.2f), expected %s", sv_doc_kind_str(doc->kind),
+             doc->kind_score, sv_doc_kind_str(kind));
+  assert_string_equal(doc->lang, lang);
+  if (kind != SV_KIND_UNKNOWN) {
+    assert_true(doc->kind_score >= SV_CLASSIFY_THRESHOLD);
+    assert_true(doc->kind_score <= 1.0);
+  } else {
+    assert_true(doc->kind_score == 0.0);
+  }
+}
+
+/* ---------------------------------------------------------------- fold */
+
+/* Folding drops case and accents, so labels match however printed. */
+static void test_classify_fold(void **state)
+{
+  (void)state;
+  static const char *const cases[][2] = {
+      {"Número DE Cuenta", "numero de cuenta"},
+      {"SALDO PROMEDIO MÍNIMO", "saldo promedio minimo"},
+      {"Depósitos / Abonos (+)", "depositos / abonos (+)"},
+      {"PEÑA Ñandú", "pena nandu"},
+      {"DÓLARES", "dolares"},
+      {"Ending Balance", "ending balance"},
+      {"e\xcc\x81", "e"}, /* already decomposed */
+      {"", ""},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    char *f = sv_classify_fold(cases[i][0]);
+    assert_string_equal(f, cases[i][1]);
+    g_free(f);
+  }
+  char *f = sv_classify_fold(NULL);
+  assert_string_equal(f, "");
+  g_free(f);
+  f = sv_classify_fold("ab\xff" "cd"); /* invalid UTF-8 is repaired */
+  assert_true(g_utf8_validate(f, -1, NULL));
+  assert_non_null(strstr(f, "ab"));
+  g_free(f);
+}
+
+/* ------------------------------------------------------------- kinds */
+
+/* The en-summary sample layout is an English bank statement. */
+static void test_classify_en_statement(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "FIRST HARBOR BANK                                   Member FDIC\n"
+      "Account Statement\n"
+      "Account Holder: JOHN MICHAEL DOE\n"
+      "123 Main Street, Springfield, IL 62701\n"
+      "Account Number: 0012 3456 7890\n"
+      "Statement Period: 03/01/2026 - 03/31/2026\n"
+      "Currency: USD\n"
+      "Account Summary\n"
+      "Beginning Balance                    $12,345.67\n"
+      "Deposits and Additions                $3,000.00\n"
+      "Withdrawals and Debits                $1,234.56\n"
+      "Ending Balance                       $14,111.11\n"
+      "Average Daily Balance                $13,002.40\n"
+      "Transaction Detail\n"
+      "Date        Description                 Amount        Balance\n"
+      "03/02       PAYROLL ACME CORP          3,000.00     15,345.67\n"
+      "Page 1 of 1\n");
+  assert_kind(doc, SV_KIND_BANK_STATEMENT, "en");
+  sv_doc_free(&doc);
+}
+
+/* The es-resumen sample layout is a Spanish bank statement. */
+static void test_classify_es_statement(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "BANCO DEL VALLE, S.A.\n"
+      "ESTADO DE CUENTA\n"
+      "Titular: MARÍA JOSÉ PÉREZ GÓMEZ\n"
+      "No. de Cuenta: 0123456789\n"
+      "CLABE: 012180001234567897\n"
+      "Periodo: DEL 01/03/2026 AL 31/03/2026\n"
+      "Moneda: PESOS (M.N.)\n"
+      "Información Financiera\n"
+      "Saldo Anterior                        $45,245.67\n"
+      "Depósitos / Abonos (+)                $90,000.00\n"
+      "Retiros / Cargos (-)                  $58,663.80\n"
+      "Saldo Final                           $76,581.87\n"
+      "Saldo Promedio                        $52,214.77\n"
+      "Días del Periodo                              31\n"
+      "Detalle de Movimientos\n"
+      "Fecha   Concepto                       Cargo      Abono      Saldo\n"
+      "02/MAR  PAGO DE NOMINA                          42,500.00  87,745.67\n"
+      "Página 1 de 1\n");
+  assert_kind(doc, SV_KIND_BANK_STATEMENT, "es");
+  sv_doc_free(&doc);
+}
+
+/* A notarial deed of sale is a deed, in Spanish. */
+static void test_classify_deed(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "ESCRITURA PÚBLICA NÚMERO 12,345 DOCE MIL TRESCIENTOS CUARENTA Y CINCO\n"
+      "En la Ciudad de México, ante mí, Licenciado Juan Pérez, Notario "
+      "Público número 99,\n"
+      "comparecen la parte vendedora y la parte compradora para formalizar "
+      "el CONTRATO DE COMPRAVENTA\n"
+      "del inmueble inscrito en el Registro Público de la Propiedad bajo el "
+      "Folio Real número 135627.\n"
+      "El precio pactado por la compraventa es la cantidad de $2,500,000.00 "
+      "(DOS MILLONES QUINIENTOS MIL PESOS 00/100 MONEDA NACIONAL).\n");
+  assert_kind(doc, SV_KIND_DEED, "es");
+  sv_doc_free(&doc);
+}
+
+/* An English employment letter with a salary is an income letter. */
+static void test_classify_income_letter_en(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "ACME Corporation\n"
+      "1 Industry Way, Austin, TX 78701\n"
+      "To Whom It May Concern:\n"
+      "This letter confirms that Mara North has been employed by ACME\n"
+      "Corporation since March 2019 in the position of Senior Analyst.\n"
+      "Her annual salary is $96,000.00, a gross monthly income of $8,000.00\n"
+      "and a net monthly income of $6,150.00.\n"
+      "Sincerely,\n"
+      "Human Resources\n");
+  assert_kind(doc, SV_KIND_INCOME_LETTER, "en");
+  sv_doc_free(&doc);
+}
+
+/* A Spanish "constancia de ingresos" with the net salary is an income
+   letter. */
+static void test_classify_income_letter_es(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "CONSTANCIA DE INGRESOS\n"
+      "A QUIEN CORRESPONDA:\n"
+      "Por medio de la presente se hace constar que el C. Luis Ramírez "
+      "labora en esta empresa\n"
+      "desde el 1 de enero de 2020 con el puesto de Gerente, percibiendo un "
+      "sueldo neto mensual de\n"
+      "$45,000.00 (CUARENTA Y CINCO MIL PESOS 00/100 M.N.).\n"
+      "ATENTAMENTE\n"
+      "Recursos Humanos\n");
+  assert_kind(doc, SV_KIND_INCOME_LETTER, "es");
+  sv_doc_free(&doc);
+}
+
+/* A letter with no income, deed or statement wording is a plain letter. */
+static void test_classify_plain_letter(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "Dear Consul,\n"
+      "I am writing to introduce my friend Robert, who will visit Mexico\n"
+      "this summer to attend my wedding in Oaxaca. He will stay with us.\n"
+      "Sincerely,\n"
+      "Laura Gómez\n");
+  assert_kind(doc, SV_KIND_LETTER, "en");
+  sv_doc_free(&doc);
+}
+
+/* Text that matches no kind stays unknown (listed, not guessed). */
+static void test_classify_unknown(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "Recipe for guacamole\n"
+      "Take three ripe avocados, one onion, two tomatoes and the juice\n"
+      "of a lime. Mash the avocados with a fork and mix in the rest.\n");
+  assert_kind(doc, SV_KIND_UNKNOWN, "en");
+  sv_doc_free(&doc);
+
+  doc = classify_text("Receta de guacamole\n"
+                      "Tome tres aguacates maduros, una cebolla y el jugo de "
+                      "un limón.\n"
+                      "Machaque los aguacates con un tenedor y mezcle todo "
+                      "con la sal.\n");
+  assert_kind(doc, SV_KIND_UNKNOWN, "es");
+  sv_doc_free(&doc);
+}
+
+/* A credit-card statement is not evidence of savings: not a bank
+   statement. */
+static void test_classify_credit_card_not_statement(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = classify_text(
+      "BSSB Bank\n"
+      "Estado de Cuenta   Tarjeta de Crédito BSSB\n"
+      "Periodo   5-jul-2025 al 04-ago-2025\n"
+      "Fecha de Corte 04 de ago 2025\n"
+      "Pago para no generar intereses   $32,446.69\n"
+      "Pago mínimo   $2,160.00\n"
+      "Límite de crédito:   $ 100,000.00\n");
+  assert_int_not_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "es");
+  sv_doc_free(&doc);
+}
+
+/* Documents without text, or already failed, are left unknown. */
+static void test_classify_skips_docs_without_text(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = sv_doc_new(NULL, "scan.png", "/x/scan.png");
+  doc->pages = g_new0(struct sv_page, 2);
+  doc->npages = 2;
+  doc->pages[0].number = 1;
+  doc->pages[1].number = 2;
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(doc->kind, SV_KIND_UNKNOWN);
+  assert_string_equal(doc->lang, "");
+  sv_doc_free(&doc);
+
+  doc = classify_text("ESTADO DE CUENTA\nSaldo Anterior   $1.00\n"
+                      "Saldo Final   $2.00\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  doc->status = SV_DOC_FAILED;
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(doc->kind, SV_KIND_UNKNOWN);
+  sv_doc_free(&doc);
+}
+
+/* The stage's ops table is what the registry expects. */
+static void test_classify_stage_ops(void **state)
+{
+  (void)state;
+  assert_string_equal(sv_classify_stage.name, "classify");
+  assert_int_equal(sv_classify_stage.scope, SV_SCOPE_DOCUMENT);
+  assert_non_null(sv_classify_stage.process);
+}
+
+/* --------------------------------------------------------- real PDFs */
+
+struct real_case {
+  const char *file;
+  enum sv_doc_kind kind;
+  const char *lang;
+};
+
+/* Real text-layer PDFs, read through render, get their kind and language. */
+static void test_classify_realdocs(void **state)
+{
+  (void)state;
+  static const struct real_case cases[] = {
+      {"mx-bbva-libreton-synthetic/bbva_estado_de_cuenta_2026-08.pdf",
+       SV_KIND_BANK_STATEMENT, "es"},
+      {"us-chase-template-citizen/chase_checking_2022-07.pdf",
+       SV_KIND_BANK_STATEMENT, "en"},
+      {"nz-kowhai-sample-text/sample_everyday_statement.pdf",
+       SV_KIND_BANK_STATEMENT, "en"},
+      {"us-employment-verification-seattle/"
+       "seattle_housing_employment_verification_filled.pdf",
+       SV_KIND_INCOME_LETTER, "en"},
+      {"mx-compraventa-dummy-tijuana/contrato_compraventa_tijuana_dummy.pdf",
+       SV_KIND_DEED, "es"},
+  };
+  int seen = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    char *path = g_build_filename("/work/shared/realdocs", cases[i].file,
+                                  NULL);
+    gchar *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, NULL)) {
+      g_free(path);
+      continue;
+    }
+    struct sv_doc *doc = sv_doc_new(NULL, cases[i].file, path);
+    g_free(path);
+    doc->bytes = g_bytes_new_take(data, len);
+    doc->size = (gint64)len;
+    doc->type = SV_FILE_PDF;
+    struct sv_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+    assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+    if (doc->kind != cases[i].kind || strcmp(doc->lang, cases[i].lang) != 0)
+      fail_msg("%s: %s/%s (score %.2f), expected %s/%s", cases[i].file,
+               sv_doc_kind_str(doc->kind), doc->lang, doc->kind_score,
+               sv_doc_kind_str(cases[i].kind), cases[i].lang);
+    sv_doc_free(&doc);
+    seen++;
+  }
+  if (seen == 0)
+    skip();
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_classify_fold),
+      cmocka_unit_test(test_classify_en_statement),
+      cmocka_unit_test(test_classify_es_statement),
+      cmocka_unit_test(test_classify_deed),
+      cmocka_unit_test(test_classify_income_letter_en),
+      cmocka_unit_test(test_classify_income_letter_es),
+      cmocka_unit_test(test_classify_plain_letter),
+      cmocka_unit_test(test_classify_unknown),
+      cmocka_unit_test(test_classify_credit_card_not_statement),
+      cmocka_unit_test(test_classify_skips_docs_without_text),
+      cmocka_unit_test(test_classify_stage_ops),
+      cmocka_unit_test(test_classify_realdocs),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
