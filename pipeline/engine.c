@@ -93,10 +93,7 @@ static void *worker_main(void *arg)
       }
       st->process(ctx[s], cfg, it->c, doc);
     }
-    if (doc->bytes != NULL) { /* never carry file bytes past the workers */
-      g_bytes_unref(doc->bytes);
-      doc->bytes = NULL;
-    }
+    sv_doc_drop_pixels(doc); /* never carry pixels past the workers */
     if (!sv_queue_push(w->e->done, it))
       g_free(it); /* cannot happen: done closes after workers join */
   }

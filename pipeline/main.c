@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../stages/report.h"
 #include "../stages/rules.h"
@@ -104,6 +105,21 @@ static GPtrArray *list_cases(const char *root, const char *out_dir,
   return dirs;
 }
 
+/* Tesseract's OpenMP threads fight our workers for the cores, so each
+   worker's engine must run single-threaded.  libgomp reads OMP_THREAD_LIMIT
+   once, when it is loaded, before main: setting it here is too late for
+   this process.  So when the user has not set it, set it and re-execute
+   the program once (a few milliseconds); a user's own value is kept. */
+static void limit_openmp(char **argv)
+{
+  if (g_getenv("OMP_THREAD_LIMIT") != NULL)
+    return;
+  g_setenv("OMP_THREAD_LIMIT", "1", TRUE);
+  execv("/proc/self/exe", argv);
+  /* exec failed (no /proc?): go on with OpenMP as it is; only speed
+     suffers. */
+}
+
 static char *default_data_dir(void)
 {
   const char *env = g_getenv("SOLVENCY_DATA_DIR");
@@ -123,9 +139,7 @@ int main(int argc, char **argv)
   char *err = NULL;
   struct sv_engine_result res = {0};
 
-  /* Tesseract's OpenMP threads fight our workers for the cores: one OCR
-     thread per worker (must be set before the library starts them). */
-  g_setenv("OMP_THREAD_LIMIT", "1", FALSE);
+  limit_openmp(argv);
   LIBXML_TEST_VERSION
   xmlInitParser();
 

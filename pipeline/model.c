@@ -6,6 +6,7 @@
  */
 #include "model.h"
 
+#include <leptonica/allheaders.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -55,6 +56,20 @@ void sv_page_clear(struct sv_page *page)
   g_free(page->lines);
   page->lines = NULL;
   page->nlines = 0;
+  if (page->image != NULL)
+    pixDestroy(&page->image);
+}
+
+void sv_doc_drop_pixels(struct sv_doc *doc)
+{
+  if (doc->bytes != NULL) {
+    g_bytes_unref(doc->bytes);
+    doc->bytes = NULL;
+  }
+  for (int i = 0; i < doc->npages; i++)
+    if (doc->pages[i].image != NULL)
+      pixDestroy(&doc->pages[i].image);
+  doc->ocr = NULL;
 }
 
 void sv_doc_free(struct sv_doc **doc)

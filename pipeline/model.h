@@ -58,6 +58,8 @@ enum sv_text_source {
   SV_TEXT_OCR        /* recognised from pixels */
 };
 
+struct Pix; /* Leptonica */
+
 struct sv_page {
   int number;                  /* 1-based */
   double width, height;        /* points */
@@ -65,6 +67,19 @@ struct sv_page {
   struct sv_line *lines;       /* owned array, top to bottom */
   size_t nlines;
   float conf;                  /* mean word confidence, 0-100 */
+
+  /* Pixels, only for pages without a text layer: set by render (image-only
+     PDF page rendered in memory, or a decoded PNG/JPEG/TIFF page), cleaned
+     up and read by ocr, cropped by extract to re-read a doubtful figure.
+     Word boxes stay in points whatever the pixels' resolution:
+     x_px = x_pt * dpi / 72 in the cleaned-up image. */
+  struct Pix *image;           /* owned, 8-bit grey; freed by
+                                  sv_doc_drop_pixels() after the worker's
+                                  last document stage */
+  double dpi;                  /* resolution of image */
+  int rotated;                 /* degrees the page was turned upright by
+                                  OCR (0, 90, 180, 270) */
+  double deskewed;             /* degrees of skew removed by OCR */
 };
 
 /* -------------------------------------------------------------- problems */
@@ -86,6 +101,9 @@ struct sv_figure {
   int page;          /* 1-based */
   struct sv_box box;
   float conf;        /* 0-100, the lowest word confidence of the figure */
+  bool unreconciled; /* the statement's arithmetic contradicts it and a
+                        re-read did not fix it: never decides "meets" */
+  bool reread;       /* the value comes from a re-read of its crop */
 };
 
 enum sv_basis {
@@ -126,6 +144,7 @@ enum sv_doc_kind {
 };
 
 struct sv_case;
+struct sv_ocr_engine; /* stages/ocr.h */
 
 struct sv_doc {
   struct sv_case *owner; /* borrowed: the case this file belongs to */
@@ -155,6 +174,10 @@ struct sv_doc {
 
   struct sv_statement *statement; /* owned, NULL unless a bank statement
                                      was extracted */
+
+  struct sv_ocr_engine *ocr; /* borrowed: the OCR engine of the worker that
+                                holds the document, set by the ocr stage for
+                                re-reads by later stages; NULL off a worker */
 };
 
 /* ----------------------------------------------------------- evaluation */
@@ -185,6 +208,8 @@ struct sv_month {
   sv_cents amount_mxn;
   char *source;          /* owned: "statements/2026-03.pdf#2" */
   float conf;            /* lowest confidence of the figure(s), 0-100 */
+  bool unreconciled;     /* a figure behind it failed the arithmetic checks */
+  bool ocr;              /* a figure behind it was read by OCR */
 };
 
 enum sv_asset_kind { SV_ASSET_PROPERTY = 0, SV_ASSET_INVESTMENT };
@@ -276,8 +301,13 @@ struct sv_case *sv_case_new(const char *id, const char *dir,
 /* NULL-safe; frees the case, its documents and its evaluation. */
 void sv_case_free(struct sv_case **c);
 
-/* Frees a page's lines and words (not the page struct itself). */
+/* Frees a page's lines, words and image (not the page struct itself). */
 void sv_page_clear(struct sv_page *page);
+
+/* Frees the document's file bytes and page images, keeping everything read
+   from them; clears doc->ocr.  The engine calls it when a document leaves
+   its worker. */
+void sv_doc_drop_pixels(struct sv_doc *doc);
 
 /* Returns owned: free with sv_statement_free. */
 struct sv_statement *sv_statement_new(void);
