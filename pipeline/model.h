@@ -120,7 +120,15 @@ struct sv_statement {
   GDate start, end;      /* statement period (g_date_valid() when found) */
   struct sv_figure opening;
   struct sv_figure closing;
-  struct sv_figure average; /* printed average (daily) balance */
+  struct sv_figure average; /* printed average (daily) balance, or, when
+                               average_computed, the day-weighted average
+                               of the running-balance column */
+  bool average_computed;
+  struct sv_figure credits; /* summary total of deposits / abonos */
+  struct sv_figure debits;  /* summary total of withdrawals / cargos */
+  bool reconciled;          /* every arithmetic check the statement allows
+                               passed (false also when none was possible) */
+  int checks;               /* how many checks were possible */
 };
 
 /* ------------------------------------------------------------ documents */

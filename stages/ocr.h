@@ -1,17 +1,32 @@
 /*
  * ocr.h - document stage: text for pages that have no text layer.
  *
- * Pages that render left without text (image-only PDF pages) and image
- * files (PNG, JPEG, TIFF) come here.  This version does not recognise text
- * yet: it records, page by page, that the document needs OCR, and the
- * document is reported as skipped with that reason.  Text-layer pages never
- * reach OCR.
+ * Pages that render left without text but with pixels (image-only PDF
+ * pages rendered in memory, decoded PNG/JPEG/TIFF pages) are cleaned up
+ * (orientation, skew; see ocr.c for what was measured to pay) and read by
+ * Tesseract through its C API.  Each worker thread owns one engine, made
+ * once in init and reused for every page, never shared.  Words come out
+ * with their boxes (in points, like the text layer) and confidences into
+ * the same word/line model, so classify and extract do not care where text
+ * came from.  Text-layer pages never reach OCR.
  */
 #ifndef SV_OCR_H
 #define SV_OCR_H
 
 #include "stage.h"
 
+/* One worker's OCR engine(s); opaque. */
+struct sv_ocr_engine;
+
 extern const struct sv_stage sv_ocr_stage;
+
+/* Re-reads the figure inside box (points, on page's cleaned-up image) with
+   a digits-and-punctuation, single-line pass at a larger scale, for a
+   figure the statement's arithmetic contradicts.  On success returns true,
+   owned *text (g_free) and its confidence (0-100).  False when the page
+   has no image or nothing was read.  Worker thread only, with the engine
+   from doc->ocr. */
+bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
+                   const struct sv_box *box, char **text, float *conf);
 
 #endif
