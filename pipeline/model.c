@@ -84,6 +84,8 @@ void sv_doc_free(struct sv_doc **doc)
     g_bytes_unref(d->bytes);
   g_ptr_array_free(d->problems, TRUE);
   sv_statement_free(&d->statement);
+  sv_deed_free(&d->deed);
+  sv_income_doc_free(&d->income);
   g_free(d->relpath);
   g_free(d->abspath);
   g_free(d);
@@ -159,6 +161,46 @@ void sv_statement_free(struct sv_statement **stp)
   g_free((*stp)->account);
   g_free(*stp);
   *stp = NULL;
+}
+
+struct sv_deed *sv_deed_new(void)
+{
+  struct sv_deed *d = g_new0(struct sv_deed, 1);
+  d->owners = g_ptr_array_new_with_free_func(g_free);
+  g_date_clear(&d->date, 1);
+  d->values = g_array_new(FALSE, TRUE, sizeof(struct sv_stated_value));
+  return d;
+}
+
+void sv_deed_free(struct sv_deed **dp)
+{
+  if (dp == NULL || *dp == NULL)
+    return;
+  g_ptr_array_free((*dp)->owners, TRUE);
+  g_array_free((*dp)->values, TRUE);
+  g_free((*dp)->notary);
+  g_free(*dp);
+  *dp = NULL;
+}
+
+struct sv_income_doc *sv_income_doc_new(void)
+{
+  struct sv_income_doc *inc = g_new0(struct sv_income_doc, 1);
+  g_date_clear(&inc->start, 1);
+  g_date_clear(&inc->end, 1);
+  inc->months = g_array_new(FALSE, TRUE, sizeof(struct sv_income_month));
+  return inc;
+}
+
+void sv_income_doc_free(struct sv_income_doc **ip)
+{
+  if (ip == NULL || *ip == NULL)
+    return;
+  g_free((*ip)->person);
+  g_free((*ip)->payer);
+  g_array_free((*ip)->months, TRUE);
+  g_free(*ip);
+  *ip = NULL;
 }
 
 static void month_clear(gpointer p)
@@ -320,6 +362,38 @@ const char *sv_filetype_str(enum sv_filetype t)
     return "tiff";
   }
   return "unknown";
+}
+
+const char *sv_value_kind_str(enum sv_value_kind k)
+{
+  switch (k) {
+  case SV_VALUE_PRICE:
+    return "price";
+  case SV_VALUE_APPRAISAL:
+    return "appraisal";
+  case SV_VALUE_CADASTRAL:
+    return "cadastral";
+  case SV_VALUE_INVESTMENT:
+    return "investment";
+  }
+  return "price";
+}
+
+const char *sv_frequency_str(enum sv_frequency f)
+{
+  switch (f) {
+  case SV_FREQ_MONTHLY:
+    return "monthly";
+  case SV_FREQ_WEEKLY:
+    return "weekly";
+  case SV_FREQ_FORTNIGHTLY:
+    return "fortnightly";
+  case SV_FREQ_SEMIMONTHLY:
+    return "semimonthly";
+  case SV_FREQ_ANNUAL:
+    return "annual";
+  }
+  return "monthly";
 }
 
 char *sv_mask_account(const char *number)

@@ -131,6 +131,66 @@ struct sv_statement {
   int checks;               /* how many checks were possible */
 };
 
+/* A value stated by a deed or an investment document, in digits and often
+   also in words ("$14,500,000.00 (CATORCE MILLONES QUINIENTOS MIL PESOS
+   00/100 M.N.)"). */
+enum sv_value_kind {
+  SV_VALUE_PRICE = 0,     /* precio, valor de operación */
+  SV_VALUE_APPRAISAL,     /* valor de avalúo */
+  SV_VALUE_CADASTRAL,     /* valor catastral */
+  SV_VALUE_INVESTMENT     /* capital, acciones, inversión */
+};
+
+struct sv_stated_value {
+  enum sv_value_kind kind;
+  struct sv_figure figure;  /* the digits */
+  char currency[4];
+  bool has_words;           /* the amount was also written in words */
+  sv_cents words_amount;    /* what the words say (when has_words) */
+  bool words_agree;         /* digits == words */
+};
+
+/* What extract read from a deed (escritura) or an investment document. */
+struct sv_deed {
+  bool investment;          /* shares / company capital, not real estate */
+  GPtrArray *owners;        /* owned, of char *: buyers / titulares /
+                               shareholders as printed */
+  char *notary;             /* owned: "Notario Público No. 3 ..." or NULL */
+  GDate date;               /* date of the deed (g_date_valid when read) */
+  GArray *values;           /* of struct sv_stated_value */
+};
+
+enum sv_frequency {
+  SV_FREQ_MONTHLY = 0,
+  SV_FREQ_WEEKLY,
+  SV_FREQ_FORTNIGHTLY,      /* quincenal, biweekly (every two weeks) */
+  SV_FREQ_SEMIMONTHLY,      /* twice a month */
+  SV_FREQ_ANNUAL
+};
+
+/* One month of income stated by a letter or pension statement. */
+struct sv_income_month {
+  int year, month;
+  struct sv_figure figure;  /* the amount as printed for that month */
+  sv_cents monthly;         /* normalised to a month */
+};
+
+/* What extract read from an employer or pension letter. */
+struct sv_income_doc {
+  char *person;             /* owned: the employee / pensioner as printed */
+  char *payer;              /* owned: employer / pension fund, or NULL */
+  char currency[4];
+  bool net;                 /* the letter states net income (free of tax) */
+  bool gross_only;          /* it states only gross income */
+  enum sv_frequency frequency; /* of the stated amount */
+  struct sv_figure stated;  /* the stated amount per period, when one */
+  sv_cents monthly;         /* stated normalised to a month (x52/12 weekly,
+                               x26/12 fortnightly, x2 semimonthly, /12
+                               annual), rounded half-up */
+  GDate start, end;         /* the period it covers, when stated */
+  GArray *months;           /* of struct sv_income_month: named months */
+};
+
 /* ------------------------------------------------------------ documents */
 
 enum sv_filetype {
@@ -181,6 +241,10 @@ struct sv_doc {
   char lang[3];          /* "en", "es" or "" */
 
   struct sv_statement *statement; /* owned, NULL unless a bank statement
+                                     was extracted */
+  struct sv_deed *deed;            /* owned, NULL unless a deed or an
+                                     investment document was extracted */
+  struct sv_income_doc *income;    /* owned, NULL unless an income letter
                                      was extracted */
 
   struct sv_ocr_engine *ocr; /* borrowed: the OCR engine of the worker that
@@ -321,6 +385,12 @@ void sv_doc_drop_pixels(struct sv_doc *doc);
 struct sv_statement *sv_statement_new(void);
 void sv_statement_free(struct sv_statement **st);
 
+/* Return owned: free with sv_deed_free / sv_income_doc_free. */
+struct sv_deed *sv_deed_new(void);
+void sv_deed_free(struct sv_deed **d);
+struct sv_income_doc *sv_income_doc_new(void);
+void sv_income_doc_free(struct sv_income_doc **inc);
+
 /* Returns owned: free with sv_evaluation_free. */
 struct sv_evaluation *sv_evaluation_new(void);
 void sv_evaluation_free(struct sv_evaluation **ev);
@@ -334,6 +404,8 @@ const char *sv_basis_str(enum sv_basis b);
 const char *sv_asset_kind_str(enum sv_asset_kind k);
 const char *sv_text_source_str(enum sv_text_source t);
 const char *sv_filetype_str(enum sv_filetype t);
+const char *sv_value_kind_str(enum sv_value_kind k);
+const char *sv_frequency_str(enum sv_frequency f);
 
 /* Returns owned: "****1234" from any account number with at least 4 digits
    (only the digits count), NULL when it has fewer than 4 digits. */
