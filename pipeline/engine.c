@@ -31,6 +31,7 @@ struct item {
 
 struct engine {
   const struct sv_config *cfg;
+  const struct sv_stage *const *stages;
   struct sv_queue *work;
   struct sv_queue *done;
   size_t ncases;
@@ -59,18 +60,18 @@ static void *worker_main(void *arg)
 {
   struct worker *w = arg;
   const struct sv_config *cfg = w->e->cfg;
+  const struct sv_stage *const *stages = w->e->stages;
   char name[16];
   snprintf(name, sizeof name, "sv-worker-%d", w->index);
   name_thread(name);
 
   size_t nstages = 0;
-  while (sv_stages[nstages] != NULL)
+  while (stages[nstages] != NULL)
     nstages++;
   void **ctx = g_new0(void *, nstages);
   sv_status *ready = g_new0(sv_status, nstages);
-  char **why = g_new0(char *, nstages);
   for (size_t s = 0; s < nstages; s++) {
-    const struct sv_stage *st = sv_stages[s];
+    const struct sv_stage *st = stages[s];
     if (st->scope != SV_SCOPE_DOCUMENT || st->init == NULL)
       continue;
     ready[s] = st->init(cfg, &ctx[s]);
@@ -80,7 +81,7 @@ static void *worker_main(void *arg)
   while ((it = sv_queue_pop(w->e->work)) != NULL) {
     struct sv_doc *doc = it->doc;
     for (size_t s = 0; s < nstages; s++) {
-      const struct sv_stage *st = sv_stages[s];
+      const struct sv_stage *st = stages[s];
       if (st->scope != SV_SCOPE_DOCUMENT)
         continue;
       if (doc->status != SV_DOC_OK && !st->run_on_failed)
@@ -99,9 +100,8 @@ static void *worker_main(void *arg)
   }
 
   for (size_t s = 0; s < nstages; s++)
-    if (sv_stages[s]->fini != NULL && ctx[s] != NULL)
-      sv_stages[s]->fini(&ctx[s]);
-  g_free(why);
+    if (stages[s]->fini != NULL && ctx[s] != NULL)
+      stages[s]->fini(&ctx[s]);
   g_free(ready);
   g_free(ctx);
   return NULL;
@@ -138,8 +138,9 @@ static void case_finish(struct collector *col, void **ctx,
                         struct sv_case *c)
 {
   const struct sv_config *cfg = col->e->cfg;
-  for (size_t s = 0; sv_stages[s] != NULL; s++) {
-    const struct sv_stage *st = sv_stages[s];
+  const struct sv_stage *const *stages = col->e->stages;
+  for (size_t s = 0; stages[s] != NULL; s++) {
+    const struct sv_stage *st = stages[s];
     if (st->scope == SV_SCOPE_CASE)
       st->process(ctx[s], cfg, c, NULL);
   }
@@ -159,15 +160,16 @@ static void *collector_main(void *arg)
 {
   struct collector *col = arg;
   struct engine *e = col->e;
+  const struct sv_stage *const *stages = e->stages;
   name_thread("sv-collector");
 
   size_t nstages = 0;
-  while (sv_stages[nstages] != NULL)
+  while (stages[nstages] != NULL)
     nstages++;
   void **ctx = g_new0(void *, nstages);
   for (size_t s = 0; s < nstages; s++)
-    if (sv_stages[s]->scope == SV_SCOPE_CASE && sv_stages[s]->init != NULL)
-      sv_stages[s]->init(e->cfg, &ctx[s]);
+    if (stages[s]->scope == SV_SCOPE_CASE && stages[s]->init != NULL)
+      stages[s]->init(e->cfg, &ctx[s]);
 
   struct sv_progress *pg = sv_progress_new(!e->cfg->quiet, e->ncases);
   GHashTable *back = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -200,8 +202,8 @@ static void *collector_main(void *arg)
   sv_progress_free(&pg);
   g_hash_table_destroy(back);
   for (size_t s = 0; s < nstages; s++)
-    if (sv_stages[s]->fini != NULL && ctx[s] != NULL)
-      sv_stages[s]->fini(&ctx[s]);
+    if (stages[s]->fini != NULL && ctx[s] != NULL)
+      stages[s]->fini(&ctx[s]);
   g_free(ctx);
   return NULL;
 }
@@ -250,8 +252,10 @@ static gint entry_cmp(gconstpointer a, gconstpointer b)
   return strcmp(x->case_id, y->case_id);
 }
 
-void sv_engine_run(const struct sv_config *cfg, char *const *case_dirs,
-                   size_t n, struct sv_engine_result *res)
+void sv_engine_run(const struct sv_config *cfg,
+                   const struct sv_stage *const *stages,
+                   char *const *case_dirs, size_t n,
+                   struct sv_engine_result *res)
 {
   memset(res, 0, sizeof *res);
   res->cases = n;
@@ -259,7 +263,7 @@ void sv_engine_run(const struct sv_config *cfg, char *const *case_dirs,
   if (jobs > SV_ENGINE_MAX_JOBS)
     jobs = SV_ENGINE_MAX_JOBS;
 
-  struct engine e = {.cfg = cfg, .ncases = n, .res = res};
+  struct engine e = {.cfg = cfg, .stages = stages, .ncases = n, .res = res};
   e.work = sv_queue_new((size_t)jobs * 2);
   e.done = sv_queue_new((size_t)jobs * 4 + 16);
 

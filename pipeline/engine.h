@@ -32,11 +32,14 @@ struct sv_engine_result {
   size_t nentries;
 };
 
-/* Runs the case folders case_dirs[0..n) (absolute paths) with cfg.
-   Blocks until every case is done; writes no batch.xml (the caller does,
-   from res->entries).  Call from the main thread only. */
-void sv_engine_run(const struct sv_config *cfg, char *const *case_dirs,
-                   size_t n, struct sv_engine_result *res);
+/* Runs the case folders case_dirs[0..n) (absolute paths) with cfg through
+   stages (NULL-terminated, pipeline order; the program passes sv_stages,
+   tests their own).  Blocks until every case is done; writes no batch.xml
+   (the caller does, from res->entries).  Call from the main thread only. */
+void sv_engine_run(const struct sv_config *cfg,
+                   const struct sv_stage *const *stages,
+                   char *const *case_dirs, size_t n,
+                   struct sv_engine_result *res);
 
 /* Frees what sv_engine_run put in res. */
 void sv_engine_result_clear(struct sv_engine_result *res);

@@ -264,7 +264,8 @@ int main(int argc, char **argv)
     goto out;
   }
 
-  sv_engine_run(&cfg, (char *const *)cases->pdata, cases->len, &res);
+  sv_engine_run(&cfg, sv_stages, (char *const *)cases->pdata, cases->len,
+                &res);
 
   st = sv_report_write_batch(&cfg, res.entries, res.nentries, &err);
   if (st != SV_OK) {
