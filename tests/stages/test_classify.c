@@ -360,7 +360,7 @@ static void test_classify_realdocs(void **state)
   };
   int seen = 0;
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-    char *path = g_build_filename("/work/shared/realdocs", cases[i].file,
+    char *path = g_build_filename(SV_REALDOCS_DIR, cases[i].file,
                                   NULL);
     gchar *data = NULL;
     gsize len = 0;

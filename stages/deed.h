@@ -1,0 +1,38 @@
+/*
+ * deed.h - read a Mexican deed (escritura, compraventa) or an investment
+ * document (acta of company capital, share purchase).
+ *
+ * Called by the extract stage on documents classified SV_KIND_DEED; fills
+ * doc->deed for evaluate (property and investment tests).  Works on the
+ * folded text of the pages (stages/doctext.h), so text-layer and OCR'd
+ * documents read alike:
+ *  - values: every amount in digits whose preceding words name it (precio,
+ *    valor de operación, contraprestación -> price; avalúo -> appraisal;
+ *    valor catastral -> cadastral; capital social, acciones, aportación,
+ *    inversión -> investment), parsed with sv_extract_parse_amount, and the
+ *    parenthesised words right after it parsed with sv_numwords_parse_es:
+ *    has_words when words follow (even malformed ones), words_agree only
+ *    when they parse and equal the digits;
+ *  - owners: the buyer / adquirente / titular / accionista, from "X (en lo
+ *    sucesivo EL COMPRADOR)", "Comprador: X", or the signature block (the
+ *    name printed under "EL COMPRADOR"); joint names kept as printed;
+ *  - notary: "Notario Público número N", "Lic. X, Notario ...";
+ *  - date: "a los 17 días del mes de septiembre de 2025", "29 veintinueve
+ *    de marzo de 2022 ...", "a 17 de septiembre de 2025"; the signing date
+ *    is preferred over birth dates and dates of earlier deeds.
+ *  - investment: the document talks about capital / shares more than about
+ *    a property.
+ */
+#ifndef SV_DEED_H
+#define SV_DEED_H
+
+#include <stdbool.h>
+
+#include "../pipeline/model.h"
+
+/* Reads doc's pages and replaces doc->deed (sv_deed_new) with what was
+   found.  Returns false, leaving doc->deed NULL, when nothing was read
+   (no value, owner, notary or date).  Borrows doc's pages. */
+bool sv_deed_read(struct sv_doc *doc);
+
+#endif

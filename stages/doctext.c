@@ -1,0 +1,357 @@
+/*
+ * doctext.c - a document's words as one folded text with back-references.
+ *
+ * Each kept word is folded on its own and appended to one GString; its
+ * byte range there, its printed text, page, line, box and confidence go in
+ * a parallel array, so a regex match over the folded text maps back to
+ * words by a binary search on the ranges.  Watermark glyphs are removed
+ * per page before the lines are rebuilt (see doctext.h).
+ */
+#include "doctext.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "render.h"
+
+struct dt_word {
+  size_t fstart, fend; /* byte range in folded */
+  char *orig;          /* owned */
+  int page;            /* 1-based */
+  size_t line;         /* index into lines */
+  struct sv_box box;
+  float conf;
+};
+
+struct dt_line {
+  size_t first, n; /* words */
+};
+
+struct sv_doctext {
+  GString *folded;
+  GArray *words; /* of struct dt_word */
+  GArray *lines; /* of struct dt_line */
+};
+
+/* ------------------------------------------------------- watermarks */
+
+static int cmp_double(const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* The median height of the page's words of 3+ characters. */
+static double median_height(const struct sv_page *pg)
+{
+  GArray *h = g_array_new(FALSE, FALSE, sizeof(double));
+  for (size_t l = 0; l < pg->nlines; l++)
+    for (size_t w = 0; w < pg->lines[l].nwords; w++) {
+      const struct sv_word *word = &pg->lines[l].words[w];
+      if (g_utf8_strlen(word->text, -1) < 3)
+        continue; /* the glyphs being judged must not set the bar */
+      double v = word->box.y1 - word->box.y0;
+      g_array_append_val(h, v);
+    }
+  double m = 0;
+  if (h->len > 0) {
+    qsort(h->data, h->len, sizeof(double), cmp_double);
+    m = g_array_index(h, double, h->len / 2);
+  }
+  g_array_free(h, TRUE);
+  return m;
+}
+
+static bool is_watermark(const struct sv_word *w, double median)
+{
+  double height = w->box.y1 - w->box.y0;
+  return median > 0 && height > 1.8 * median &&
+         g_utf8_strlen(w->text, -1) <= 2;
+}
+
+/* Fills out (zeroed) with pg's lines rebuilt without watermark glyphs;
+   returns false (out untouched) when pg has none. */
+static bool page_without_watermark(const struct sv_page *pg,
+                                   struct sv_page *out)
+{
+  double median = median_height(pg);
+  GArray *kept = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
+  size_t dropped = 0;
+  for (size_t l = 0; l < pg->nlines; l++)
+    for (size_t w = 0; w < pg->lines[l].nwords; w++) {
+      const struct sv_word *src = &pg->lines[l].words[w];
+      if (is_watermark(src, median)) {
+        dropped++;
+        continue;
+      }
+      struct sv_word copy = *src;
+      copy.text = g_strdup(src->text);
+      g_array_append_val(kept, copy);
+    }
+  if (dropped == 0) {
+    for (guint k = 0; k < kept->len; k++)
+      g_free(g_array_index(kept, struct sv_word, k).text);
+    g_array_free(kept, TRUE);
+    return false;
+  }
+  out->number = pg->number;
+  size_t n = kept->len;
+  sv_render_build_lines(out, (struct sv_word *)g_array_free(kept, FALSE), n);
+  return true;
+}
+
+/* ---------------------------------------------------------- building */
+
+static double char_width(const struct sv_word *w)
+{
+  glong n = g_utf8_strlen(w->text, -1);
+  return n > 0 ? (w->box.x1 - w->box.x0) / (double)n : 0;
+}
+
+static void add_word(struct sv_doctext *t, const struct sv_word *w, int page,
+                     const char *sep)
+{
+  char *f = sv_classify_fold(w->text);
+  if (f[0] == '\0' || t->folded->len + strlen(f) + 4 > SV_DOCTEXT_MAX) {
+    g_free(f);
+    return;
+  }
+  struct dt_line *ln = &g_array_index(t->lines, struct dt_line,
+                                      t->lines->len - 1);
+  if (ln->n > 0)
+    g_string_append(t->folded, sep);
+  struct dt_word dw = {0};
+  dw.fstart = t->folded->len;
+  g_string_append(t->folded, f);
+  dw.fend = t->folded->len;
+  dw.orig = g_strdup(w->text);
+  dw.page = page;
+  dw.line = t->lines->len - 1;
+  dw.box = w->box;
+  dw.conf = w->conf;
+  g_array_append_val(t->words, dw);
+  ln->n++;
+  g_free(f);
+}
+
+static void add_line(struct sv_doctext *t, const struct sv_line *line,
+                     int page)
+{
+  struct dt_line dl = {t->words->len, 0};
+  if (t->folded->len > 0)
+    g_string_append_c(t->folded, '\n');
+  g_array_append_val(t->lines, dl);
+  for (size_t w = 0; w < line->nwords; w++) {
+    const char *sep = " ";
+    if (w > 0) {
+      const struct sv_word *a = &line->words[w - 1], *b = &line->words[w];
+      double cw = (char_width(a) + char_width(b)) / 2;
+      if (b->box.x0 - a->box.x1 > 2 * cw)
+        sep = SV_COLUMN_GAP;
+    }
+    add_word(t, &line->words[w], page, sep);
+  }
+}
+
+static void add_page(struct sv_doctext *t, const struct sv_page *pg)
+{
+  struct sv_page clean;
+  memset(&clean, 0, sizeof clean);
+  bool rebuilt = page_without_watermark(pg, &clean);
+  const struct sv_page *use = rebuilt ? &clean : pg;
+  if (t->folded->len > 0)
+    g_string_append(t->folded, "\n\f");
+  for (size_t l = 0; l < use->nlines; l++)
+    add_line(t, &use->lines[l], pg->number);
+  if (rebuilt)
+    sv_page_clear(&clean);
+}
+
+struct sv_doctext *sv_doctext_new(const struct sv_doc *doc)
+{
+  struct sv_doctext *t = g_new0(struct sv_doctext, 1);
+  t->folded = g_string_new(NULL);
+  t->words = g_array_new(FALSE, TRUE, sizeof(struct dt_word));
+  t->lines = g_array_new(FALSE, TRUE, sizeof(struct dt_line));
+  for (int p = 0; p < doc->npages; p++)
+    if (doc->pages[p].nlines > 0)
+      add_page(t, &doc->pages[p]);
+  return t;
+}
+
+void sv_doctext_free(struct sv_doctext **t)
+{
+  if (t == NULL || *t == NULL)
+    return;
+  for (guint k = 0; k < (*t)->words->len; k++)
+    g_free(g_array_index((*t)->words, struct dt_word, k).orig);
+  g_array_free((*t)->words, TRUE);
+  g_array_free((*t)->lines, TRUE);
+  g_string_free((*t)->folded, TRUE);
+  g_free(*t);
+  *t = NULL;
+}
+
+const char *sv_doctext_folded(const struct sv_doctext *t)
+{
+  return t->folded->str;
+}
+
+/* ----------------------------------------------------------- lookups */
+
+/* Index of the first word ending after pos (words->len when none). */
+static size_t first_word_after(const struct sv_doctext *t, size_t pos)
+{
+  size_t lo = 0, hi = t->words->len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (g_array_index(t->words, struct dt_word, mid).fend <= pos)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The words overlapping [fstart, fend): [*first, *last). */
+static bool span_words(const struct sv_doctext *t, size_t fstart, size_t fend,
+                       size_t *first, size_t *last)
+{
+  *first = first_word_after(t, fstart);
+  *last = *first;
+  while (*last < t->words->len &&
+         g_array_index(t->words, struct dt_word, *last).fstart < fend)
+    (*last)++;
+  return *last > *first;
+}
+
+char *sv_doctext_original(const struct sv_doctext *t, size_t fstart,
+                          size_t fend)
+{
+  size_t first = 0, last = 0;
+  GString *s = g_string_new(NULL);
+  if (span_words(t, fstart, fend, &first, &last))
+    for (size_t k = first; k < last; k++) {
+      if (k > first)
+        g_string_append_c(s, ' ');
+      g_string_append(s, g_array_index(t->words, struct dt_word, k).orig);
+    }
+  return g_string_free(s, FALSE);
+}
+
+bool sv_doctext_figure(const struct sv_doctext *t, size_t fstart, size_t fend,
+                       struct sv_figure *fig)
+{
+  size_t first = 0, last = 0;
+  if (!span_words(t, fstart, fend, &first, &last))
+    return false;
+  const struct dt_word *w0 = &g_array_index(t->words, struct dt_word, first);
+  fig->present = true;
+  fig->page = w0->page;
+  fig->box = w0->box;
+  fig->conf = w0->conf;
+  for (size_t k = first + 1; k < last; k++) {
+    const struct dt_word *w = &g_array_index(t->words, struct dt_word, k);
+    if (w->page != w0->page)
+      break;
+    fig->box.x0 = fmin(fig->box.x0, w->box.x0);
+    fig->box.y0 = fmin(fig->box.y0, w->box.y0);
+    fig->box.x1 = fmax(fig->box.x1, w->box.x1);
+    fig->box.y1 = fmax(fig->box.y1, w->box.y1);
+    fig->conf = fminf(fig->conf, w->conf);
+  }
+  return true;
+}
+
+/* The words of the line `step` lines away (+1 below, -1 above) that
+   overlap [fstart, fend) horizontally. */
+static bool neighbour(const struct sv_doctext *t, size_t fstart, size_t fend,
+                      int step, size_t *vstart, size_t *vend)
+{
+  const double slack = 12.0;
+  size_t first = 0, last = 0;
+  if (!span_words(t, fstart, fend, &first, &last))
+    return false;
+  const struct dt_word *a = &g_array_index(t->words, struct dt_word, first);
+  const struct dt_word *z = &g_array_index(t->words, struct dt_word, last - 1);
+  double x0 = a->box.x0 - slack, x1 = z->box.x1 + slack;
+  size_t line = step > 0 ? z->line : a->line;
+  if ((step > 0 && line + 1 >= t->lines->len) || (step < 0 && line == 0))
+    return false;
+  const struct dt_line *other =
+      &g_array_index(t->lines, struct dt_line, step > 0 ? line + 1 : line - 1);
+  bool found = false;
+  for (size_t k = other->first; k < other->first + other->n; k++) {
+    const struct dt_word *w = &g_array_index(t->words, struct dt_word, k);
+    if (w->page != a->page || w->box.x1 < x0 || w->box.x0 > x1)
+      continue;
+    if (!found)
+      *vstart = w->fstart;
+    *vend = w->fend;
+    found = true;
+  }
+  return found;
+}
+
+bool sv_doctext_below(const struct sv_doctext *t, size_t fstart, size_t fend,
+                      size_t *vstart, size_t *vend)
+{
+  return neighbour(t, fstart, fend, +1, vstart, vend);
+}
+
+bool sv_doctext_above(const struct sv_doctext *t, size_t fstart, size_t fend,
+                      size_t *vstart, size_t *vend)
+{
+  return neighbour(t, fstart, fend, -1, vstart, vend);
+}
+
+/* Start of the line holding folded byte pos. */
+size_t sv_doctext_line_start(const struct sv_doctext *t, size_t pos)
+{
+  const char *s = t->folded->str;
+  while (pos > 0 && s[pos - 1] != '\n')
+    pos--;
+  return pos;
+}
+
+/* ------------------------------------------------------------- months */
+
+static const struct {
+  const char *word;
+  int month;
+} month_words[] = {
+  {"septiembre", 9}, {"noviembre", 11}, {"diciembre", 12},
+  {"setiembre", 9}, {"september", 9}, {"february", 2}, {"november", 11},
+  {"december", 12}, {"febrero", 2}, {"octubre", 10}, {"january", 1},
+  {"october", 10}, {"agosto", 8}, {"august", 8}, {"enero", 1},
+  {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+  {"march", 3}, {"april", 4}, {"june", 6}, {"july", 7}, {"sept", 9},
+  {"may", 5}, {"ene", 1}, {"feb", 2}, {"mar", 3}, {"abr", 4}, {"jun", 6},
+  {"jul", 7}, {"ago", 8}, {"sep", 9}, {"set", 9}, {"oct", 10},
+  {"nov", 11}, {"dic", 12}, {"jan", 1}, {"apr", 4}, {"aug", 8},
+  {"dec", 12}, {NULL, 0}};
+
+int sv_doctext_month(const char *word)
+{
+  if (word == NULL)
+    return 0;
+  size_t len = strlen(word);
+  if (len > 0 && word[len - 1] == '.')
+    len--;
+  for (size_t k = 0; month_words[k].word != NULL; k++)
+    if (strlen(month_words[k].word) == len &&
+        strncmp(month_words[k].word, word, len) == 0)
+      return month_words[k].month;
+  return 0;
+}
+
+const char *sv_doctext_month_pattern(void)
+{
+  return "septiembre|noviembre|diciembre|setiembre|september|february|"
+         "november|december|febrero|octubre|january|october|agosto|august|"
+         "enero|marzo|abril|mayo|junio|julio|march|april|june|july|sept|"
+         "may|ene|feb|mar|abr|jun|jul|ago|sep|set|oct|nov|dic|jan|apr|aug|"
+         "dec";
+}

@@ -1,0 +1,72 @@
+/*
+ * doctext.h - a document's words as one searchable folded text, with the
+ * way back from any match to the printed words, their page, box and
+ * confidence.
+ *
+ * Shared by the readers of deeds (stages/deed.c) and income letters
+ * (stages/letter.c), which find labels with regular expressions over the
+ * folded text (case and accents away, sv_classify_fold) and then need the
+ * original words and a traceable sv_figure.  Before it joins the words it
+ * drops watermark glyphs: one- or two-letter words over 1.8 times as tall
+ * as the page's median word of 3+ letters (diagonal "SYNTHETIC TRAINING
+ * DOCUMENT" stamps), which otherwise glue every line of a page into one;
+ * lines are then rebuilt by geometry (sv_render_build_lines).
+ */
+#ifndef SV_DOCTEXT_H
+#define SV_DOCTEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../pipeline/model.h"
+
+struct sv_doctext;
+
+/* A document of more text than this (bytes) is cut there. */
+#define SV_DOCTEXT_MAX (4 * 1024 * 1024)
+
+/* Returns owned (sv_doctext_free): the text of every page with lines.
+   Words are joined by ' ', by SV_COLUMN_GAP across a column gap, lines by
+   '\n' and pages by "\n\f\n".  Borrows doc (copies what it keeps). */
+struct sv_doctext *sv_doctext_new(const struct sv_doc *doc);
+
+/* NULL-safe; clears *t. */
+void sv_doctext_free(struct sv_doctext **t);
+
+/* Returns borrowed (valid until sv_doctext_free): the folded text. */
+const char *sv_doctext_folded(const struct sv_doctext *t);
+
+/* Returns owned (g_free): the printed words that overlap the folded byte
+   range [fstart, fend), joined by one space; "" when none. */
+char *sv_doctext_original(const struct sv_doctext *t, size_t fstart,
+                          size_t fend);
+
+/* Sets fig->page, box (union of the overlapping words on the first one's
+   page) and conf (their lowest), and fig->present; leaves fig->amount.
+   Returns false (fig untouched) when the range covers no word. */
+bool sv_doctext_figure(const struct sv_doctext *t, size_t fstart, size_t fend,
+                       struct sv_figure *fig);
+
+/* The value printed under a label: the words of the next line whose
+   horizontal extent overlaps the label's words (within 12pt), as a folded
+   byte range [*vstart, *vend).  False when there is none. */
+bool sv_doctext_below(const struct sv_doctext *t, size_t fstart, size_t fend,
+                      size_t *vstart, size_t *vend);
+
+/* The same for the line above: the label printed over a value. */
+bool sv_doctext_above(const struct sv_doctext *t, size_t fstart, size_t fend,
+                      size_t *vstart, size_t *vend);
+
+/* The folded byte offset where the line holding pos starts. */
+size_t sv_doctext_line_start(const struct sv_doctext *t, size_t pos);
+
+/* The month (1..12) a folded word names, Spanish or English, full or
+   abbreviated ("septiembre", "setiembre", "sept", "ene", "january",
+   "jan"); 0 when none.  Borrows word. */
+int sv_doctext_month(const char *word);
+
+/* The regex alternation of every word sv_doctext_month knows, longest
+   first, for building patterns (static string). */
+const char *sv_doctext_month_pattern(void);
+
+#endif

@@ -1,0 +1,523 @@
+/*
+ * letter.c - reading income and pension letters (see letter.h).
+ *
+ * One pass collects every amount in digits with the words around it (the
+ * text before it on its line, the label above it, a few words after it);
+ * a table of phrases turns those words into a frequency and a net / gross
+ * / hourly label; the best candidate becomes the stated amount.  Month
+ * rows are read by their own pattern.  Person, payer and period are
+ * separate small passes over the folded text (stages/doctext.h).
+ */
+#include "letter.h"
+
+#include <string.h>
+
+#include "doctext.h"
+#include "extract.h"
+
+#define AFTER_WINDOW 32
+#define BEFORE_WINDOW 80
+
+static GRegex *rx(const char *pattern)
+{
+  GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_assert(r != NULL); /* the patterns are constants */
+  return r;
+}
+
+static bool has(const char *text, const char *pattern)
+{
+  GRegex *r = rx(pattern);
+  bool found = g_regex_match(r, text, 0, NULL);
+  g_regex_unref(r);
+  return found;
+}
+
+/* ---------------------------------------------------------- normalising */
+
+/* a * num / den rounded half-up (a >= 0). */
+static sv_cents scale(sv_cents a, int64_t num, int64_t den)
+{
+  return (a * num * 2 + den) / (2 * den);
+}
+
+sv_cents sv_letter_monthly(sv_cents amount, enum sv_frequency freq)
+{
+  switch (freq) {
+  case SV_FREQ_MONTHLY:
+    return amount;
+  case SV_FREQ_WEEKLY:
+    return scale(amount, 52, 12);
+  case SV_FREQ_FORTNIGHTLY:
+    return scale(amount, 26, 12);
+  case SV_FREQ_SEMIMONTHLY:
+    return amount * 2;
+  case SV_FREQ_ANNUAL:
+    return scale(amount, 1, 12);
+  }
+  return amount;
+}
+
+/* ------------------------------------------------------------- phrases */
+
+enum label { L_NONE = 0, L_HOURLY, L_MONTHLY, L_WEEKLY, L_FORTNIGHTLY,
+             L_SEMIMONTHLY, L_ANNUAL };
+
+static const struct {
+  const char *pattern;
+  enum label label;
+} freq_phrases[] = {
+  {"\\bper hour|\\bhourly|/ ?h(?:ou)?r\\b|\\bpor hora|\\bla hora",
+   L_HOURLY},
+  {"\\bsemi-?monthly|\\btwice (?:a|per) month|\\btwice monthly|"
+   "\\bquincenal(?:es)?|\\bpor quincena|\\bcada quincena|\\ba la quincena",
+   L_SEMIMONTHLY},
+  {"\\bbi-?weekly|\\bfortnight(?:ly)?|\\bevery (?:two|2|other) weeks?|"
+   "\\bcatorcenal(?:es)?|\\bcada (?:catorce|14) dias|\\bpor catorcena",
+   L_FORTNIGHTLY},
+  {"\\bmonthly|\\bper month|\\ba month|/ ?mo(?:nth)?\\b|\\bmensual(?:es)?|"
+   "\\bal mes|\\bpor mes|\\bcada mes",
+   L_MONTHLY},
+  {"\\bweekly|\\bper week|\\ba week|/ ?w(?:ee)?k\\b|\\bsemanal(?:es)?|"
+   "\\bpor semana|\\ba la semana",
+   L_WEEKLY},
+  {"\\bannual(?:ly)?|\\bper (?:year|annum)|\\ba year|\\byearly|/ ?yr\\b|"
+   "\\banual(?:es)?|\\bal ano|\\bpor ano",
+   L_ANNUAL},
+};
+
+static const char *const net_words =
+    "\\bnet\\b|\\bneto|\\bneta\\b|libres? de impuestos|after tax|"
+    "take[- ]home|libres? de gravamen|despues de impuestos|"
+    "libres? de retenciones";
+static const char *const gross_words =
+    "\\bgross\\b|\\bbrut[oa]s?\\b|before tax|antes de impuestos";
+
+/* The frequency phrase nearest to the amount in window: the last one
+   when the window precedes it, the first when it follows. */
+static enum label freq_in(const char *window, bool before)
+{
+  enum label best = L_NONE;
+  bool have = false;
+  gint best_key = 0, best_len = 0;
+  for (size_t k = 0; k < G_N_ELEMENTS(freq_phrases); k++) {
+    GRegex *r = rx(freq_phrases[k].pattern);
+    GMatchInfo *mi = NULL;
+    g_regex_match(r, window, 0, &mi);
+    while (g_match_info_matches(mi)) {
+      gint s = 0, e = 0;
+      g_match_info_fetch_pos(mi, 0, &s, &e);
+      gint key = before ? e : -s; /* larger is nearer the amount */
+      if (!have || key > best_key ||
+          (key == best_key && e - s > best_len)) {
+        have = true;
+        best_key = key;
+        best_len = e - s;
+        best = freq_phrases[k].label;
+      }
+      g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+    g_regex_unref(r);
+  }
+  return best;
+}
+
+/* ---------------------------------------------------------- candidates */
+
+struct candidate {
+  gint s, e;          /* the digits in the folded text */
+  sv_cents amount;
+  enum label freq;
+  int net;            /* +1 net, -1 gross, 0 neither */
+};
+
+/* The words describing an amount at [s, e): its line before it, the
+   label printed above it, and a few bytes after it. */
+static void describe(const struct sv_doctext *t, struct candidate *c)
+{
+  const char *text = sv_doctext_folded(t);
+  size_t ls = sv_doctext_line_start(t, (size_t)c->s);
+  size_t from = (size_t)c->s - ls > BEFORE_WINDOW ? (size_t)c->s - BEFORE_WINDOW
+                                                  : ls;
+  char *before = g_strndup(text + from, (size_t)c->s - from);
+  char *after = g_strndup(text + c->e, AFTER_WINDOW);
+  char *nl = strchr(after, '\n');
+  if (nl != NULL)
+    *nl = '\0';
+  size_t as = 0, ae = 0;
+  char *above = NULL;
+  if (sv_doctext_above(t, (size_t)c->s, (size_t)c->e, &as, &ae))
+    above = g_strndup(text + as, ae - as);
+
+  c->freq = freq_in(after, false);
+  if (c->freq == L_NONE)
+    c->freq = freq_in(before, true);
+  if (c->freq == L_NONE && above != NULL)
+    c->freq = freq_in(above, true);
+  char *all = g_strjoin(" | ", before, after, above != NULL ? above : "",
+                        NULL);
+  c->net = has(all, net_words) ? 1 : has(all, gross_words) ? -1 : 0;
+  g_free(all);
+  g_free(before);
+  g_free(after);
+  g_free(above);
+}
+
+static int rank(const struct candidate *c)
+{
+  int r = c->net * 4;
+  if (c->freq != L_NONE)
+    r += 2;
+  return r;
+}
+
+/* True when the amount at s sits on a row of the month table. */
+static bool on_month_row(const struct sv_doctext *t, gint s)
+{
+  const char *text = sv_doctext_folded(t);
+  size_t ls = sv_doctext_line_start(t, (size_t)s);
+  char *line = g_strndup(text + ls, (size_t)s - ls);
+  char *pattern = g_strdup_printf("\\b(?:%s)\\.?,? (?:de )?\\d{4}\\b|"
+                                  "^\\s*\\d{1,2}/\\d{4}\\b",
+                                  sv_doctext_month_pattern());
+  bool row = has(line, pattern);
+  g_free(pattern);
+  g_free(line);
+  return row;
+}
+
+static const char *const amount_pattern =
+    "(?:us\\$|\\$|mxn|usd)\\s?\\d{1,3}(?:,\\d{3})*(?:\\.\\d{2})?"
+    "|\\b\\d{1,3}(?:,\\d{3})*\\.\\d{2}\\b";
+
+static bool parse_at(const char *text, gint s, gint e, sv_cents *out)
+{
+  char *up = g_ascii_strup(text + s, e - s);
+  bool ok = sv_extract_parse_amount(up, out);
+  g_free(up);
+  return ok;
+}
+
+/* The best stated amount; false when there is none. */
+static bool best_candidate(const struct sv_doctext *t, struct candidate *best)
+{
+  const char *text = sv_doctext_folded(t);
+  GRegex *r = rx(amount_pattern);
+  GMatchInfo *mi = NULL;
+  bool found = false;
+  g_regex_match(r, text, 0, &mi);
+  while (g_match_info_matches(mi)) {
+    struct candidate c;
+    memset(&c, 0, sizeof c);
+    g_match_info_fetch_pos(mi, 0, &c.s, &c.e);
+    if (parse_at(text, c.s, c.e, &c.amount) && c.amount > 0 &&
+        !on_month_row(t, c.s)) {
+      describe(t, &c);
+      if (c.freq != L_HOURLY && (!found || rank(&c) > rank(best))) {
+        *best = c;
+        found = true;
+      }
+    }
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  return found;
+}
+
+static enum sv_frequency frequency_of(enum label l)
+{
+  switch (l) {
+  case L_WEEKLY:
+    return SV_FREQ_WEEKLY;
+  case L_FORTNIGHTLY:
+    return SV_FREQ_FORTNIGHTLY;
+  case L_SEMIMONTHLY:
+    return SV_FREQ_SEMIMONTHLY;
+  case L_ANNUAL:
+    return SV_FREQ_ANNUAL;
+  default:
+    return SV_FREQ_MONTHLY;
+  }
+}
+
+static void read_amount(const struct sv_doctext *t, struct sv_income_doc *inc)
+{
+  const char *text = sv_doctext_folded(t);
+  struct candidate c;
+  bool says_net = has(text, net_words);
+  bool says_gross = has(text, gross_words);
+  if (best_candidate(t, &c)) {
+    inc->stated.amount = c.amount;
+    sv_doctext_figure(t, (size_t)c.s, (size_t)c.e, &inc->stated);
+    inc->frequency = frequency_of(c.freq);
+    inc->monthly = sv_letter_monthly(c.amount, inc->frequency);
+    inc->net = c.net > 0 || (c.net == 0 && says_net);
+  } else {
+    inc->net = says_net;
+  }
+  inc->gross_only = !inc->net && says_gross;
+}
+
+/* ---------------------------------------------------------------- months */
+
+static void read_months(const struct sv_doctext *t, struct sv_income_doc *inc)
+{
+  const char *text = sv_doctext_folded(t);
+  char *pattern = g_strdup_printf(
+      "(?:^|\\n)[^\\n\\d]*?(?:\\b(%s)\\.?,? (?:de )?(\\d{4})|(\\d{1,2})/(\\d{4}))"
+      "\\b[^\\n]*?(%s)",
+      sv_doctext_month_pattern(), amount_pattern);
+  GRegex *r = rx(pattern);
+  GMatchInfo *mi = NULL;
+  g_regex_match(r, text, 0, &mi);
+  while (g_match_info_matches(mi)) {
+    char *mname = g_match_info_fetch(mi, 1);
+    char *year = g_match_info_fetch(mi, 2);
+    char *mnum = g_match_info_fetch(mi, 3);
+    char *year2 = g_match_info_fetch(mi, 4);
+    gint s = 0, e = 0;
+    g_match_info_fetch_pos(mi, 5, &s, &e);
+    struct sv_income_month m;
+    memset(&m, 0, sizeof m);
+    m.month = mname[0] != '\0' ? sv_doctext_month(mname)
+                               : (int)g_ascii_strtoull(mnum, NULL, 10);
+    m.year = (int)g_ascii_strtoull(year[0] != '\0' ? year : year2, NULL, 10);
+    if (m.month >= 1 && m.month <= 12 && m.year >= 1900 && m.year <= 2200 &&
+        parse_at(text, s, e, &m.figure.amount)) {
+      sv_doctext_figure(t, (size_t)s, (size_t)e, &m.figure);
+      m.monthly = m.figure.amount;
+      g_array_append_val(inc->months, m);
+    }
+    g_free(mname);
+    g_free(year);
+    g_free(mnum);
+    g_free(year2);
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  g_free(pattern);
+}
+
+/* ---------------------------------------------------------------- period */
+
+static void months_span(struct sv_income_doc *inc)
+{
+  if (inc->months->len == 0)
+    return;
+  int lo = 0, hi = 0;
+  for (guint k = 0; k < inc->months->len; k++) {
+    const struct sv_income_month *m =
+        &g_array_index(inc->months, struct sv_income_month, k);
+    int key = m->year * 12 + m->month - 1;
+    lo = k == 0 || key < lo ? key : lo;
+    hi = k == 0 || key > hi ? key : hi;
+  }
+  g_date_set_dmy(&inc->start, 1, (GDateMonth)(lo % 12 + 1),
+                 (GDateYear)(lo / 12));
+  GDateYear y = (GDateYear)(hi / 12);
+  GDateMonth mo = (GDateMonth)(hi % 12 + 1);
+  g_date_set_dmy(&inc->end, g_date_get_days_in_month(mo, y), mo, y);
+}
+
+static void read_period(const struct sv_doctext *t, const char *lang,
+                        struct sv_income_doc *inc)
+{
+  const char *text = sv_doctext_folded(t);
+  if (sv_extract_parse_period(text, lang, &inc->start, &inc->end))
+    return;
+  char *pattern = g_strdup_printf(
+      "\\b(?:since|desde)(?:\\s+el\\s+mes\\s+de)?\\s+(%s)\\.?,?\\s+"
+      "(?:de\\s+|del\\s+)?(\\d{4})",
+      sv_doctext_month_pattern());
+  GRegex *r = rx(pattern);
+  GMatchInfo *mi = NULL;
+  if (g_regex_match(r, text, 0, &mi)) {
+    char *mon = g_match_info_fetch(mi, 1);
+    char *year = g_match_info_fetch(mi, 2);
+    guint64 y = g_ascii_strtoull(year, NULL, 10);
+    int mm = sv_doctext_month(mon);
+    if (mm > 0 && y >= 1900 && y <= 2200)
+      g_date_set_dmy(&inc->start, 1, (GDateMonth)mm, (GDateYear)y);
+    g_free(mon);
+    g_free(year);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  g_free(pattern);
+  if (!g_date_valid(&inc->start))
+    months_span(inc);
+}
+
+/* --------------------------------------------------------- person, payer */
+
+static bool starts_upper(const char *word)
+{
+  gunichar c = g_utf8_get_char_validated(word, -1);
+  return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isupper(c);
+}
+
+/* The leading run of capitalised printed words of [s, e) (2..6 words),
+   titles kept.  Returns owned or NULL. */
+static char *leading_name(const struct sv_doctext *t, gint s, gint e)
+{
+  char *orig = sv_doctext_original(t, (size_t)s, (size_t)e);
+  char **w = g_strsplit(orig, " ", -1);
+  guint n = 0;
+  while (w[n] != NULL && starts_upper(w[n]) && n < 6)
+    n++;
+  char *name = NULL;
+  if (n >= 1) {
+    char *last = w[n];
+    w[n] = NULL;
+    name = g_strjoinv(" ", w);
+    w[n] = last;
+    g_strstrip(g_strdelimit(name, ",;:", ' '));
+  }
+  g_strfreev(w);
+  g_free(orig);
+  return name;
+}
+
+/* The value of a label: after "Label:" the rest of its cell; a label
+   alone in its cell ("RECIPIENT   LETTER DATE") is a column heading, so
+   the words printed under it first, else the next cell.  Returns owned or
+   NULL. */
+static char *label_value(const struct sv_doctext *t, const char *labels)
+{
+  char *pattern = g_strdup_printf(
+      "(?:^|\\n|   )(?:%s)[ \\t]*(:|   |(?=\\n)|$)[ \\t]*([^\\n]*?)"
+      "(?=   |\\n|$)",
+      labels);
+  GRegex *r = rx(pattern);
+  GMatchInfo *mi = NULL;
+  char *value = NULL;
+  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
+  while (value == NULL && g_match_info_matches(mi)) {
+    gint s = 0, e = 0, ls = 0, le = 0, cs = 0, ce = 0;
+    size_t vs = 0, ve = 0;
+    g_match_info_fetch_pos(mi, 2, &s, &e);
+    g_match_info_fetch_pos(mi, 1, &cs, &ce);
+    g_match_info_fetch_pos(mi, 0, &ls, &le);
+    bool colon = ce > cs && sv_doctext_folded(t)[cs] == ':';
+    if (!colon && sv_doctext_below(t, (size_t)ls, (size_t)cs, &vs, &ve))
+      value = leading_name(t, (gint)vs, (gint)ve);
+    if (value == NULL && e > s)
+      value = leading_name(t, s, e);
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  g_free(pattern);
+  return value;
+}
+
+/* The capitalised words after a phrase: "certify that X", "employed by
+   X".  Returns owned or NULL. */
+static char *after_phrase(const struct sv_doctext *t, const char *phrases)
+{
+  char *pattern = g_strdup_printf("(?:%s)\\s+([^\\n]{2,80})", phrases);
+  GRegex *r = rx(pattern);
+  GMatchInfo *mi = NULL;
+  char *value = NULL;
+  if (g_regex_match(r, sv_doctext_folded(t), 0, &mi)) {
+    gint s = 0, e = 0;
+    g_match_info_fetch_pos(mi, 1, &s, &e);
+    value = leading_name(t, s, e);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  g_free(pattern);
+  return value;
+}
+
+static void read_parties(const struct sv_doctext *t, struct sv_income_doc *inc)
+{
+  inc->person = label_value(
+      t, "employee(?: name)?|recipient|beneficiary|pensioner|retiree|"
+         "claimant|name|nombre(?: del (?:trabajador|empleado|pensionado|"
+         "beneficiario))?|trabajador|empleado|beneficiario|pensionado");
+  if (inc->person == NULL)
+    inc->person = after_phrase(
+        t, "certify that|confirm that|certifies that|confirms that|"
+           "(?:hace|hacemos) constar que(?: el| la)?(?: c\\.)?|"
+           "certifica que(?: el| la)?(?: c\\.)?|"
+           "se hace constar que(?: el| la)?(?: c\\.)?");
+  inc->payer = label_value(t, "employer(?: name)?|company|payer|issuer|"
+                              "empresa|patron|razon social|pagador|"
+                              "institucion");
+  if (inc->payer == NULL)
+    inc->payer = after_phrase(
+        t, "employed (?:by|at|with)|works (?:for|at)|"
+           "presta sus servicios (?:en|para)|labora (?:en|para)|"
+           "trabaja (?:en|para)");
+}
+
+/* ------------------------------------------------------------- reading */
+
+static void currency_of(const char *text, const char *lang,
+                        struct sv_income_doc *inc)
+{
+  const char *cur = NULL;
+  if (has(text, "\\busd\\b|us\\$|\\bdollars?\\b|\\bdolares\\b"))
+    cur = "USD";
+  else if (has(text, "\\bmxn\\b|\\bpesos\\b|m\\.n\\.|moneda nacional"))
+    cur = "MXN";
+  else if (has(text, "\\$"))
+    cur = strcmp(lang, "es") == 0 ? "MXN" : "USD";
+  if (cur != NULL)
+    g_strlcpy(inc->currency, cur, sizeof inc->currency);
+}
+
+static const char *guess_lang(const struct sv_doc *doc, const char *text)
+{
+  if (doc->lang[0] != '\0')
+    return doc->lang;
+  GRegex *es = rx("\\b(?:que|de|la|el|los|por|ingresos|mensual)\\b");
+  GRegex *en = rx("\\b(?:the|of|and|that|is|per|income|monthly)\\b");
+  int nes = 0, nen = 0;
+  GMatchInfo *mi = NULL;
+  for (g_regex_match(es, text, 0, &mi); g_match_info_matches(mi);
+       g_match_info_next(mi, NULL))
+    nes++;
+  g_match_info_free(mi);
+  for (g_regex_match(en, text, 0, &mi); g_match_info_matches(mi);
+       g_match_info_next(mi, NULL))
+    nen++;
+  g_match_info_free(mi);
+  g_regex_unref(es);
+  g_regex_unref(en);
+  return nes > nen ? "es" : "en";
+}
+
+bool sv_letter_read(struct sv_doc *doc)
+{
+  struct sv_doctext *t = NULL;
+  struct sv_income_doc *inc = NULL;
+  bool ok = false;
+
+  sv_income_doc_free(&doc->income);
+  t = sv_doctext_new(doc);
+  const char *text = sv_doctext_folded(t);
+  if (text[0] == '\0')
+    goto out;
+  const char *lang = guess_lang(doc, text);
+  inc = sv_income_doc_new();
+  read_parties(t, inc);
+  read_months(t, inc);
+  read_amount(t, inc);
+  read_period(t, lang, inc);
+  currency_of(text, lang, inc);
+  ok = inc->person != NULL || inc->stated.present || inc->months->len > 0;
+  if (ok) {
+    doc->income = inc;
+    inc = NULL;
+  }
+
+out:
+  sv_income_doc_free(&inc);
+  sv_doctext_free(&t);
+  return ok;
+}

@@ -1,0 +1,54 @@
+/*
+ * letter.h - read an employer letter, income certificate ("constancia de
+ * ingresos", "carta de empleo") or pension / benefit letter, English or
+ * Spanish.
+ *
+ * Called by the extract stage on documents classified SV_KIND_INCOME_LETTER;
+ * fills doc->income for evaluate's income test.  Works on the folded text
+ * of the pages (stages/doctext.h), so text-layer and OCR'd letters read
+ * alike, and labels may sit left of their value or above it.
+ *
+ *  - person: "Employee: X", "Recipient" over "X", "certify that X ...",
+ *    "hace constar que el C. X ..."; payer: "Employer: X", "employed by X",
+ *    "presta sus servicios en X".
+ *  - the stated amount: every amount in digits is a candidate except hourly
+ *    rates and rows of a month table; a net-labelled one beats an
+ *    unlabelled one, which beats a gross one.  net: the chosen amount or
+ *    the letter says net / neto / libre de impuestos / after taxes /
+ *    take-home; gross_only: it says only gross / bruto / before taxes.
+ *  - frequency of the stated amount, from the words around it:
+ *      monthly      monthly, per month, mensual, al mes          x1
+ *      weekly       weekly, per week, semanal                    x52/12
+ *      fortnightly  biweekly, every two weeks, fortnightly,
+ *                   catorcenal (every 14 days)                   x26/12
+ *      semimonthly  semimonthly, twice a month, quincenal
+ *                   (in Mexico a quincena is half a month,
+ *                   paid on the 15th and the last day)           x2
+ *      annual       annual(ly), per year, yearly, anual          /12
+ *    monthly = stated x factor in integer cents, rounded half-up.
+ *  - period: a date range (sv_extract_parse_period), "since January
+ *    2020" / "desde enero de 2020" (start only), else the span of the
+ *    month table.  Relative periods ("durante los últimos seis meses") are
+ *    not turned into dates: the letter's own date is not read.
+ *  - months: rows "May 2026   $4,393.00", "Mayo 2026  $ 4,393.00",
+ *    "05/2026  4,393.00", each a month of income as printed (monthly =
+ *    the amount).
+ */
+#ifndef SV_LETTER_H
+#define SV_LETTER_H
+
+#include <stdbool.h>
+
+#include "../pipeline/model.h"
+
+/* Reads doc's pages and replaces doc->income (sv_income_doc_new) with
+   what was found.  Returns false, leaving doc->income NULL, when neither
+   a person, an amount nor a month was read.  Uses doc->lang ("en"/"es")
+   when set, else guesses it, for the currency of a bare "$".  Borrows
+   doc's pages. */
+bool sv_letter_read(struct sv_doc *doc);
+
+/* amount normalised to a month for freq (see above), half-up. */
+sv_cents sv_letter_monthly(sv_cents amount, enum sv_frequency freq);
+
+#endif

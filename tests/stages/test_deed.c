@@ -1,0 +1,297 @@
+/*
+ * test_deed.c - tests of the deed reader (stages/deed.c): a notarial
+ * compraventa written as printed, a company-capital acta, and the real
+ * dummy compraventa from /work/shared/realdocs through render.  Expected
+ * values are read off the texts by hand.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "deed.h"
+#include "render.h"
+
+#ifndef SV_REALDOCS
+#define SV_REALDOCS SV_REALDOCS_DIR
+#endif
+
+/* ------------------------------------------------------------ helpers */
+
+/* Text as printed: 6pt per character, 14pt per line, a 30pt gap where the
+   text has 3+ spaces (a column break); sv_render_build_lines rebuilds the
+   lines, as render does.  (Same idea as tests/stages/test_extract.c.) */
+#define CHAR_W 6.0
+#define LINE_H 14.0
+#define COLUMN_EXTRA 30.0
+
+static void add_text_word(GArray *words, GString **w, long w_col,
+                          double w_extra, long col, size_t line)
+{
+  struct sv_word sw = {0};
+  sw.box.x0 = 20 + (double)w_col * CHAR_W + w_extra;
+  sw.box.x1 = 20 + (double)col * CHAR_W + w_extra;
+  sw.box.y0 = 20 + (double)line * LINE_H;
+  sw.box.y1 = sw.box.y0 + 10;
+  sw.conf = 100.0f;
+  sw.text = g_string_free(*w, FALSE);
+  *w = NULL;
+  g_array_append_val(words, sw);
+}
+
+static void page_from_text(struct sv_page *pg, int number, const char *text)
+{
+  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
+  char **lines = g_strsplit(text, "\n", -1);
+  for (size_t l = 0; lines[l] != NULL; l++) {
+    double extra = 0, w_extra = 0;
+    long col = 0, w_col = 0;
+    int spaces = 0;
+    GString *w = NULL;
+    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
+      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
+      if (ch == 0 || ch == ' ') {
+        if (w != NULL)
+          add_text_word(words, &w, w_col, w_extra, col, l);
+        if (ch == 0)
+          break;
+        spaces++;
+      } else {
+        if (spaces >= 3)
+          extra += COLUMN_EXTRA;
+        spaces = 0;
+        if (w == NULL) {
+          w = g_string_new(NULL);
+          w_col = col;
+          w_extra = extra;
+        }
+        g_string_append_unichar(w, ch);
+      }
+      col++;
+    }
+  }
+  g_strfreev(lines);
+  pg->number = number;
+  pg->width = 595;
+  pg->height = 842;
+  pg->source = SV_TEXT_LAYER;
+  pg->conf = 100.0f;
+  size_t n = words->len;
+  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
+}
+
+/* Returns owned (sv_doc_free): a one-page text-layer document. */
+static struct sv_doc *doc_from_text(const char *text)
+{
+  struct sv_doc *doc = sv_doc_new(NULL, "doc.pdf", "/x/doc.pdf");
+  doc->pages = g_new0(struct sv_page, 1);
+  doc->npages = 1;
+  page_from_text(&doc->pages[0], 1, text);
+  doc->text = SV_TEXT_LAYER;
+  doc->type = SV_FILE_PDF;
+  return doc;
+}
+
+/* Returns owned (sv_doc_free): a real PDF read through render, or NULL
+   when the file is not there. */
+static struct sv_doc *doc_from_pdf(const char *path)
+{
+  gchar *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL))
+    return NULL;
+  struct sv_doc *doc = sv_doc_new(NULL, "real.pdf", path);
+  doc->bytes = g_bytes_new_take(data, len);
+  doc->type = SV_FILE_PDF;
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  return doc;
+}
+
+static const struct sv_stated_value *value_of(const struct sv_deed *d,
+                                              enum sv_value_kind kind)
+{
+  for (guint k = 0; k < d->values->len; k++)
+    if (g_array_index(d->values, struct sv_stated_value, k).kind == kind)
+      return &g_array_index(d->values, struct sv_stated_value, k);
+  fail_msg("no value of kind %s", sv_value_kind_str(kind));
+  return NULL;
+}
+
+static void assert_date(const GDate *d, int y, int m, int day)
+{
+  assert_true(g_date_valid(d));
+  assert_int_equal(g_date_get_year(d), y);
+  assert_int_equal(g_date_get_month(d), m);
+  assert_int_equal(g_date_get_day(d), day);
+}
+
+static const char escritura[] =
+    "VOLUMEN 1,234                         ESCRITURA NÚMERO 45,678\n"
+    "En la ciudad de Guadalajara, Jalisco, a 29 veintinueve de marzo de 2022\n"
+    "dos mil veintidós, ante mí, Licenciado ROBERTO GARZA LEAL, Notario\n"
+    "Público número 3 tres de esta Municipalidad, comparecen por una parte\n"
+    "la señora ANA SOFÍA MARTÍNEZ GARCÍA (en lo sucesivo \"LA PARTE\n"
+    "VENDEDORA\") y por otra parte la señora MARÍA JOSÉ PÉREZ GÓMEZ (en lo\n"
+    "sucesivo \"LA PARTE COMPRADORA\"), nacida el 15 de julio de 1980, para\n"
+    "formalizar el contrato de COMPRAVENTA del inmueble ubicado en Calle\n"
+    "Pino 12, inscrito bajo Folio Real número 135627 ciento treinta y cinco\n"
+    "mil seiscientos veintisiete.\n"
+    "CLÁUSULAS\n"
+    "PRIMERA. El precio pactado por la compraventa es la cantidad de\n"
+    "$14,500,000.00 (CATORCE MILLONES QUINIENTOS MIL PESOS 00/100 MONEDA\n"
+    "NACIONAL), que la parte vendedora declara recibidos.\n"
+    "SEGUNDA. Para efectos fiscales el valor de avalúo es de $15,200,000.00\n"
+    "(QUINCE MILLONES CIEN MIL PESOS 00/100 M.N.) y el valor catastral de\n"
+    "$9,800,000.00.\n";
+
+/* Price, appraisal and cadastral values with their kinds; the price words
+   agree, the appraisal words (15,100,000) do not; the cadastral value has
+   no words. */
+static void test_deed_values(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_text(escritura);
+  assert_true(sv_deed_read(doc));
+  const struct sv_deed *d = doc->deed;
+  assert_non_null(d);
+  assert_false(d->investment);
+  assert_int_equal(d->values->len, 3);
+  const struct sv_stated_value *price = value_of(d, SV_VALUE_PRICE);
+  assert_int_equal(price->figure.amount, 1450000000);
+  assert_true(price->has_words);
+  assert_int_equal(price->words_amount, 1450000000);
+  assert_true(price->words_agree);
+  assert_string_equal(price->currency, "MXN");
+  assert_true(price->figure.present);
+  assert_int_equal(price->figure.page, 1);
+  assert_true(price->figure.box.y0 > 20 + 11 * 14 - 1); /* line 12 */
+  assert_true(price->figure.conf > 99.0f);
+  const struct sv_stated_value *appr = value_of(d, SV_VALUE_APPRAISAL);
+  assert_int_equal(appr->figure.amount, 1520000000);
+  assert_true(appr->has_words);
+  assert_int_equal(appr->words_amount, 1510000000);
+  assert_false(appr->words_agree);
+  const struct sv_stated_value *cad = value_of(d, SV_VALUE_CADASTRAL);
+  assert_int_equal(cad->figure.amount, 980000000);
+  assert_false(cad->has_words);
+  assert_false(cad->words_agree);
+  sv_doc_free(&doc);
+}
+
+/* The buyer (not the seller), the notary and the deed's date (not the
+   buyer's birth date). */
+static void test_deed_parties_and_date(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_text(escritura);
+  assert_true(sv_deed_read(doc));
+  const struct sv_deed *d = doc->deed;
+  assert_int_equal(d->owners->len, 1);
+  assert_string_equal(g_ptr_array_index(d->owners, 0),
+                      "MARÍA JOSÉ PÉREZ GÓMEZ");
+  assert_non_null(d->notary);
+  assert_non_null(strstr(d->notary, "ROBERTO GARZA LEAL"));
+  assert_non_null(strstr(d->notary, "3"));
+  assert_date(&d->date, 2022, 3, 29);
+  sv_doc_free(&doc);
+}
+
+/* Malformed words after the digits: words present, not agreeing. */
+static void test_deed_malformed_words(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_text(
+      "Comprador: JUAN LOPEZ RUIZ\n"
+      "El precio de la operación es $1,000,000.00 (UN MILLÓN MIL MIL\n"
+      "PESOS 00/100 M.N.).\n");
+  assert_true(sv_deed_read(doc));
+  const struct sv_stated_value *price = value_of(doc->deed, SV_VALUE_PRICE);
+  assert_int_equal(price->figure.amount, 100000000);
+  assert_true(price->has_words);
+  assert_false(price->words_agree);
+  assert_int_equal(doc->deed->owners->len, 1);
+  assert_string_equal(g_ptr_array_index(doc->deed->owners, 0),
+                      "JUAN LOPEZ RUIZ");
+  sv_doc_free(&doc);
+}
+
+/* A company-capital acta is an investment; shareholder by label. */
+static void test_deed_investment(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_text(
+      "ACTA DE ASAMBLEA GENERAL EXTRAORDINARIA DE ACCIONISTAS\n"
+      "COMERCIALIZADORA DEL NORTE, S.A. DE C.V.\n"
+      "Accionista: CARLOS ALBERTO RUIZ SOTO\n"
+      "Se aprueba el aumento del capital social por la cantidad de\n"
+      "$3,000,000.00 (TRES MILLONES DE PESOS 00/100 M.N.), representado por\n"
+      "3,000 acciones con valor nominal de $1,000.00 (MIL PESOS 00/100 M.N.)\n"
+      "cada una, suscritas y pagadas mediante aportación en efectivo.\n"
+      "Ciudad de México, a 17 de septiembre de 2025.\n");
+  assert_true(sv_deed_read(doc));
+  const struct sv_deed *d = doc->deed;
+  assert_true(d->investment);
+  const struct sv_stated_value *cap = value_of(d, SV_VALUE_INVESTMENT);
+  assert_int_equal(cap->figure.amount, 300000000);
+  assert_true(cap->words_agree);
+  assert_int_equal(d->owners->len, 1);
+  assert_string_equal(g_ptr_array_index(d->owners, 0),
+                      "CARLOS ALBERTO RUIZ SOTO");
+  assert_date(&d->date, 2025, 9, 17);
+  sv_doc_free(&doc);
+}
+
+/* A text with nothing of a deed gives no deed. */
+static void test_deed_nothing(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_text("Hello world\nnothing to see here\n");
+  assert_false(sv_deed_read(doc));
+  assert_null(doc->deed);
+  sv_doc_free(&doc);
+}
+
+/* The real dummy compraventa (text layer) through render: 2,950,000.00
+   with agreeing words, buyer JORGE LUIS PÉREZ HERNÁNDEZ, signed 17
+   September 2025. */
+static void test_deed_realdoc_compraventa(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_pdf(
+      SV_REALDOCS "/mx-compraventa-dummy-tijuana/"
+                  "contrato_compraventa_tijuana_dummy.pdf");
+  if (doc == NULL)
+    skip();
+  assert_true(sv_deed_read(doc));
+  const struct sv_deed *d = doc->deed;
+  assert_false(d->investment);
+  const struct sv_stated_value *price = value_of(d, SV_VALUE_PRICE);
+  assert_int_equal(price->figure.amount, 295000000);
+  assert_true(price->has_words);
+  assert_int_equal(price->words_amount, 295000000);
+  assert_true(price->words_agree);
+  assert_int_equal(price->figure.page, 1);
+  assert_int_equal(d->owners->len, 1);
+  assert_string_equal(g_ptr_array_index(d->owners, 0),
+                      "JORGE LUIS PÉREZ HERNÁNDEZ");
+  assert_date(&d->date, 2025, 9, 17);
+  sv_doc_free(&doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_deed_values),
+    cmocka_unit_test(test_deed_parties_and_date),
+    cmocka_unit_test(test_deed_malformed_words),
+    cmocka_unit_test(test_deed_investment),
+    cmocka_unit_test(test_deed_nothing),
+    cmocka_unit_test(test_deed_realdoc_compraventa),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

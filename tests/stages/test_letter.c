@@ -1,0 +1,354 @@
+/*
+ * test_letter.c - tests of the income-letter reader (stages/letter.c):
+ * English and Spanish letters written as printed, each frequency and its
+ * normalisation to a month (hand-computed, half-up), net / gross, month
+ * tables, periods, and the real synthetic benefit letter through render.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "letter.h"
+#include "render.h"
+
+#ifndef SV_REALDOCS
+#define SV_REALDOCS SV_REALDOCS_DIR
+#endif
+
+/* ------------------------------------------------------------ helpers */
+
+/* Text as printed: 6pt per character, 14pt per line, a 30pt gap where the
+   text has 3+ spaces (a column break); sv_render_build_lines rebuilds the
+   lines, as render does.  (Same idea as tests/stages/test_extract.c.) */
+#define CHAR_W 6.0
+#define LINE_H 14.0
+#define COLUMN_EXTRA 30.0
+
+static void add_text_word(GArray *words, GString **w, long w_col,
+                          double w_extra, long col, size_t line)
+{
+  struct sv_word sw = {0};
+  sw.box.x0 = 20 + (double)w_col * CHAR_W + w_extra;
+  sw.box.x1 = 20 + (double)col * CHAR_W + w_extra;
+  sw.box.y0 = 20 + (double)line * LINE_H;
+  sw.box.y1 = sw.box.y0 + 10;
+  sw.conf = 100.0f;
+  sw.text = g_string_free(*w, FALSE);
+  *w = NULL;
+  g_array_append_val(words, sw);
+}
+
+static void page_from_text(struct sv_page *pg, int number, const char *text)
+{
+  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
+  char **lines = g_strsplit(text, "\n", -1);
+  for (size_t l = 0; lines[l] != NULL; l++) {
+    double extra = 0, w_extra = 0;
+    long col = 0, w_col = 0;
+    int spaces = 0;
+    GString *w = NULL;
+    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
+      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
+      if (ch == 0 || ch == ' ') {
+        if (w != NULL)
+          add_text_word(words, &w, w_col, w_extra, col, l);
+        if (ch == 0)
+          break;
+        spaces++;
+      } else {
+        if (spaces >= 3)
+          extra += COLUMN_EXTRA;
+        spaces = 0;
+        if (w == NULL) {
+          w = g_string_new(NULL);
+          w_col = col;
+          w_extra = extra;
+        }
+        g_string_append_unichar(w, ch);
+      }
+      col++;
+    }
+  }
+  g_strfreev(lines);
+  pg->number = number;
+  pg->width = 595;
+  pg->height = 842;
+  pg->source = SV_TEXT_LAYER;
+  pg->conf = 100.0f;
+  size_t n = words->len;
+  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
+}
+
+/* Returns owned (sv_doc_free): a one-page text-layer document. */
+static struct sv_doc *doc_from_text(const char *text)
+{
+  struct sv_doc *doc = sv_doc_new(NULL, "doc.pdf", "/x/doc.pdf");
+  doc->pages = g_new0(struct sv_page, 1);
+  doc->npages = 1;
+  page_from_text(&doc->pages[0], 1, text);
+  doc->text = SV_TEXT_LAYER;
+  doc->type = SV_FILE_PDF;
+  return doc;
+}
+
+/* Returns owned (sv_doc_free): a real PDF read through render, or NULL
+   when the file is not there. */
+static struct sv_doc *doc_from_pdf(const char *path)
+{
+  gchar *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL))
+    return NULL;
+  struct sv_doc *doc = sv_doc_new(NULL, "real.pdf", path);
+  doc->bytes = g_bytes_new_take(data, len);
+  doc->type = SV_FILE_PDF;
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  return doc;
+}
+
+/* Returns owned: the document of text, read; fails when nothing read. */
+static struct sv_doc *read_text(const char *text)
+{
+  struct sv_doc *doc = doc_from_text(text);
+  assert_true(sv_letter_read(doc));
+  assert_non_null(doc->income);
+  return doc;
+}
+
+static void assert_date(const GDate *d, int y, int m, int day)
+{
+  assert_true(g_date_valid(d));
+  assert_int_equal(g_date_get_year(d), y);
+  assert_int_equal(g_date_get_month(d), m);
+  assert_int_equal(g_date_get_day(d), day);
+}
+
+/* English employer letter: monthly net salary, person, payer, start. */
+static void test_letter_english_monthly_net(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "NORTHWIND TRADERS INC.\n"
+      "To whom it may concern:\n"
+      "This is to certify that John Michael Doe has been employed by\n"
+      "Northwind Traders Inc. since January 2020 as a Senior Analyst.\n"
+      "His net monthly salary after taxes is $4,393.00 USD.\n"
+      "Sincerely, Jane Roe, HR Manager\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "John Michael Doe");
+  assert_string_equal(inc->payer, "Northwind Traders Inc.");
+  assert_true(inc->net);
+  assert_false(inc->gross_only);
+  assert_int_equal(inc->frequency, SV_FREQ_MONTHLY);
+  assert_true(inc->stated.present);
+  assert_int_equal(inc->stated.amount, 439300);
+  assert_int_equal(inc->monthly, 439300);
+  assert_string_equal(inc->currency, "USD");
+  assert_date(&inc->start, 2020, 1, 1);
+  sv_doc_free(&doc);
+}
+
+/* Spanish quincenal = twice a month (x2), net (libre de impuestos). */
+static void test_letter_spanish_quincenal(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "CONSTANCIA DE INGRESOS\n"
+      "A quien corresponda:\n"
+      "Por medio de la presente se hace constar que el C. JUAN PÉREZ LÓPEZ\n"
+      "presta sus servicios en Grupo Industrial Saltillo desde el mes de marzo\n"
+      "de 2019, percibiendo un salario quincenal neto de $12,345.67 M.N.\n"
+      "libre de impuestos.\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "JUAN PÉREZ LÓPEZ");
+  assert_string_equal(inc->payer, "Grupo Industrial Saltillo");
+  assert_true(inc->net);
+  assert_int_equal(inc->frequency, SV_FREQ_SEMIMONTHLY);
+  assert_int_equal(inc->stated.amount, 1234567);
+  assert_int_equal(inc->monthly, 2469134); /* x2 */
+  assert_string_equal(inc->currency, "MXN");
+  assert_date(&inc->start, 2019, 3, 1);
+  sv_doc_free(&doc);
+}
+
+/* Catorcenal = every 14 days: x26/12, half-up. */
+static void test_letter_spanish_catorcenal(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "CARTA DE EMPLEO\n"
+      "Nombre del trabajador: ANA RUIZ SOTO\n"
+      "Percepción catorcenal neta: $10,000.01\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "ANA RUIZ SOTO");
+  assert_int_equal(inc->frequency, SV_FREQ_FORTNIGHTLY);
+  assert_int_equal(inc->stated.amount, 1000001);
+  /* 1,000,001 x 26 / 12 = 2,166,668.83 -> 2,166,669 */
+  assert_int_equal(inc->monthly, 2166669);
+  sv_doc_free(&doc);
+}
+
+/* Weekly pay: x52/12, half-up; the hourly rate is not the amount. */
+static void test_letter_weekly(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Employee: Mara North\n"
+      "Hourly rate: $28.50 per hour\n"
+      "Weekly take-home pay: $1,083.00\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "Mara North");
+  assert_true(inc->net);
+  assert_int_equal(inc->frequency, SV_FREQ_WEEKLY);
+  assert_int_equal(inc->stated.amount, 108300);
+  /* 108,300 x 52 / 12 = 469,300 exactly */
+  assert_int_equal(inc->monthly, 469300);
+  sv_doc_free(&doc);
+}
+
+/* Annual net pension: /12, half-up. */
+static void test_letter_annual(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "PENSION AWARD LETTER\n"
+      "Pensioner: Avery Moss\n"
+      "Your annual pension, net of taxes (net), is $52,000.10 per year.\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_int_equal(inc->frequency, SV_FREQ_ANNUAL);
+  assert_int_equal(inc->stated.amount, 5200010);
+  /* 5,200,010 / 12 = 433,334.17 -> 433,334 */
+  assert_int_equal(inc->monthly, 433334);
+  assert_true(inc->net);
+  sv_doc_free(&doc);
+}
+
+/* A letter stating only gross income: gross_only, not net. */
+static void test_letter_gross_only(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Employee Name: Marisol Vega\n"
+      "Gross monthly salary (before taxes): $5,000.00\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_false(inc->net);
+  assert_true(inc->gross_only);
+  assert_int_equal(inc->stated.amount, 500000);
+  assert_int_equal(inc->frequency, SV_FREQ_MONTHLY);
+  sv_doc_free(&doc);
+}
+
+/* Net beats gross when both are printed. */
+static void test_letter_net_preferred(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Empleado: LUIS ORTEGA\n"
+      "Sueldo mensual bruto: $30,000.00\n"
+      "Sueldo mensual neto: $24,500.00\n");
+  assert_int_equal(doc->income->stated.amount, 2450000);
+  assert_true(doc->income->net);
+  assert_false(doc->income->gross_only);
+  sv_doc_free(&doc);
+}
+
+/* A table of named months; the period is its span; an explicit range
+   wins when printed. */
+static void test_letter_named_months(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Recipient: Avery Moss\n"
+      "Net monthly benefit paid:\n"
+      "May 2026      $4,393.00\n"
+      "June 2026     $4,393.00\n"
+      "July 2026     $4,400.50\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_int_equal(inc->months->len, 3);
+  const struct sv_income_month *m =
+      &g_array_index(inc->months, struct sv_income_month, 2);
+  assert_int_equal(m->year, 2026);
+  assert_int_equal(m->month, 7);
+  assert_int_equal(m->figure.amount, 440050);
+  assert_int_equal(m->monthly, 440050);
+  assert_true(m->figure.present);
+  assert_false(inc->stated.present); /* table rows are not "the" amount */
+  assert_date(&inc->start, 2026, 5, 1);
+  assert_date(&inc->end, 2026, 7, 31);
+  sv_doc_free(&doc);
+
+  doc = read_text("Empleado: ANA RUIZ\n"
+                  "Periodo del 01/05/2026 al 31/10/2026\n"
+                  "Salario mensual neto: $20,000.00\n");
+  assert_date(&doc->income->start, 2026, 5, 1);
+  assert_date(&doc->income->end, 2026, 10, 31);
+  sv_doc_free(&doc);
+}
+
+/* Nothing of a letter: no income. */
+static void test_letter_nothing(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_text("lorem ipsum dolor\n");
+  assert_false(sv_letter_read(doc));
+  assert_null(doc->income);
+  sv_doc_free(&doc);
+}
+
+/* The normalisation table itself. */
+static void test_letter_monthly(void **state)
+{
+  (void)state;
+  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_MONTHLY), 100000);
+  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_WEEKLY), 433333);
+  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_FORTNIGHTLY), 216667);
+  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_SEMIMONTHLY), 200000);
+  assert_int_equal(sv_letter_monthly(100006, SV_FREQ_ANNUAL), 8334);
+}
+
+/* The synthetic benefit letter (text layer, diagonal watermark) through
+   render: MONTHLY AMOUNT printed over $850.00, recipient Avery Moss. */
+static void test_letter_realdoc_benefit(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_pdf(
+      SV_REALDOCS "/us-benefit-letter-synthetic/hh-003_d04_benefit_letter.pdf");
+  if (doc == NULL)
+    skip();
+  assert_true(sv_letter_read(doc));
+  const struct sv_income_doc *inc = doc->income;
+  assert_true(inc->stated.present);
+  assert_int_equal(inc->stated.amount, 85000);
+  assert_int_equal(inc->frequency, SV_FREQ_MONTHLY);
+  assert_int_equal(inc->monthly, 85000);
+  assert_string_equal(inc->currency, "USD");
+  assert_non_null(inc->person);
+  assert_string_equal(inc->person, "Avery Moss");
+  assert_false(inc->net);        /* the letter does not say net */
+  assert_false(inc->gross_only); /* nor gross */
+  sv_doc_free(&doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_letter_english_monthly_net),
+    cmocka_unit_test(test_letter_spanish_quincenal),
+    cmocka_unit_test(test_letter_spanish_catorcenal),
+    cmocka_unit_test(test_letter_weekly),
+    cmocka_unit_test(test_letter_annual),
+    cmocka_unit_test(test_letter_gross_only),
+    cmocka_unit_test(test_letter_net_preferred),
+    cmocka_unit_test(test_letter_named_months),
+    cmocka_unit_test(test_letter_nothing),
+    cmocka_unit_test(test_letter_monthly),
+    cmocka_unit_test(test_letter_realdoc_benefit),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
