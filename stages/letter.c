@@ -245,7 +245,7 @@ static enum sv_frequency frequency_of(enum label l)
 static void read_amount(const struct sv_doctext *t, struct sv_income_doc *inc)
 {
   const char *text = sv_doctext_folded(t);
-  struct candidate c;
+  struct candidate c = {0};
   bool says_net = has(text, net_words);
   bool says_gross = has(text, gross_words);
   if (best_candidate(t, &c)) {
