@@ -17,8 +17,17 @@ tmp=$(mktemp -d "$root/samples/.gen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 "$build/samples/generator/solvency-samplegen" "$tmp"
 
+# CI OCRs every scanned page twice: keep samples/ within 10 MB.
+rest=$(du -sb --exclude=cases --exclude=expected --exclude=rates.xml \
+  --exclude='.gen.*' "$root/samples" | cut -f1)
+new=$(du -sb "$tmp" | cut -f1)
+if [ $((rest + new)) -gt 10000000 ]; then
+  echo "make-samples: samples/ would be $((rest + new)) bytes (limit 10000000)" >&2
+  exit 1
+fi
+
 rm -rf "$root/samples/cases" "$root/samples/expected"
 mv "$tmp/cases" "$root/samples/cases"
 mv "$tmp/expected" "$root/samples/expected"
 mv "$tmp/rates.xml" "$root/samples/rates.xml"
-echo "samples regenerated in $root/samples"
+echo "samples regenerated in $root/samples ($(du -sh "$root/samples" | cut -f1))"

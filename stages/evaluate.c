@@ -281,6 +281,8 @@ static struct sv_month month_total(const struct sv_month *rows, size_t n)
     if (r->basis == SV_BASIS_CLOSING)
       t.basis = SV_BASIS_CLOSING;
     t.conf = MIN(t.conf, r->conf);
+    t.ocr = t.ocr || r->ocr;
+    t.unreconciled = t.unreconciled || r->unreconciled;
     if (i > 0)
       g_string_append(src, " + ");
     g_string_append(src, r->source != NULL ? r->source : "");
@@ -387,6 +389,8 @@ static void build_balances(const struct sv_rules *rules,
     m.basis = basis;
     m.source = g_strdup_printf("%s#%d", d->relpath, fig->page);
     m.conf = fig->conf;
+    m.ocr = d->text == SV_TEXT_OCR;
+    m.unreconciled = fig->unreconciled;
     g_array_append_val(rows, m);
   }
   finish_months(rules, &c->as_of, rows, ev->balances, notes, "balance");
@@ -583,16 +587,28 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
   add_reason(t, "mean of the %d %s from %s to %s, %s MXN, %s the required %s",
              n, words->many, first, last, mean, verb, req);
 
-  /* Figures read with low confidence decide nothing on their own. */
+  /* Figures read with low confidence, or contradicted by their own
+     statement's arithmetic, decide nothing on their own, whatever the
+     mean: the test needs a person. */
   bool doubtful = false;
   for (int k = 0; k < n; k++) {
     for (guint i = 0; i < months->len; i++) {
       const struct sv_month *r = &g_array_index(months, struct sv_month, i);
       if (r->year != rows[k]->year || r->month != rows[k]->month ||
-          is_total(r) || r->conf >= SV_EVAL_MIN_CONF)
+          is_total(r))
         continue;
       char period[16];
       fmt_period(r->year, r->month, period, sizeof period);
+      if (r->unreconciled) {
+        add_reason(t,
+                   "the %s %s at %s could not be reconciled with the "
+                   "statement's own arithmetic; a person must check that "
+                   "page",
+                   period, words->one, r->source);
+        doubtful = true;
+      }
+      if (r->conf >= SV_EVAL_MIN_CONF)
+        continue;
       add_reason(t,
                  "the %s %s at %s was read with confidence %.0f (below "
                  "%.0f); a person must check that page",

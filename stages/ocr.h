@@ -20,6 +20,23 @@ struct sv_ocr_engine;
 
 extern const struct sv_stage sv_ocr_stage;
 
+/* Where the models are read from unless SV_TESSDATA says otherwise. */
+#define SV_OCR_TESSDATA "/usr/share/tesseract-ocr/5/tessdata"
+
+/* Makes one worker's engine (eng+spa page reader, OSD).  Returns owned:
+   free with sv_ocr_engine_free; never NULL: when the models cannot be
+   loaded, sv_ocr_engine_status() says so and every page fails with the
+   reason.  The engine must stay on the thread that uses it. */
+struct sv_ocr_engine *sv_ocr_engine_new(void);
+/* NULL-safe; frees the engine and clears *engine. */
+void sv_ocr_engine_free(struct sv_ocr_engine **engine);
+/* SV_OK, or why the engine could not start. */
+sv_status sv_ocr_engine_status(const struct sv_ocr_engine *engine);
+
+/* How many page-reading engines this process has made (MT safe); tests use
+   it to check that a worker makes one and reuses it. */
+int sv_ocr_engines_made(void);
+
 /* Re-reads the figure inside box (points, on page's cleaned-up image) with
    a digits-and-punctuation, single-line pass at a larger scale, for a
    figure the statement's arithmetic contradicts.  On success returns true,

@@ -1,22 +1,32 @@
 /*
- * render.c - document stage: PDF text layer to pages of positioned words.
+ * render.c - document stage: file bytes to pages of positioned words or
+ * pixels.
  *
- * Each worker opens its own PopplerDocument from the bytes ingest read (a
- * PopplerDocument is never shared between threads).  For every page we take
- * poppler's text and its per-character boxes, cut the characters into words
- * at white space and at jumps in position, and rebuild lines by geometry.
- * Pages with fewer than SV_RENDER_MIN_CHARS printable characters are left
- * for OCR (source SV_TEXT_NONE).  The document's bytes are kept only while
- * a page still needs them (OCR renders them); otherwise they are dropped.
+ * PDFs: each worker opens its own PopplerDocument from the bytes ingest read
+ * (never shared).  A page's text layer is cut into words and lines by
+ * geometry; a page with fewer than SV_RENDER_MIN_CHARS printable characters
+ * is rendered in memory at about 300 dpi into an 8-bit grey Pix for OCR.
+ * PNG/JPEG/TIFF: every page is decoded with Leptonica after its header has
+ * passed the pixel limit, converted to grey and scaled up when its
+ * resolution is too low to read.  The bytes are dropped once pages exist.
  */
 #include "render.h"
 
+#include <pthread.h>
+#include <cairo.h>
+#include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
 
-/* A PDF with more pages than this is refused (no case needs it). */
+/* A PDF or TIFF with more pages than this is refused (no case needs it). */
 #define SV_RENDER_MAX_PAGES 2000
+/* Resolution OCR wants, and the least it reads well without scaling up. */
+#define SV_RENDER_DPI 300.0
+#define SV_RENDER_LOW_DPI 200.0
+#define SV_RENDER_MAX_UPSCALE 4.0
+/* Tesseract refuses images wider or taller than this. */
+#define SV_RENDER_MAX_SIDE 32767
 
 /* ------------------------------------------------------- line building */
 
@@ -93,7 +103,10 @@ static void line_finish(struct sv_line *ln)
 void sv_render_build_lines(struct sv_page *page, struct sv_word *words,
                            size_t nwords)
 {
+  struct Pix *image = page->image; /* the lines change, the pixels stay */
+  page->image = NULL;
   sv_page_clear(page);
+  page->image = image;
   if (nwords == 0) {
     g_free(words);
     return;
@@ -217,10 +230,130 @@ out:
   return printable;
 }
 
+/* ------------------------------------------------------- pixels */
+
+/* Poppler is not safe to drive from several threads at once even with one
+   PopplerDocument per thread: its lazily built LittleCMS state and cairo
+   output device raced under ThreadSanitizer on document open and page
+   render (prior-art: xournalpp#7601).  Opening, rendering and closing
+   documents therefore take this lock; text extraction runs unlocked.
+   Rendering is ~15-70 ms a page against ~1.5 s of OCR, so the lock costs
+   little. */
+/* pthread, not GMutex: GLib's futex mutex is invisible to TSan. */
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void render_guarded(PopplerPage *pp, cairo_t *cr)
+{
+  pthread_mutex_lock(&poppler_lock);
+  poppler_page_render(pp, cr);
+  pthread_mutex_unlock(&poppler_lock);
+}
+
+/* Leptonica prints every decoding error on stderr; the report carries ours.
+   Set once, before any worker decodes (g_once orders it for all threads). */
+static void quiet_leptonica(void)
+{
+  static gsize once = 0;
+  if (g_once_init_enter(&once)) {
+    setMsgSeverity(L_SEVERITY_NONE);
+    g_once_init_leave(&once, 1);
+  }
+}
+
+/* Returns owned: an 8-bit grey Pix of a cairo RGB24 surface (pixDestroy). */
+static struct Pix *pix_from_surface(cairo_surface_t *surf)
+{
+  int w = cairo_image_surface_get_width(surf);
+  int h = cairo_image_surface_get_height(surf);
+  int stride = cairo_image_surface_get_stride(surf);
+  const unsigned char *data = cairo_image_surface_get_data(surf);
+  struct Pix *pix = pixCreate(w, h, 8);
+  if (pix == NULL || data == NULL) {
+    pixDestroy(&pix);
+    return NULL;
+  }
+  l_uint32 *pd = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < h; y++) {
+    const uint32_t *row = (const uint32_t *)(const void *)(data +
+                                                           (size_t)y * stride);
+    l_uint32 *line = pd + (size_t)y * wpl;
+    for (int x = 0; x < w; x++) {
+      uint32_t v = row[x];
+      uint32_t grey = (77u * ((v >> 16) & 0xff) + 150u * ((v >> 8) & 0xff) +
+                       29u * (v & 0xff) + 128u) >> 8;
+      SET_DATA_BYTE(line, x, grey);
+    }
+  }
+  return pix;
+}
+
+/* Renders a page without text layer into page->image at SV_RENDER_DPI, or
+   less when the page is so large that it would pass SV_RENDER_MAX_PIXELS.
+   Records a page problem and returns false when it cannot. */
+static bool render_page_pixels(struct sv_doc *doc, PopplerPage *pp,
+                               struct sv_page *page)
+{
+  bool ok = false;
+  cairo_surface_t *surf = NULL;
+  cairo_t *cr = NULL;
+  double dpi = SV_RENDER_DPI;
+  double wpx = page->width * dpi / 72.0, hpx = page->height * dpi / 72.0;
+  if (!(wpx >= 1 && hpx >= 1)) {
+    sv_doc_problem(doc, SV_DOC_OK, SV_CORRUPT, "render", page->number,
+                   "page %d has no size", page->number);
+    goto out;
+  }
+  double scale = 1.0;
+  if (wpx * hpx > (double)SV_RENDER_MAX_PIXELS)
+    scale = sqrt((double)SV_RENDER_MAX_PIXELS / (wpx * hpx));
+  if (fmax(wpx, hpx) * scale > SV_RENDER_MAX_SIDE)
+    scale = fmin(scale, SV_RENDER_MAX_SIDE / fmax(wpx, hpx));
+  dpi *= scale;
+  int w = (int)floor(wpx * scale), h = (int)floor(hpx * scale);
+  if (w < 1 || h < 1) {
+    sv_doc_problem(doc, SV_DOC_OK, SV_TOOBIG, "render", page->number,
+                   "page %d is %.0f x %.0f points; too large to render",
+                   page->number, page->width, page->height);
+    goto out;
+  }
+  surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+    sv_doc_problem(doc, SV_DOC_OK, SV_TOOBIG, "render", page->number,
+                   "page %d could not be rendered at %d x %d pixels",
+                   page->number, w, h);
+    goto out;
+  }
+  cr = cairo_create(surf);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+  render_guarded(pp, cr);
+  cairo_surface_flush(surf);
+  page->image = pix_from_surface(surf);
+  if (page->image == NULL) {
+    sv_doc_problem(doc, SV_DOC_OK, SV_TOOBIG, "render", page->number,
+                   "page %d: no memory for %d x %d pixels", page->number, w,
+                   h);
+    goto out;
+  }
+  pixSetResolution(page->image, (l_int32)lround(dpi), (l_int32)lround(dpi));
+  page->dpi = dpi;
+  ok = true;
+out:
+  if (cr != NULL)
+    cairo_destroy(cr);
+  if (surf != NULL)
+    cairo_surface_destroy(surf);
+  return ok;
+}
+
 static void render_pdf(struct sv_doc *doc)
 {
   GError *err = NULL;
+  pthread_mutex_lock(&poppler_lock);
   PopplerDocument *pd = poppler_document_new_from_bytes(doc->bytes, NULL, &err);
+  pthread_mutex_unlock(&poppler_lock);
   if (pd == NULL) {
     bool encrypted = err != NULL &&
                      g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
@@ -259,17 +392,162 @@ static void render_pdf(struct sv_doc *doc)
     }
     poppler_page_get_size(pp, &page->width, &page->height);
     read_text_layer(pp, page);
-    if (page->source != SV_TEXT_LAYER)
+    if (page->source != SV_TEXT_LAYER) {
       all_text = false;
+      render_page_pixels(doc, pp, page); /* for OCR */
+    }
     g_object_unref(pp);
   }
-  if (all_text) {
+  if (all_text)
     doc->text = SV_TEXT_LAYER;
-    g_bytes_unref(doc->bytes); /* no page needs pixels: free them now */
-    doc->bytes = NULL;
-  }
+  g_bytes_unref(doc->bytes); /* every page has its text or its pixels */
+  doc->bytes = NULL;
 out:
+  pthread_mutex_lock(&poppler_lock);
   g_object_unref(pd);
+  pthread_mutex_unlock(&poppler_lock);
+}
+
+/* ------------------------------------------------------- images */
+
+/* The resolution to assume for an image: its own when that gives a page 3
+   to 17 inches wide, else one that makes the short side as wide as a
+   letter/A4 page (8.3 in). */
+static double image_dpi(int w, int h, int xres)
+{
+  if (xres >= 50 && xres <= 1200) {
+    double inches = (double)w / xres;
+    if (inches >= 3 && inches <= 17)
+      return xres;
+  }
+  return (double)MIN(w, h) / 8.3;
+}
+
+/* Reads the width and height of page n (0-based) without decoding it; false
+   when there is no such page. */
+static bool image_header(const struct sv_doc *doc, const guint8 *data,
+                         size_t len, int n, int *w, int *h)
+{
+  l_int32 format = 0, bps = 0, spp = 0, cmap = 0, res = 0;
+  *w = *h = 0;
+  if (doc->type == SV_FILE_TIFF)
+    return readHeaderMemTiff(data, len, n, w, h, &bps, &spp, &res, &cmap,
+                             &format) == 0 && *w > 0 && *h > 0;
+  return n == 0 &&
+         pixReadHeaderMem(data, len, &format, w, h, &bps, &spp, &cmap) == 0 &&
+         *w > 0 && *h > 0;
+}
+
+/* Decodes page n into an 8-bit grey Pix (returns owned, NULL on failure);
+   *xres gets the file's horizontal resolution (0 when none). */
+static struct Pix *image_decode(const struct sv_doc *doc, const guint8 *data,
+                                size_t len, int n, int *xres)
+{
+  struct Pix *raw = doc->type == SV_FILE_TIFF ? pixReadMemTiff(data, len, n)
+                                              : pixReadMem(data, len);
+  struct Pix *grey = NULL;
+  *xres = 0;
+  if (raw == NULL)
+    return NULL;
+  *xres = pixGetXRes(raw);
+  if (pixGetSpp(raw) == 4) { /* transparent means white paper */
+    struct Pix *flat = pixAlphaBlendUniform(raw, 0xffffff00);
+    pixDestroy(&raw);
+    raw = flat;
+    if (raw == NULL)
+      return NULL;
+  }
+  grey = pixConvertTo8(raw, 0);
+  pixDestroy(&raw);
+  return grey;
+}
+
+/* Decodes every page of a PNG, JPEG or TIFF file into pages with pixels. */
+static void render_image(struct sv_doc *doc)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data(doc->bytes, &len);
+  const char *what = sv_filetype_str(doc->type);
+  int w = 0, h = 0;
+  if (!image_header(doc, data, len, 0, &w, &h)) {
+    sv_doc_problem(doc, SV_DOC_FAILED, SV_CORRUPT, "render", 0,
+                   "the %s image cannot be decoded: its header is damaged",
+                   what);
+    return;
+  }
+  int n = 1;
+  if (doc->type == SV_FILE_TIFF)
+    while (n <= SV_RENDER_MAX_PAGES && image_header(doc, data, len, n, &w, &h))
+      n++;
+  if (n > SV_RENDER_MAX_PAGES) {
+    sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "render", 0,
+                   "the TIFF has more than %d pages", SV_RENDER_MAX_PAGES);
+    return;
+  }
+  /* Every page's size is checked before any is decoded. */
+  for (int i = 0; i < n; i++) {
+    image_header(doc, data, len, i, &w, &h);
+    if ((gint64)w * h > SV_RENDER_MAX_PIXELS || w > SV_RENDER_MAX_SIDE ||
+        h > SV_RENDER_MAX_SIDE) {
+      sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "render", n > 1 ? i + 1 : 0,
+                     "the image%s is %d x %d pixels; the limit is %d pixels "
+                     "per page and %d per side",
+                     n > 1 ? " of a page" : "", w, h, SV_RENDER_MAX_PIXELS,
+                     SV_RENDER_MAX_SIDE);
+      return;
+    }
+  }
+  doc->npages = n;
+  doc->pages = g_new0(struct sv_page, n);
+  int readable = 0;
+  for (int i = 0; i < n; i++) {
+    struct sv_page *page = &doc->pages[i];
+    int xres = 0;
+    page->number = i + 1;
+    struct Pix *pix = image_decode(doc, data, len, i, &xres);
+    if (pix == NULL) {
+      sv_doc_problem(doc, SV_DOC_OK, SV_CORRUPT, "render", i + 1,
+                     "page %d of the %s image cannot be decoded", i + 1, what);
+      continue;
+    }
+    w = pixGetWidth(pix);
+    h = pixGetHeight(pix);
+    double dpi = image_dpi(w, h, xres);
+    if (dpi < SV_RENDER_LOW_DPI) { /* too coarse for OCR: scale up */
+      double f = fmin(SV_RENDER_DPI / dpi, SV_RENDER_MAX_UPSCALE);
+      double room = sqrt((double)SV_RENDER_MAX_PIXELS / ((double)w * h));
+      f = fmin(f, fmin(room, SV_RENDER_MAX_SIDE / (double)MAX(w, h)));
+      if (f > 1.05) {
+        struct Pix *big = pixScaleGrayLI(pix, (l_float32)f, (l_float32)f);
+        if (big != NULL) {
+          pixDestroy(&pix);
+          pix = big;
+          dpi *= (double)pixGetWidth(pix) / w;
+          w = pixGetWidth(pix);
+          h = pixGetHeight(pix);
+        }
+      }
+    }
+    if (MIN(w, h) < SV_RENDER_MIN_SIDE) {
+      sv_doc_problem(doc, SV_DOC_OK, SV_INVALID, "render", i + 1,
+                     "page %d: the image is only %d x %d pixels even scaled "
+                     "up, too small to hold a readable page",
+                     i + 1, w, h);
+      pixDestroy(&pix);
+      continue;
+    }
+    pixSetResolution(pix, (l_int32)lround(dpi), (l_int32)lround(dpi));
+    page->image = pix;
+    page->dpi = dpi;
+    page->width = w * 72.0 / dpi;
+    page->height = h * 72.0 / dpi;
+    readable++;
+  }
+  if (readable == 0)
+    sv_doc_problem(doc, SV_DOC_SKIPPED, SV_INVALID, "render", 0,
+                   "no page of the %s image can be read", what);
+  g_bytes_unref(doc->bytes); /* every page has its pixels */
+  doc->bytes = NULL;
 }
 
 static sv_status render_process(void *ctx, const struct sv_config *cfg,
@@ -278,9 +556,14 @@ static sv_status render_process(void *ctx, const struct sv_config *cfg,
   (void)ctx;
   (void)cfg;
   (void)c;
-  if (doc->type == SV_FILE_PDF && doc->bytes != NULL)
+  if (doc->bytes == NULL)
+    return SV_OK;
+  quiet_leptonica();
+  if (doc->type == SV_FILE_PDF)
     render_pdf(doc);
-  /* Images have no text layer: the OCR stage reads them. */
+  else if (doc->type == SV_FILE_PNG || doc->type == SV_FILE_JPEG ||
+           doc->type == SV_FILE_TIFF)
+    render_image(doc);
   return SV_OK;
 }
 

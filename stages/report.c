@@ -170,7 +170,23 @@ static void write_statement(xmlTextWriterPtr w, const struct sv_statement *st)
   write_figure(w, "opening", &st->opening);
   write_figure(w, "closing", &st->closing);
   write_figure(w, "average", &st->average);
+  write_figure(w, "credits", &st->credits);
+  write_figure(w, "debits", &st->debits);
+  if (st->average.present)
+    attr(w, "averageComputed", st->average_computed ? "true" : "false");
+  attr_int(w, "checks", st->checks > 0 ? st->checks : 0);
+  attr(w, "reconciled", st->reconciled ? "true" : "false");
   el_end(w);
+}
+
+/* 0-100, rounded; NaN and negatives print as 0. */
+static int percent(float conf)
+{
+  if (conf > 100.0f)
+    return 100;
+  if (conf > 0.0f) /* false for NaN too */
+    return (int)(conf + 0.5f);
+  return 0;
 }
 
 static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
@@ -183,13 +199,7 @@ static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
   attr_int(w, "pages", d->npages > 0 ? d->npages : 0);
   attr(w, "text", sv_text_source_str(d->text));
   if (d->text == SV_TEXT_OCR) {
-    float conf = d->ocr_conf;
-    int pct = 0;
-    if (conf > 100.0f)
-      pct = 100;
-    else if (conf > 0.0f) /* false for NaN too */
-      pct = (int)(conf + 0.5f);
-    attr_int(w, "ocrConfidence", pct);
+    attr_int(w, "ocrConfidence", percent(d->ocr_conf));
   }
   attr(w, "status", sv_doc_status_str(d->status));
   attr(w, "fileType", sv_filetype_str(d->type));
@@ -220,8 +230,25 @@ static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
   el_end(w);
 }
 
+/* True when the month's average-daily amount was computed from a
+   statement's running balances: the month's source names the document
+   ("path#page"), whose statement says so. */
+static bool month_computed(const struct sv_case *c, const struct sv_month *m)
+{
+  if (c == NULL || m->basis != SV_BASIS_AVERAGE_DAILY || m->source == NULL)
+    return false;
+  for (size_t i = 0; i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    size_t n = strlen(d->relpath);
+    if (d->statement != NULL && strncmp(m->source, d->relpath, n) == 0 &&
+        m->source[n] == '#' && strchr(m->source + n + 1, ' ') == NULL)
+      return d->statement->average_computed;
+  }
+  return false;
+}
+
 static void write_months(xmlTextWriterPtr w, const char *name,
-                         const GArray *months)
+                         const GArray *months, const struct sv_case *c)
 {
   el_start(w, name);
   for (guint i = 0; months != NULL && i < months->len; i++) {
@@ -236,6 +263,12 @@ static void write_months(xmlTextWriterPtr w, const char *name,
     if (m->has_mxn)
       attr_cents(w, "amountMxn", m->amount_mxn);
     attr(w, "source", m->source);
+    if (m->ocr)
+      attr_int(w, "confidence", percent(m->conf));
+    if (m->unreconciled)
+      attr(w, "reconciled", "false");
+    if (month_computed(c, m))
+      attr(w, "computed", "true");
     el_end(w);
   }
   el_end(w);
@@ -382,8 +415,8 @@ GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c)
     write_document(w, c->docs[i]);
   el_end(w);
 
-  write_months(w, "balances", ev != NULL ? ev->balances : NULL);
-  write_months(w, "income", ev != NULL ? ev->income : NULL);
+  write_months(w, "balances", ev != NULL ? ev->balances : NULL, c);
+  write_months(w, "income", ev != NULL ? ev->income : NULL, NULL);
   write_assets(w, ev != NULL ? ev->assets : NULL);
   write_evaluation(w, ev);
 

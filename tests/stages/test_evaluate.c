@@ -584,6 +584,64 @@ static void test_evaluate_low_confidence_needs_review(void **state)
   sv_rules_free(&r);
 }
 
+/* A window month whose figure failed its statement's arithmetic makes the
+   test needs-review although the mean passes; the reason names the month,
+   the document and the page, and the month carries the flag. */
+static void test_evaluate_unreconciled_month_needs_review(void **state)
+{
+  (void)state;
+  struct sv_rules *r = rules_with_rates(NULL);
+  struct sv_case *c = new_case("2026-11-15");
+  request(c, "visitor");
+  /* 200,000.00 MXN every month: far above 500 days x 315.04 */
+  add_months(c, "****1234", "MXN", 2026, 5, 5, 20000000);
+  struct sv_statement *st = add_month(c, "****1234", "MXN", 2026, 10, 20000000);
+  st->average.unreconciled = true;
+  sv_evaluate_case(r, c);
+  const struct sv_test *t = find_test(c, "visitor", SV_TEST_SAVINGS);
+  print_reasons(t);
+  assert_int_equal(t->outcome, SV_OUTCOME_NEEDS_REVIEW);
+  assert_true(has_reason(t, "2026-10 balance at statements/1234/2026-10.pdf#1",
+                         "could not be reconciled"));
+  assert_int_equal(stay_outcome(c, "visitor"), SV_OUTCOME_NEEDS_REVIEW);
+  bool flagged = false;
+  for (guint i = 0; i < c->eval->balances->len; i++) {
+    const struct sv_month *m = balance(c, i);
+    if (m->year == 2026 && m->month == 10)
+      flagged = m->unreconciled;
+    else
+      assert_false(m->unreconciled);
+  }
+  assert_true(flagged);
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
+/* An OCR'd month read under the confidence floor: needs-review, and the
+   month says it was OCR'd with the figure's confidence. */
+static void test_evaluate_ocr_low_confidence_month(void **state)
+{
+  (void)state;
+  struct sv_rules *r = rules_with_rates(NULL);
+  struct sv_case *c = new_case("2026-11-15");
+  request(c, "visitor");
+  add_months(c, "****1234", "MXN", 2026, 5, 5, 20000000);
+  struct sv_statement *st = add_month(c, "****1234", "MXN", 2026, 10, 20000000);
+  st->average.conf = 52.0f;
+  c->docs[c->ndocs - 1]->text = SV_TEXT_OCR;
+  sv_evaluate_case(r, c);
+  const struct sv_test *t = find_test(c, "visitor", SV_TEST_SAVINGS);
+  assert_int_equal(t->outcome, SV_OUTCOME_NEEDS_REVIEW);
+  assert_true(has_reason(t, "statements/1234/2026-10.pdf#1", "confidence 52"));
+  const struct sv_month *m = balance(c, c->eval->balances->len - 1);
+  assert_int_equal(m->month, 10);
+  assert_true(m->ocr);
+  assert_true(m->conf > 51.9f && m->conf < 52.1f);
+  assert_false(balance(c, 0)->ocr);
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
 /* Income: none found is insufficient evidence in plain words; income
    months left in c->eval are evaluated like balances: 6 x 50,000.00 >=
    150 x 315.04 = 47,256.00. */
@@ -772,6 +830,8 @@ int main(void)
       cmocka_unit_test(test_evaluate_duplicate_month_counted_once),
       cmocka_unit_test(test_evaluate_lowest_month_below_reason),
       cmocka_unit_test(test_evaluate_low_confidence_needs_review),
+      cmocka_unit_test(test_evaluate_unreconciled_month_needs_review),
+      cmocka_unit_test(test_evaluate_ocr_low_confidence_month),
       cmocka_unit_test(test_evaluate_income),
       cmocka_unit_test(test_evaluate_applicant),
       cmocka_unit_test(test_evaluate_statement_month_and_basis),

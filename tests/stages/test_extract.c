@@ -3,7 +3,7 @@
  *
  * Statements are built from text as printed: a test-local helper turns a
  * multi-line string into positioned words (6pt per character, 14pt per
- * line, a wide gap where the text has 3+ spaces, i.e. a column break) and
+ * line; 3+ spaces are wide enough for render to see a column break) and
  * lets sv_render_build_lines rebuild the lines, so extract sees what render
  * gives it.  Then classify and extract run as in the pipeline.  The last
  * tests read real text-layer PDFs through render when they are present.
@@ -18,6 +18,7 @@
 
 #include "classify.h"
 #include "extract.h"
+#include "ocr.h"
 #include "render.h"
 #include "support.h"
 
@@ -25,7 +26,7 @@
 
 #define CHAR_W 6.0
 #define LINE_H 14.0
-#define COLUMN_EXTRA 30.0
+#define COLUMN_EXTRA 0.0
 
 /* Fills pg from text: one line per '\n', words split on spaces. */
 static void page_from_text(struct sv_page *pg, int number, const char *text)
@@ -158,12 +159,12 @@ static const char en_summary[] =
     "Deposits and Additions                $3,000.00\n"
     "Withdrawals and Debits                $1,234.56\n"
     "Ending Balance                       $14,111.11\n"
-    "Average Daily Balance                $13,002.40\n"
+    "Average Daily Balance                $14,978.31\n"
     "Transaction Detail\n"
     "Date        Description                 Amount        Balance\n"
-    "03/02       PAYROLL ACME CORP          3,000.00     15,345.67\n"
-    "03/05       CHECK 1042                  -150.00     15,195.67\n"
-    "03/28       ONLINE TRANSFER           -1,084.56     14,111.11\n"
+    "03/02       PAYROLL ACME CORP         3,000.00      15,345.67\n"
+    "03/05       CHECK 1042                 -150.00      15,195.67\n"
+    "03/28       ONLINE TRANSFER          -1,084.56      14,111.11\n"
     "Page 1 of 1\n";
 
 static const char es_resumen[] =
@@ -179,12 +180,14 @@ static const char es_resumen[] =
     "Depósitos / Abonos (+)                $90,000.00\n"
     "Retiros / Cargos (-)                  $58,663.80\n"
     "Saldo Final                           $76,581.87\n"
-    "Saldo Promedio                        $52,214.77\n"
+    "Saldo Promedio                        $88,746.78\n"
     "Días del Periodo                              31\n"
     "Detalle de Movimientos\n"
     "Fecha   Concepto                       Cargo      Abono      Saldo\n"
-    "02/MAR  PAGO DE NOMINA                          42,500.00  87,745.67\n"
-    "05/MAR  RETIRO CAJERO                2,000.00              85,745.67\n"
+    "02/MAR  PAGO DE NOMINA                        42,500.00  87,745.67\n"
+    "05/MAR  RETIRO CAJERO               2,000.00             85,745.67\n"
+    "15/MAR  PAGO DE NOMINA                        47,500.00 133,245.67\n"
+    "20/MAR  PAGO TARJETA               56,663.80             76,581.87\n"
     "Página 1 de 1\n";
 
 /* The en-summary layout: every field, from the summary, not the table. */
@@ -204,7 +207,7 @@ static void test_extract_en_summary_layout(void **state)
   assert_date(&st->end, 2026, 3, 31);
   assert_figure(&st->opening, 1234567, 1);
   assert_figure(&st->closing, 1411111, 1);
-  assert_figure(&st->average, 1300240, 1);
+  assert_figure(&st->average, 1497831, 1);
   assert_int_equal(doc->problems->len, 0);
   assert_int_equal(doc->status, SV_DOC_OK);
   sv_doc_free(&doc);
@@ -249,7 +252,7 @@ static void test_extract_es_resumen_layout(void **state)
   assert_date(&st->end, 2026, 3, 31);
   assert_figure(&st->opening, 4524567, 1);
   assert_figure(&st->closing, 7658187, 1);
-  assert_figure(&st->average, 5221477, 1);
+  assert_figure(&st->average, 8874678, 1);
   assert_int_equal(doc->problems->len, 0);
   sv_doc_free(&doc);
 }
@@ -720,6 +723,327 @@ static void test_extract_skips_other_kinds(void **state)
   sv_doc_free(&doc);
 }
 
+
+/* ------------------------------------------------------ reconciliation */
+
+/* Returns owned: text with the first `from` replaced by `to`. */
+static char *replace_once(const char *text, const char *from, const char *to)
+{
+  const char *p = strstr(text, from);
+  assert_non_null(p);
+  GString *s = g_string_new_len(text, p - text);
+  g_string_append(s, to);
+  g_string_append(s, p + strlen(from));
+  return g_string_free(s, FALSE);
+}
+
+/* The summary totals are read next to their labels, counts are not. */
+static void test_extract_summary_totals(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(en_summary);
+  assert_figure(&doc->statement->credits, 300000, 1);
+  assert_figure(&doc->statement->debits, 123456, 1);
+  sv_doc_free(&doc);
+  doc = extract_text(es_resumen);
+  assert_figure(&doc->statement->credits, 9000000, 1);
+  assert_figure(&doc->statement->debits, 5866380, 1);
+  sv_doc_free(&doc);
+  doc = extract_text("ESTADO DE CUENTA\n"
+                     "Periodo: DEL 01/08/2026 AL 31/08/2026\n"
+                     "Saldo Anterior   45,245.67\n"
+                     "Total Movimientos Cargos   18\n"
+                     "Total Movimientos Abonos   3\n"
+                     "Total Importe Cargos   58,663.80\n"
+                     "Total Importe Abonos   90,000.00\n"
+                     "Saldo Final   76,581.87\n");
+  assert_figure(&doc->statement->debits, 5866380, 1);
+  assert_figure(&doc->statement->credits, 9000000, 1);
+  assert_true(doc->statement->reconciled);
+  assert_int_equal(doc->statement->checks, 1);
+  sv_doc_free(&doc);
+}
+
+/* Every check of a consistent statement passes: summary, printed vs
+   computed average, closing vs last running balance, the running-balance
+   links (en: signed Amount column; es: 02/MAR rows, Cargo/Abono). */
+static void test_extract_printed_average_reconciles(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(en_summary);
+  const struct sv_statement *st = doc->statement;
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 4);
+  assert_false(st->average_computed);
+  assert_false(st->average.unreconciled);
+  assert_false(st->closing.unreconciled);
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+  doc = extract_text(es_resumen);
+  assert_true(doc->statement->reconciled);
+  assert_int_equal(doc->statement->checks, 4);
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+/* A printed average off by one digit is unreconciled, with both numbers
+   in a problem on its page; the closing stays trusted. */
+static void test_extract_average_off_by_one_digit(void **state)
+{
+  (void)state;
+  char *text = replace_once(en_summary, "$14,978.31", "$14,978.81");
+  struct sv_doc *doc = extract_text(text);
+  const struct sv_statement *st = doc->statement;
+  assert_figure(&st->average, 1497881, 1);
+  assert_false(st->reconciled);
+  assert_int_equal(st->checks, 4);
+  assert_true(st->average.unreconciled);
+  assert_false(st->closing.unreconciled);
+  assert_int_equal(doc->status, SV_DOC_OK);
+  assert_int_equal(doc->problems->len, 1);
+  const struct sv_problem *pr = g_ptr_array_index(doc->problems, 0);
+  assert_string_equal(pr->stage, "extract");
+  assert_int_equal(pr->page, 1);
+  assert_non_null(strstr(pr->message, "14,978.81"));
+  assert_non_null(strstr(pr->message, "14,978.31"));
+  assert_non_null(strstr(pr->message, "day-weighted"));
+  sv_doc_free(&doc);
+  g_free(text);
+}
+
+/* opening + credits - debits != closing: the closing is unreconciled; the
+   printed average, whose own check passes, stays trusted. */
+static void test_extract_summary_arithmetic_fails(void **state)
+{
+  (void)state;
+  char *text = replace_once(en_summary, "$3,000.00", "$3,100.00");
+  struct sv_doc *doc = extract_text(text);
+  const struct sv_statement *st = doc->statement;
+  assert_figure(&st->credits, 310000, 1);
+  assert_false(st->reconciled);
+  assert_true(st->closing.unreconciled);
+  assert_false(st->average.unreconciled);
+  assert_int_equal(doc->problems->len, 1);
+  const struct sv_problem *pr = g_ptr_array_index(doc->problems, 0);
+  /* 12,345.67 + 3,100.00 - 1,234.56 = 14,211.11 */
+  assert_non_null(strstr(pr->message, "14,211.11"));
+  assert_non_null(strstr(pr->message, "14,111.11"));
+  sv_doc_free(&doc);
+  g_free(text);
+}
+
+/* Only a transaction table: the average is computed day-weighted.
+   April 2026, 30 days: 1,000.00 on days 1-10 (10 x 100,000 = 1,000,000
+   cents), 1,500.00 on days 11-25 (15 x 150,000 = 2,250,000), 500.05 on
+   days 26-30 (5 x 50,005 = 250,025); 3,500,025 / 30 = 116,667.5 cents,
+   half up: 1,166.68. */
+static void test_extract_transactions_only_computed_average(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Account Statement\n"
+      "Account Number: 0012 3456 7890\n"
+      "Statement Period: 04/01/2026 - 04/30/2026\n"
+      "Beginning Balance   $1,000.00\n"
+      "Ending Balance   $500.05\n"
+      "Date   Description        Amount        Balance\n"
+      "04/11   DEPOSIT           500.00       1,500.00\n"
+      "04/26   RENT             -999.95         500.05\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_true(st->average_computed);
+  assert_figure(&st->average, 116668, 1);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 2); /* links, closing = last balance */
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+/* The table continues on page 2 (header repeated or not), and the
+   balance figure of a computed average points at the balance cells. */
+static void test_extract_running_balances_two_pages(void **state)
+{
+  (void)state;
+  const char *pages[] = {
+      "Account Statement\n"
+      "Statement Period: 04/01/2026 - 04/30/2026\n"
+      "Beginning Balance   $1,000.00\n"
+      "Date   Description        Amount        Balance\n"
+      "04/11   DEPOSIT           500.00       1,500.00\n",
+      "Transaction Detail (continued)\n"
+      "04/26   RENT             -999.95         500.05\n"
+      "Page 2 of 2\n",
+      NULL};
+  struct sv_doc *doc = doc_from_pages(pages);
+  run_stages(doc);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_true(st->average_computed);
+  assert_figure(&st->average, 116668, 1);
+  assert_true(st->average.conf > 99.0f);
+  /* no closing printed: the last running balance, page 2 */
+  assert_figure(&st->closing, 50005, 2);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 1); /* the links */
+  sv_doc_free(&doc);
+}
+
+/* BBVA-like rows: two dates, the balance printed twice and only at the
+   day's last movement; the row without one carries the movement on. */
+static void test_extract_bbva_rows_without_balance(void **state)
+{
+  (void)state;
+  /* Aug 2026, 31 days: 10,000.00 on day 1 (the opening; the first
+     movement is on day 2), 8,000.00 on days 2-14 (13 days), 10,500.00 on days 15-31
+     (17 days): 1,000,000 + 10,400,000 + 17,850,000 = 29,250,000 cents;
+     / 31 = 943,548.39 -> 9,435.48. */
+  struct sv_doc *doc = extract_text(
+      "ESTADO DE CUENTA\n"
+      "Periodo: DEL 01/AGO/2026 AL 31/AGO/2026\n"
+      "Saldo Anterior   10,000.00\n"
+      "Saldo Final   10,500.00\n"
+      "Saldo Promedio   9,435.48\n"
+      "FECHA          DESCRIPCION      CARGOS      ABONOS      SALDO OPER   SALDO LIQ\n"
+      "02/AGO 02/AGO   RENTA         2,000.00                    8,000.00    8,000.00\n"
+      "15/AGO 15/AGO   NOMINA                    5,000.00\n"
+      "15/AGO 15/AGO   TARJETA       2,500.00                   10,500.00   10,500.00\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_false(st->average_computed);
+  assert_figure(&st->average, 943548, 1);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 3); /* average, closing, links */
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+static void check_sample_dir(const char *dir, int *n)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  if (d == NULL)
+    return;
+  const char *name;
+  while ((name = g_dir_read_name(d)) != NULL) {
+    char *path = g_build_filename(dir, name, NULL);
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+      check_sample_dir(path, n);
+    } else if (g_str_has_suffix(name, ".pdf")) {
+      gchar *data = NULL;
+      gsize len = 0;
+      assert_true(g_file_get_contents(path, &data, &len, NULL));
+      struct sv_doc *doc = sv_doc_new(NULL, name, path);
+      doc->bytes = g_bytes_new_take(data, len);
+      doc->size = (gint64)len;
+      doc->type = SV_FILE_PDF;
+      struct sv_config cfg;
+      memset(&cfg, 0, sizeof cfg);
+      assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+      if (doc->text == SV_TEXT_LAYER) {
+        run_stages(doc);
+        if (doc->kind == SV_KIND_BANK_STATEMENT) {
+          const struct sv_statement *st = doc->statement;
+          assert_non_null(st);
+          if (!st->reconciled || st->checks < 2)
+            fail_msg("%s: reconciled %d, checks %d", path, st->reconciled,
+                     st->checks);
+          (*n)++;
+        }
+      }
+      sv_doc_free(&doc);
+    }
+    g_free(path);
+  }
+  g_dir_close(d);
+}
+
+/* Every text-layer sample statement (c01-c07, c09) reconciles with at
+   least two checks: the day-weighted average agrees with the generator's
+   printed one to the cent. */
+static void test_extract_samples_reconcile(void **state)
+{
+  (void)state;
+  static const char *const cases[] = {
+      "c01-en-visitor-meets", "c02-es-temporary-meets",
+      "c03-es-temporary-not-met", "c04-en-missing-month", "c05-bad-files",
+      "c06-two-accounts", "c07-month-below", "c09-no-manifest"};
+  int n = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    char *rel = g_build_filename("samples/cases", cases[i], NULL);
+    char *dir = sv_test_src(rel);
+    check_sample_dir(dir, &n);
+    g_free(dir);
+    g_free(rel);
+  }
+  assert_true(n >= 60);
+}
+
+
+/* The re-read path on a real scan: the OCR'd average is perturbed on
+   purpose (one digit changed in its word), the printed-vs-computed check
+   fails, the crop is re-read with the engine and the true value comes
+   back, marked reread, and the statement reconciles. */
+static void test_extract_reread_restores_figure(void **state)
+{
+  (void)state;
+  char *path = sv_test_src(
+      "samples/cases/c08-scanned-only/escaneos/scan_2026-05.pdf");
+  gchar *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL)) {
+    g_free(path);
+    skip();
+  }
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  void *ctx = NULL;
+  assert_int_equal(sv_ocr_stage.init(&cfg, &ctx), SV_OK);
+  struct sv_doc *doc = sv_doc_new(NULL, "scan_2026-05.pdf", path);
+  doc->bytes = g_bytes_new_take(data, len);
+  doc->size = (gint64)len;
+  doc->type = SV_FILE_PDF;
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(doc->text, SV_TEXT_OCR);
+  assert_non_null(doc->ocr);
+  assert_non_null(doc->pages[0].image);
+  /* a first pass finds the average's word; then one digit is changed */
+  run_stages(doc);
+  assert_non_null(doc->statement);
+  assert_int_equal(doc->statement->average.amount, 1039170);
+  struct sv_box box = doc->statement->average.box;
+  struct sv_word *w = NULL;
+  struct sv_line *wl = NULL;
+  for (size_t l = 0; l < doc->pages[0].nlines && w == NULL; l++) {
+    struct sv_line *ln = &doc->pages[0].lines[l];
+    for (size_t k = 0; k < ln->nwords && w == NULL; k++)
+      if (strstr(ln->words[k].text, "391") != NULL &&
+          ln->words[k].box.x0 >= box.x0 - 0.01 &&
+          ln->words[k].box.x1 <= box.x1 + 0.01 &&
+          ln->words[k].box.y0 >= box.y0 - 0.01) {
+        w = &ln->words[k];
+        wl = ln;
+      }
+  }
+  assert_non_null(w);
+  char *digit = strstr(w->text, "391");
+  digit[0] = '8'; /* 10,891.70 */
+  char *lt = strstr(wl->text, "391");
+  assert_non_null(lt);
+  lt[0] = '8';
+  doc->status = SV_DOC_OK;
+  g_ptr_array_set_size(doc->problems, 0);
+  run_stages(doc);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_int_equal(st->average.amount, 1039170);
+  assert_true(st->average.reread);
+  assert_false(st->average.unreconciled);
+  assert_true(st->reconciled);
+  sv_doc_free(&doc);
+  sv_ocr_stage.fini(&ctx);
+  g_free(path);
+}
+
 /* --------------------------------------------------------- real PDFs */
 
 /* Returns owned: the document read from a realdocs PDF through render,
@@ -817,6 +1141,15 @@ int main(void)
       cmocka_unit_test(test_extract_summary_on_page_two),
       cmocka_unit_test(test_extract_missing_fields_problem),
       cmocka_unit_test(test_extract_skips_other_kinds),
+      cmocka_unit_test(test_extract_summary_totals),
+      cmocka_unit_test(test_extract_printed_average_reconciles),
+      cmocka_unit_test(test_extract_average_off_by_one_digit),
+      cmocka_unit_test(test_extract_summary_arithmetic_fails),
+      cmocka_unit_test(test_extract_transactions_only_computed_average),
+      cmocka_unit_test(test_extract_running_balances_two_pages),
+      cmocka_unit_test(test_extract_bbva_rows_without_balance),
+      cmocka_unit_test(test_extract_samples_reconcile),
+      cmocka_unit_test(test_extract_reread_restores_figure),
       cmocka_unit_test(test_extract_realdoc_bbva),
       cmocka_unit_test(test_extract_realdoc_chase),
   };

@@ -11,10 +11,70 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <math.h>
 #include <string.h>
+
+#include <leptonica/allheaders.h>
 
 #include "render.h"
 #include "support.h"
+
+static struct sv_doc *render_image(struct sv_case *c, GBytes *bytes,
+                                   enum sv_filetype type)
+{
+  struct sv_config cfg = {0};
+  struct sv_doc *d = sv_doc_new(c, "scan", "/scan");
+  d->type = type;
+  d->bytes = bytes;
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, c, d), SV_OK);
+  return d;
+}
+
+/* PNG's CRC-32 (ISO 3309) of n bytes. */
+static unsigned long crc32_png(const unsigned char *p, size_t n)
+{
+  unsigned long c = 0xffffffffUL;
+  for (size_t i = 0; i < n; i++) {
+    c ^= p[i];
+    for (int k = 0; k < 8; k++)
+      c = (c & 1) ? 0xedb88320UL ^ (c >> 1) : c >> 1;
+  }
+  return c ^ 0xffffffffUL;
+}
+
+/* Big-endian 32-bit store. */
+static void put32(unsigned char *p, uint32_t v)
+{
+  p[0] = (unsigned char)(v >> 24);
+  p[1] = (unsigned char)(v >> 16);
+  p[2] = (unsigned char)(v >> 8);
+  p[3] = (unsigned char)v;
+}
+
+/* Returns owned: a PNG that declares w x h 8-bit grey pixels in its IHDR
+   (with a valid CRC) followed by a tiny IDAT: the pixels never exist. */
+static GBytes *png_header_only(uint32_t w, uint32_t h)
+{
+  unsigned char png[8 + 25 + 12 + 12] = {0x89, 'P', 'N', 'G', '\r', '\n',
+                                         0x1a, '\n'};
+  unsigned char *ihdr = png + 8;
+  put32(ihdr, 13);
+  memcpy(ihdr + 4, "IHDR", 4);
+  put32(ihdr + 8, w);
+  put32(ihdr + 12, h);
+  ihdr[16] = 8; /* bit depth */
+  ihdr[17] = 0; /* grey */
+  put32(ihdr + 21, (uint32_t)crc32_png(ihdr + 4, 17));
+  unsigned char *idat = ihdr + 25;
+  put32(idat, 0);
+  memcpy(idat + 4, "IDAT", 4);
+  put32(idat + 8, (uint32_t)crc32_png(idat + 4, 4));
+  unsigned char *iend = idat + 12;
+  put32(iend, 0);
+  memcpy(iend + 4, "IEND", 4);
+  put32(iend + 8, (uint32_t)crc32_png(iend + 4, 4));
+  return g_bytes_new(png, sizeof png);
+}
 
 struct sink {
   GByteArray *buf;
@@ -109,8 +169,8 @@ static void test_render_lines_by_geometry(void **state)
   sv_case_free(&c);
 }
 
-/* A page holding only an image has no text layer: left for OCR with its
-   bytes kept. */
+/* A page holding only an image has no text layer: rendered in memory at
+   300 dpi into an 8-bit grey image for OCR, the file bytes dropped. */
 static void test_render_image_only_page_left_for_ocr(void **state)
 {
   (void)state;
@@ -121,7 +181,16 @@ static void test_render_image_only_page_left_for_ocr(void **state)
   assert_int_equal(d->pages[0].source, SV_TEXT_NONE);
   assert_int_equal(d->pages[0].nlines, 0);
   assert_int_equal(d->text, SV_TEXT_NONE);
-  assert_non_null(d->bytes);
+  assert_null(d->bytes);
+  struct Pix *img = d->pages[0].image;
+  assert_non_null(img);
+  assert_int_equal(pixGetDepth(img), 8);
+  assert_true(d->pages[0].dpi == 300.0);
+  assert_int_equal(pixGetWidth(img), 2479); /* 595 pt at 300 dpi */
+  /* white paper around the drawn image, dark text inside it */
+  l_uint32 v = 0;
+  pixGetPixel(img, 10, 10, &v);
+  assert_int_equal(v, 255);
   sv_doc_free(&d);
   sv_case_free(&c);
 }
@@ -168,6 +237,100 @@ static void test_render_build_lines_direct(void **state)
   assert_int_equal(p.nlines, 0);
 }
 
+/* An image whose header declares 40000 x 40000 pixels is refused before
+   decoding: failed, SV_TOOBIG, the size and the limit in the reason, no
+   page made (so no pixels allocated). */
+static void test_render_oversized_image_rejected(void **state)
+{
+  (void)state;
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  struct sv_doc *d = render_image(c, png_header_only(40000, 40000),
+                                  SV_FILE_PNG);
+  assert_int_equal(d->status, SV_DOC_FAILED);
+  assert_int_equal(d->npages, 0);
+  assert_null(d->pages);
+  const struct sv_problem *pr = g_ptr_array_index(d->problems, 0);
+  assert_int_equal(pr->status, SV_TOOBIG);
+  assert_non_null(strstr(pr->message, "40000 x 40000 pixels"));
+  assert_non_null(strstr(pr->message, "limit"));
+  sv_doc_free(&d);
+  sv_case_free(&c);
+}
+
+/* A file with PNG's magic and garbage after it fails with a reason. */
+static void test_render_corrupt_png_fails(void **state)
+{
+  (void)state;
+  static const unsigned char junk[] = "\x89PNG\r\n\x1a\nthis is not a png at "
+                                      "all, just some garbage bytes ......";
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  struct sv_doc *d = render_image(c, g_bytes_new(junk, sizeof junk),
+                                  SV_FILE_PNG);
+  assert_int_equal(d->status, SV_DOC_FAILED);
+  assert_int_equal(d->problems->len, 1);
+  const struct sv_problem *pr = g_ptr_array_index(d->problems, 0);
+  assert_int_equal(pr->status, SV_CORRUPT);
+  assert_non_null(strstr(pr->message, "png"));
+  sv_doc_free(&d);
+  sv_case_free(&c);
+}
+
+/* An image far too small to hold a page (60 x 40 pixels, even scaled up
+   4x) is skipped with a reason naming its size. */
+static void test_render_tiny_image_skipped(void **state)
+{
+  (void)state;
+  struct Pix *pix = pixCreate(60, 40, 8);
+  pixSetAllArbitrary(pix, 200);
+  l_uint8 *data = NULL;
+  size_t len = 0;
+  assert_int_equal(pixWriteMem(&data, &len, pix, IFF_PNG), 0);
+  pixDestroy(&pix);
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  struct sv_doc *d = render_image(c, g_bytes_new(data, len), SV_FILE_PNG);
+  lept_free(data);
+  assert_int_equal(d->status, SV_DOC_SKIPPED);
+  assert_int_equal(d->npages, 1);
+  assert_null(d->pages[0].image);
+  const struct sv_problem *pr = g_ptr_array_index(d->problems, 0);
+  assert_non_null(strstr(pr->message, "too small"));
+  sv_doc_free(&d);
+  sv_case_free(&c);
+}
+
+/* Every page of a multi-page TIFF gets its own grey image, with the page
+   size in points from its pixels and resolution. */
+static void test_render_multipage_tiff_pages(void **state)
+{
+  (void)state;
+  PIXA *pixa = pixaCreate(3);
+  for (int i = 0; i < 3; i++) {
+    struct Pix *p = pixCreate(900 + 100 * i, 1200, 1); /* fax-style 1 bpp */
+    pixSetResolution(p, 300, 300);
+    pixaAddPix(pixa, p, L_INSERT);
+  }
+  l_uint8 *data = NULL;
+  size_t len = 0;
+  assert_int_equal(pixaWriteMemMultipageTiff(&data, &len, pixa), 0);
+  pixaDestroy(&pixa);
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  struct sv_doc *d = render_image(c, g_bytes_new(data, len), SV_FILE_TIFF);
+  lept_free(data);
+  assert_int_equal(d->status, SV_DOC_OK);
+  assert_int_equal(d->npages, 3);
+  assert_null(d->bytes);
+  for (int i = 0; i < 3; i++) {
+    const struct sv_page *p = &d->pages[i];
+    assert_int_equal(p->number, i + 1);
+    assert_non_null(p->image);
+    assert_int_equal(pixGetDepth(p->image), 8);
+    assert_true(p->dpi == 300.0);
+    assert_true(fabs(p->width - (900 + 100 * i) * 72.0 / 300) < 0.01);
+  }
+  sv_doc_free(&d);
+  sv_case_free(&c);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -175,6 +338,10 @@ int main(void)
       cmocka_unit_test(test_render_image_only_page_left_for_ocr),
       cmocka_unit_test(test_render_truncated_pdf_fails),
       cmocka_unit_test(test_render_build_lines_direct),
+      cmocka_unit_test(test_render_oversized_image_rejected),
+      cmocka_unit_test(test_render_corrupt_png_fails),
+      cmocka_unit_test(test_render_tiny_image_skipped),
+      cmocka_unit_test(test_render_multipage_tiff_pages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

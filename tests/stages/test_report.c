@@ -534,6 +534,84 @@ static void test_report_schema_rejects_bad_values(void **state)
   sv_case_free(&c);
 }
 
+/* The reconciliation attributes (statement totals and checks; a month's
+   confidence, reconciled="false", computed="true") validate, and wrong
+   values of them do not. */
+static void test_report_reconciliation_attributes(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_statement *st = NULL;
+  for (size_t i = 0; i < c->ndocs; i++)
+    if (c->docs[i]->statement != NULL)
+      st = c->docs[i]->statement;
+  assert_non_null(st);
+  st->credits.present = true;
+  st->credits.amount = 300000;
+  st->debits.present = true;
+  st->debits.amount = 123456;
+  st->average_computed = true;
+  st->checks = 3;
+  st->reconciled = false;
+  struct sv_month *m = &g_array_index(c->eval->balances, struct sv_month, 1);
+  assert_string_equal(m->account, "****7890");
+  m->ocr = true;
+  m->conf = 57.4f;
+  m->unreconciled = true;
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "string(//r:statement/@credits)", "3000.00");
+  check_str(doc, "string(//r:statement/@debits)", "1234.56");
+  check_str(doc, "string(//r:statement/@averageComputed)", "true");
+  check_str(doc, "string(//r:statement/@checks)", "3");
+  check_str(doc, "string(//r:statement/@reconciled)", "false");
+  check_str(doc, "string(//r:balances/r:month[@account='****7890']/@confidence)",
+            "57");
+  check_str(doc, "string(//r:balances/r:month[@account='****7890']/@reconciled)",
+            "false");
+  check_str(doc, "string(//r:balances/r:month[@account='****7890']/@computed)",
+            "true");
+  check_str(doc, "count(//r:balances/r:month[@confidence])", "1");
+  check_str(doc, "count(//r:balances/r:month[@reconciled])", "1");
+  check_str(doc, "count(//r:balances/r:month[@computed])", "1");
+  xmlFreeDoc(doc);
+
+  const char *edits[][2] = {
+      {"reconciled=\"false\" computed", "reconciled=\"maybe\" computed"},
+      {"reconciled=\"false\" computed", "reconciled=\"true\" computed"},
+      {"confidence=\"57\"", "confidence=\"101\""},
+      {"computed=\"true\"", "computed=\"1\""},
+      {"averageComputed=\"true\"", "averageComputed=\"yes\""},
+      {"checks=\"3\"", "checks=\"-1\""},
+      {"credits=\"3000.00\"", "credits=\"3,000.00\""},
+  };
+  gsize len = 0;
+  const char *data = g_bytes_get_data(bytes, &len);
+  char *orig = g_strndup(data, len);
+  for (size_t i = 0; i < G_N_ELEMENTS(edits); i++) {
+    const char *hit = strstr(orig, edits[i][0]);
+    if (hit == NULL)
+      fail_msg("edit %zu: \"%s\" not in the report", i, edits[i][0]);
+    GString *s = g_string_new_len(orig, (gssize)len);
+    size_t at = (size_t)(hit - orig);
+    g_string_erase(s, (gssize)at, (gssize)strlen(edits[i][0]));
+    g_string_insert(s, (gssize)at, edits[i][1]);
+    doc = xmlReadMemory(s->str, (int)s->len, "edited.xml", NULL,
+                        XML_PARSE_NONET);
+    assert_non_null(doc);
+    if (sv_test_validate(doc, REPORT_XSD))
+      fail_msg("edit %zu (%s) still validates", i, edits[i][1]);
+    xmlFreeDoc(doc);
+    g_string_free(s, TRUE);
+  }
+  g_free(orig);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
 /* write_file creates the folder, leaves no temp file behind and replaces an
    existing report whole. */
 static void test_report_write_file_replaces(void **state)
@@ -714,6 +792,7 @@ int main(void)
       cmocka_unit_test(test_report_failed_case_validates),
       cmocka_unit_test(test_report_deterministic),
       cmocka_unit_test(test_report_schema_rejects_bad_values),
+      cmocka_unit_test(test_report_reconciliation_attributes),
       cmocka_unit_test(test_report_write_file_replaces),
       cmocka_unit_test(test_report_write_file_unwritable),
       cmocka_unit_test(test_report_stage_writes_case),
