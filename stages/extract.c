@@ -30,6 +30,8 @@
  * deciding figure is marked unreconciled and a problem says why.
  */
 #include "extract.h"
+#include "deed.h"
+#include "letter.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -2287,8 +2289,23 @@ static sv_status extract_process(void *ctx, const struct sv_config *cfg,
   struct page_view *pv = NULL;
   struct scan sc = {0};
 
-  if (doc == NULL || doc->status != SV_DOC_OK ||
-      doc->kind != SV_KIND_BANK_STATEMENT || !has_text(doc))
+  if (doc == NULL || doc->status != SV_DOC_OK || !has_text(doc))
+    goto out;
+  /* Deeds, investment documents and letters have their own readers. */
+  if (doc->kind == SV_KIND_DEED) {
+    if (!sv_deed_read(doc))
+      sv_doc_problem(doc, SV_DOC_OK, SV_NOTFOUND, "extract", 0,
+                     "no property or investment value could be read from "
+                     "this deed");
+    goto out;
+  }
+  if (doc->kind == SV_KIND_INCOME_LETTER) {
+    if (!sv_letter_read(doc))
+      sv_doc_problem(doc, SV_DOC_OK, SV_NOTFOUND, "extract", 0,
+                     "no income amount could be read from this letter");
+    goto out;
+  }
+  if (doc->kind != SV_KIND_BANK_STATEMENT)
     goto out;
 
   sv_statement_free(&doc->statement);
