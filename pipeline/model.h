@@ -282,17 +282,24 @@ struct sv_month {
   float conf;            /* lowest confidence of the figure(s), 0-100 */
   bool unreconciled;     /* a figure behind it failed the arithmetic checks */
   bool ocr;              /* a figure behind it was read by OCR */
+  bool computed;         /* average-daily computed from running balances */
+  bool holder_doubt;     /* the holder may not be the applicant */
 };
 
 enum sv_asset_kind { SV_ASSET_PROPERTY = 0, SV_ASSET_INVESTMENT };
 
 struct sv_asset {
   enum sv_asset_kind kind;
+  enum sv_value_kind value; /* price, appraisal, cadastral, investment */
   sv_cents amount;
   char currency[4];
   bool has_mxn;
   sv_cents amount_mxn;
   char *source;          /* owned */
+  bool has_words;        /* the deed also writes the amount in words */
+  bool words_agree;      /* ... and they say the same */
+  bool owner_doubt;      /* the owner may not be the applicant */
+  float conf;            /* lowest confidence of the digits, 0-100 */
 };
 
 struct sv_test {

@@ -17,6 +17,7 @@
  * clock), so reports are reproducible.
  */
 #include "evaluate.h"
+#include "names.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -283,6 +284,8 @@ static struct sv_month month_total(const struct sv_month *rows, size_t n)
     t.conf = MIN(t.conf, r->conf);
     t.ocr = t.ocr || r->ocr;
     t.unreconciled = t.unreconciled || r->unreconciled;
+    t.computed = t.computed || r->computed;
+    t.holder_doubt = t.holder_doubt || r->holder_doubt;
     if (i > 0)
       g_string_append(src, " + ");
     g_string_append(src, r->source != NULL ? r->source : "");
@@ -355,7 +358,47 @@ static void finish_months(const struct sv_rules *rules, const GDate *as_of,
   g_array_sort(out, month_cmp);
 }
 
-/* One row per OK bank statement with a period and a balance figure. */
+/* ------------------------------------------------------- whose money */
+
+enum holder_check { HOLDER_OK = 0, HOLDER_DOUBT, HOLDER_OTHER };
+
+/* Is the name printed on a document the applicant's?  A different person's
+   document does not count; an uncertain match or a missing name counts
+   but makes the test it decides needs-review.  `role` is "account holder",
+   "owner" or "person named"; notes get the reason. */
+static enum holder_check check_holder(const struct sv_evaluation *ev,
+                                      const char *printed,
+                                      const char *relpath, const char *role,
+                                      GPtrArray *notes)
+{
+  if (ev->applicant == NULL || ev->applicant[0] == '\0')
+    return HOLDER_OK; /* nobody to compare with: a case problem says so */
+  if (printed == NULL || printed[0] == '\0') {
+    g_ptr_array_add(notes, g_strdup_printf("%s shows no %s name, so it cannot "
+                                           "be matched to the applicant %s",
+                                           relpath, role, ev->applicant));
+    return HOLDER_DOUBT;
+  }
+  switch (sv_names_match(ev->applicant, printed, NULL)) {
+  case SV_NAME_MATCH:
+    return HOLDER_OK;
+  case SV_NAME_UNCERTAIN:
+    g_ptr_array_add(notes, g_strdup_printf("the %s on %s, \"%s\", may not "
+                                           "be the applicant %s",
+                                           role, relpath, printed,
+                                           ev->applicant));
+    return HOLDER_DOUBT;
+  case SV_NAME_DIFFERENT:
+    break;
+  }
+  g_ptr_array_add(notes, g_strdup_printf("%s is in the name of \"%s\", not "
+                                         "the applicant %s; it does not count",
+                                         relpath, printed, ev->applicant));
+  return HOLDER_OTHER;
+}
+
+/* One row per OK bank statement with a period and a balance figure, in the
+   applicant's name. */
 static void build_balances(const struct sv_rules *rules,
                            const struct sv_case *c, struct sv_evaluation *ev,
                            GPtrArray *notes)
@@ -383,6 +426,12 @@ static void build_balances(const struct sv_rules *rules,
                                              d->relpath));
       continue;
     }
+    enum holder_check hc =
+        check_holder(ev, st->holder, d->relpath, "account holder", notes);
+    if (hc == HOLDER_OTHER)
+      continue;
+    m.holder_doubt = hc == HOLDER_DOUBT;
+    m.computed = basis == SV_BASIS_AVERAGE_DAILY && st->average_computed;
     m.account = g_strdup(st->account != NULL ? st->account : "unknown");
     m.amount = fig->amount;
     g_strlcpy(m.currency, st->currency, sizeof m.currency);
@@ -397,17 +446,176 @@ static void build_balances(const struct sv_rules *rules,
   g_array_free(rows, TRUE);
 }
 
-/* Income months (when an earlier stage left some in old) go through the
-   same cleaning as balances; assets are re-converted. */
+/* The first day of (year, month) + k months. */
+static void month_add(int *year, int *month, int k)
+{
+  int idx = *year * 12 + (*month - 1) + k;
+  *year = idx / 12;
+  *month = idx % 12 + 1;
+}
+
+static void income_row(GArray *rows, const struct sv_doc *d,
+                       const struct sv_income_doc *inc, int year, int month,
+                       sv_cents monthly, const struct sv_figure *fig,
+                       bool doubt)
+{
+  struct sv_month m;
+  memset(&m, 0, sizeof m);
+  m.year = year;
+  m.month = month;
+  m.account = g_strdup(inc->payer != NULL && inc->payer[0] != '\0'
+                           ? inc->payer
+                           : d->relpath);
+  m.amount = monthly;
+  g_strlcpy(m.currency, inc->currency, sizeof m.currency);
+  m.basis = SV_BASIS_AVERAGE_DAILY; /* unused for income */
+  m.source = g_strdup_printf("%s#%d", d->relpath, fig->page > 0 ? fig->page : 1);
+  m.conf = fig->present ? fig->conf : 100.0f;
+  m.ocr = d->text == SV_TEXT_OCR;
+  m.unreconciled = fig->unreconciled;
+  m.holder_doubt = doubt;
+  g_array_append_val(rows, m);
+}
+
+/* Monthly net income from employer and pension letters in the applicant's
+   name: the months a letter lists, or its stated monthly amount for each
+   month of the period it states (a period without an end runs to the month
+   before as-of: the letter speaks of current income).  A letter that
+   states only gross income, or does not say net or gross, proves no net
+   income: *review is set so the income test cannot say meets on it. */
+static void build_income(const struct sv_case *c, struct sv_evaluation *ev,
+                         GArray *rows, GPtrArray *notes, bool *review)
+{
+  for (size_t i = 0; i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    const struct sv_income_doc *inc = d->income;
+    if (d->status != SV_DOC_OK || d->kind != SV_KIND_INCOME_LETTER ||
+        inc == NULL)
+      continue;
+    enum holder_check hc =
+        check_holder(ev, inc->person, d->relpath, "person named", notes);
+    if (hc == HOLDER_OTHER)
+      continue;
+    if (!inc->net) {
+      g_ptr_array_add(notes,
+                      g_strdup_printf(inc->gross_only
+                                          ? "%s states only gross income; "
+                                            "the rule asks for income free "
+                                            "of tax (net)"
+                                          : "%s does not say whether its "
+                                            "amount is net of tax",
+                                      d->relpath));
+      *review = true;
+      continue;
+    }
+    bool doubt = hc == HOLDER_DOUBT;
+    if (inc->months->len > 0) {
+      for (guint k = 0; k < inc->months->len; k++) {
+        const struct sv_income_month *im =
+            &g_array_index(inc->months, struct sv_income_month, k);
+        income_row(rows, d, inc, im->year, im->month, im->monthly,
+                   &im->figure, doubt);
+      }
+      continue;
+    }
+    if (inc->monthly <= 0 || !g_date_valid(&inc->start)) {
+      g_ptr_array_add(notes,
+                      g_strdup_printf("%s states %s but not for which months",
+                                      d->relpath,
+                                      inc->monthly > 0 ? "a monthly net income"
+                                                       : "no amount"));
+      *review = true;
+      continue;
+    }
+    int y = g_date_get_year(&inc->start), m = g_date_get_month(&inc->start);
+    int ey, em;
+    if (g_date_valid(&inc->end)) {
+      ey = g_date_get_year(&inc->end);
+      em = g_date_get_month(&inc->end);
+    } else {
+      ey = g_date_get_year(&c->as_of);
+      em = g_date_get_month(&c->as_of);
+      month_add(&ey, &em, -1);
+    }
+    /* At most the 12 months before the end: enough for any window. */
+    int span = (ey * 12 + em) - (y * 12 + m);
+    if (span > 11)
+      month_add(&y, &m, span - 11);
+    for (int guard = 0; guard < 12 && y * 12 + m <= ey * 12 + em; guard++) {
+      income_row(rows, d, inc, y, m, inc->monthly, &inc->stated, doubt);
+      month_add(&y, &m, 1);
+    }
+  }
+}
+
+/* Property and investment values from deeds in the applicant's name. */
+static void build_assets(const struct sv_rules *rules, const struct sv_case *c,
+                         struct sv_evaluation *ev, GPtrArray *notes)
+{
+  for (size_t i = 0; i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    const struct sv_deed *dd = d->deed;
+    if (d->status != SV_DOC_OK || d->kind != SV_KIND_DEED || dd == NULL)
+      continue;
+    /* The best verdict over the owners (a joint deed names several). */
+    enum holder_check hc = HOLDER_OTHER;
+    GPtrArray *scratch = g_ptr_array_new_with_free_func(g_free);
+    if (dd->owners->len == 0)
+      hc = check_holder(ev, NULL, d->relpath, "owner", scratch);
+    for (guint k = 0; k < dd->owners->len && hc != HOLDER_OK; k++) {
+      enum holder_check h1 = check_holder(ev, dd->owners->pdata[k],
+                                          d->relpath, "owner", scratch);
+      if (h1 < hc)
+        hc = h1;
+    }
+    if (hc != HOLDER_OK) /* say why only when it matters */
+      for (guint k = 0; k < scratch->len; k++)
+        g_ptr_array_add(notes, g_strdup(scratch->pdata[k]));
+    g_ptr_array_free(scratch, TRUE);
+    if (hc == HOLDER_OTHER)
+      continue;
+    for (guint k = 0; k < dd->values->len; k++) {
+      const struct sv_stated_value *v =
+          &g_array_index(dd->values, struct sv_stated_value, k);
+      struct sv_asset a;
+      memset(&a, 0, sizeof a);
+      a.kind = dd->investment || v->kind == SV_VALUE_INVESTMENT
+                   ? SV_ASSET_INVESTMENT
+                   : SV_ASSET_PROPERTY;
+      a.value = v->kind;
+      a.amount = v->figure.amount;
+      g_strlcpy(a.currency, v->currency, sizeof a.currency);
+      a.source = g_strdup_printf("%s#%d", d->relpath,
+                                 v->figure.page > 0 ? v->figure.page : 1);
+      a.has_words = v->has_words;
+      a.words_agree = v->words_agree;
+      a.owner_doubt = hc == HOLDER_DOUBT;
+      a.conf = v->figure.conf;
+      convert_mxn(rules, &c->as_of, a.currency, a.amount, &a.has_mxn,
+                  &a.amount_mxn);
+      g_array_append_val(ev->assets, a);
+    }
+  }
+}
+
+/* What the tests should say about the evidence behind them. */
+struct notes {
+  GPtrArray *savings;  /* of char *: reasons for every savings test */
+  GPtrArray *income;
+  GPtrArray *assets;
+  bool income_review;  /* an income letter could not be trusted as net */
+};
+
+/* Income months from the letters, plus any an earlier stage left in old
+   (tests inject them), go through the same cleaning as balances; assets
+   likewise from the deeds and from old. */
 static void take_income_assets(const struct sv_rules *rules,
                                const struct sv_case *c,
                                struct sv_evaluation *old,
-                               struct sv_evaluation *ev, GPtrArray *notes)
+                               struct sv_evaluation *ev, struct notes *nt)
 {
-  if (old == NULL)
-    return;
   GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct sv_month));
-  for (guint i = 0; i < old->income->len; i++) {
+  for (guint i = 0; old != NULL && i < old->income->len; i++) {
     struct sv_month *m = &g_array_index(old->income, struct sv_month, i);
     if (is_total(m))
       continue; /* rebuilt */
@@ -419,10 +627,11 @@ static void take_income_assets(const struct sv_rules *rules,
       r.source = g_strdup("");
     g_array_append_val(rows, r);
   }
-  finish_months(rules, &c->as_of, rows, ev->income, notes, "net income");
+  build_income(c, ev, rows, nt->income, &nt->income_review);
+  finish_months(rules, &c->as_of, rows, ev->income, nt->income, "net income");
   g_array_free(rows, TRUE);
 
-  for (guint i = 0; i < old->assets->len; i++) {
+  for (guint i = 0; old != NULL && i < old->assets->len; i++) {
     struct sv_asset *a = &g_array_index(old->assets, struct sv_asset, i);
     struct sv_asset r = *a;
     memset(a, 0, sizeof *a);
@@ -432,6 +641,7 @@ static void take_income_assets(const struct sv_rules *rules,
                 &r.amount_mxn);
     g_array_append_val(ev->assets, r);
   }
+  build_assets(rules, c, ev, nt->assets);
 }
 
 /* ------------------------------------------------------------- tests */
@@ -607,6 +817,13 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
                    period, words->one, r->source);
         doubtful = true;
       }
+      if (r->holder_doubt) {
+        add_reason(t,
+                   "the %s %s at %s is in a name that may not be the "
+                   "applicant's; a person must check it",
+                   period, words->one, r->source);
+        doubtful = true;
+      }
       if (r->conf >= SV_EVAL_MIN_CONF)
         continue;
       add_reason(t,
@@ -654,8 +871,13 @@ out:
   g_ptr_array_free(no_rate, TRUE);
 }
 
-/* Property or investment: the highest value in MXN against the threshold
-   (strictly greater when the ruleset says "exceeds"). */
+/* Property or investment: every value found (price, appraisal, cadastral,
+   capital) against the threshold (strictly greater when the ruleset says
+   "exceeds").  All pass: meets; none: not-met; some do and some do not:
+   needs-review (which value a consulate takes is not settled).  A value
+   whose words disagree with its digits, whose owner may not be the
+   applicant, or read with low confidence keeps the test from a verdict:
+   needs-review. */
 static void eval_asset(const struct sv_evaluation *ev, const struct wage_ctx *w,
                        struct sv_test *t, bool strictly)
 {
@@ -664,25 +886,57 @@ static void eval_asset(const struct sv_evaluation *ev, const struct wage_ctx *w,
   const char *what = kind == SV_ASSET_PROPERTY ? "property" : "investment";
   const struct sv_asset *best = NULL;
   GPtrArray *no_rate = g_ptr_array_new_with_free_func(g_free);
-  size_t count = 0;
+  size_t count = 0, npass = 0, nfail = 0;
+  bool doubt = false;
+  char req[160];
+  required_words(t, w, req, sizeof req);
   for (guint i = 0; i < ev->assets->len; i++) {
     const struct sv_asset *a = &g_array_index(ev->assets, struct sv_asset, i);
     if (a->kind != kind)
       continue;
     count++;
-    if (a->has_mxn) {
-      if (best == NULL || a->amount_mxn > best->amount_mxn)
-        best = a;
+    const char *vk = sv_value_kind_str(a->value);
+    if (a->has_words && !a->words_agree) {
+      add_reason(t, "the %s value at %s is written in words that do not "
+                    "match its digits; a person must check the deed",
+                 vk, a->source);
+      doubt = true;
+    }
+    if (a->owner_doubt) {
+      add_reason(t, "the owner named at %s may not be the applicant",
+                 a->source);
+      doubt = true;
+    }
+    if (a->conf < SV_EVAL_MIN_CONF) {
+      add_reason(t, "the %s value at %s was read with confidence %.0f "
+                    "(below %.0f)",
+                 vk, a->source, (double)a->conf, (double)SV_EVAL_MIN_CONF);
+      doubt = true;
+    }
+    if (!a->has_mxn) {
+      char *why = a->currency[0] == '\0'
+                      ? g_strdup_printf("the currency of the %s value at %s "
+                                        "could not be read",
+                                        what, a->source)
+                      : g_strdup_printf("no exchange rate for %s on or before "
+                                        "%s; pass --rates",
+                                        a->currency, w->as_of);
+      g_ptr_array_add(no_rate, why);
       continue;
     }
-    char *why = a->currency[0] == '\0'
-                    ? g_strdup_printf("the currency of the %s value at %s "
-                                      "could not be read",
-                                      what, a->source)
-                    : g_strdup_printf("no exchange rate for %s on or before "
-                                      "%s; pass --rates",
-                                      a->currency, w->as_of);
-    g_ptr_array_add(no_rate, why);
+    char amt[48];
+    fmt_money(a->amount_mxn, amt, sizeof amt);
+    bool pass = passes(a->amount_mxn, t->required_mxn, strictly);
+    const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
+                                : (pass ? "reaches" : "is below");
+    add_reason(t, "the %s %s value %s MXN (%s) %s the required %s", what, vk,
+               amt, a->source, verb, req);
+    if (pass)
+      npass++;
+    else
+      nfail++;
+    if (best == NULL || a->amount_mxn > best->amount_mxn)
+      best = a;
   }
   if (count == 0) {
     t->outcome = SV_OUTCOME_INSUFFICIENT;
@@ -693,27 +947,26 @@ static void eval_asset(const struct sv_evaluation *ev, const struct wage_ctx *w,
                     "company was found");
     goto out;
   }
-  char req[160];
-  required_words(t, w, req, sizeof req);
   if (best != NULL) {
-    char amt[48];
     t->has_actual = true;
     t->actual_mxn = best->amount_mxn;
-    fmt_money(best->amount_mxn, amt, sizeof amt);
-    bool pass = passes(best->amount_mxn, t->required_mxn, strictly);
-    const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
-                                : (pass ? "reaches" : "is below");
-    add_reason(t, "the highest %s value %s MXN (%s) %s the required %s", what,
-               amt, best->source, verb, req);
-    if (pass) {
-      t->outcome = SV_OUTCOME_MEETS;
-      goto out;
-    }
   }
-  /* Not passing on what could be converted: unconverted values might. */
-  t->outcome = no_rate->len > 0 ? SV_OUTCOME_INSUFFICIENT : SV_OUTCOME_NOT_MET;
   for (guint q = 0; q < no_rate->len; q++)
     add_reason(t, "%s", (const char *)no_rate->pdata[q]);
+  if (doubt) {
+    t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+  } else if (npass > 0 && nfail > 0) {
+    t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+    add_reason(t, "the %s values lead to different outcomes; which one the "
+                  "consulate takes must be decided by a person",
+               what);
+  } else if (npass > 0) {
+    t->outcome = no_rate->len > 0 ? SV_OUTCOME_NEEDS_REVIEW : SV_OUTCOME_MEETS;
+  } else {
+    /* Not passing on what could be converted: unconverted values might. */
+    t->outcome =
+        no_rate->len > 0 ? SV_OUTCOME_INSUFFICIENT : SV_OUTCOME_NOT_MET;
+  }
 
 out:
   g_ptr_array_free(no_rate, TRUE);
@@ -721,8 +974,7 @@ out:
 
 static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
                       const struct wage_ctx *w, const char *stay_id,
-                      const struct sv_rule_test *rt, GPtrArray *savings_notes,
-                      GPtrArray *income_notes)
+                      const struct sv_rule_test *rt, const struct notes *nt)
 {
   static const struct window_words savings_words = {"balance",
                                                     "monthly balances"};
@@ -744,9 +996,11 @@ static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
   } else if (rt->basis == SV_TEST_SAVINGS || rt->basis == SV_TEST_INCOME) {
     bool savings = rt->basis == SV_TEST_SAVINGS;
     const GArray *months = savings ? ev->balances : ev->income;
-    if (!savings && months->len == 0)
+    if (!savings && months->len == 0 && !nt->income_review)
       add_reason(&t, "no income evidence (employer or pension letter) was "
                      "found");
+    else if (!savings && months->len == 0)
+      add_reason(&t, "no letter proves a net monthly income for the window");
     else if (t.window_months < 1 || t.window_months > 12)
       add_reason(&t, "the ruleset gives no window for this test");
     else
@@ -756,9 +1010,14 @@ static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
     eval_asset(ev, w, &t, rt->strictly_greater);
   }
 
-  GPtrArray *notes = rt->basis == SV_TEST_SAVINGS  ? savings_notes
-                     : rt->basis == SV_TEST_INCOME ? income_notes
-                                                   : NULL;
+  /* An income letter that cannot be trusted as net income keeps the test
+     from any verdict but meets (which other letters may still prove). */
+  if (rt->basis == SV_TEST_INCOME && nt->income_review &&
+      t.outcome != SV_OUTCOME_MEETS)
+    t.outcome = SV_OUTCOME_NEEDS_REVIEW;
+  GPtrArray *notes = rt->basis == SV_TEST_SAVINGS  ? nt->savings
+                     : rt->basis == SV_TEST_INCOME ? nt->income
+                                                   : nt->assets;
   for (guint i = 0; notes != NULL && i < notes->len; i++)
     add_reason(&t, "%s", (const char *)notes->pdata[i]);
   if (rt->note != NULL)
@@ -786,11 +1045,11 @@ static enum sv_outcome stay_outcome(const struct sv_evaluation *ev,
 
 static void eval_stay(const struct sv_case *c, struct sv_evaluation *ev,
                       const struct wage_ctx *w, const struct sv_rule_stay *rs,
-                      GPtrArray *savings_notes, GPtrArray *income_notes)
+                      const struct notes *nt)
 {
   guint first = ev->tests->len;
   for (size_t i = 0; i < rs->ntests; i++)
-    eval_test(c, ev, w, rs->id, &rs->tests[i], savings_notes, income_notes);
+    eval_test(c, ev, w, rs->id, &rs->tests[i], nt);
   struct sv_stay s;
   s.id = g_strdup(rs->id);
   s.outcome = stay_outcome(ev, first);
@@ -805,8 +1064,9 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
     return;
   struct sv_evaluation *old = c->eval;
   struct sv_evaluation *ev = sv_evaluation_new();
-  GPtrArray *savings_notes = g_ptr_array_new_with_free_func(g_free);
-  GPtrArray *income_notes = g_ptr_array_new_with_free_func(g_free);
+  struct notes nt = {g_ptr_array_new_with_free_func(g_free),
+                     g_ptr_array_new_with_free_func(g_free),
+                     g_ptr_array_new_with_free_func(g_free), false};
   struct wage_ctx w;
   memset(&w, 0, sizeof w);
   c->eval = NULL;
@@ -821,8 +1081,8 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
     goto out;
   }
 
-  build_balances(rules, c, ev, savings_notes);
-  take_income_assets(rules, c, old, ev, income_notes);
+  build_balances(rules, c, ev, nt.savings);
+  take_income_assets(rules, c, old, ev, &nt);
 
   const char *zone = NULL;
   w.ok = sv_rules_wage(rules, &c->as_of, &w.daily, &zone, &ev->wage_effective);
@@ -846,13 +1106,13 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
                         sv_rules_id(rules), id);
         continue;
       }
-      eval_stay(c, ev, &w, rs, savings_notes, income_notes);
+      eval_stay(c, ev, &w, rs, &nt);
     }
   } else {
     size_t n = 0;
     const struct sv_rule_stay *all = sv_rules_stays(rules, &n);
     for (size_t i = 0; i < n; i++)
-      eval_stay(c, ev, &w, &all[i], savings_notes, income_notes);
+      eval_stay(c, ev, &w, &all[i], &nt);
   }
 
   /* Overall outcome.  Ordering meets < needs-review < insufficient-evidence
@@ -870,8 +1130,9 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
 out:
   c->eval = ev;
   sv_evaluation_free(&old);
-  g_ptr_array_free(savings_notes, TRUE);
-  g_ptr_array_free(income_notes, TRUE);
+  g_ptr_array_free(nt.savings, TRUE);
+  g_ptr_array_free(nt.income, TRUE);
+  g_ptr_array_free(nt.assets, TRUE);
 }
 
 static sv_status evaluate_process(void *ctx, const struct sv_config *cfg,

@@ -230,25 +230,8 @@ static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
   el_end(w);
 }
 
-/* True when the month's average-daily amount was computed from a
-   statement's running balances: the month's source names the document
-   ("path#page"), whose statement says so. */
-static bool month_computed(const struct sv_case *c, const struct sv_month *m)
-{
-  if (c == NULL || m->basis != SV_BASIS_AVERAGE_DAILY || m->source == NULL)
-    return false;
-  for (size_t i = 0; i < c->ndocs; i++) {
-    const struct sv_doc *d = c->docs[i];
-    size_t n = strlen(d->relpath);
-    if (d->statement != NULL && strncmp(m->source, d->relpath, n) == 0 &&
-        m->source[n] == '#' && strchr(m->source + n + 1, ' ') == NULL)
-      return d->statement->average_computed;
-  }
-  return false;
-}
-
 static void write_months(xmlTextWriterPtr w, const char *name,
-                         const GArray *months, const struct sv_case *c)
+                         const GArray *months)
 {
   el_start(w, name);
   for (guint i = 0; months != NULL && i < months->len; i++) {
@@ -267,8 +250,10 @@ static void write_months(xmlTextWriterPtr w, const char *name,
       attr_int(w, "confidence", percent(m->conf));
     if (m->unreconciled)
       attr(w, "reconciled", "false");
-    if (month_computed(c, m))
+    if (m->computed)
       attr(w, "computed", "true");
+    if (m->holder_doubt)
+      attr(w, "holderMatch", "uncertain");
     el_end(w);
   }
   el_end(w);
@@ -286,6 +271,11 @@ static void write_assets(xmlTextWriterPtr w, const GArray *assets)
     if (a->has_mxn)
       attr_cents(w, "amountMxn", a->amount_mxn);
     attr(w, "source", a->source);
+    attr(w, "value", sv_value_kind_str(a->value));
+    if (a->has_words)
+      attr(w, "wordsAgree", a->words_agree ? "true" : "false");
+    if (a->owner_doubt)
+      attr(w, "ownerMatch", "uncertain");
     el_end(w);
   }
   el_end(w);
@@ -415,8 +405,8 @@ GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c)
     write_document(w, c->docs[i]);
   el_end(w);
 
-  write_months(w, "balances", ev != NULL ? ev->balances : NULL, c);
-  write_months(w, "income", ev != NULL ? ev->income : NULL, NULL);
+  write_months(w, "balances", ev != NULL ? ev->balances : NULL);
+  write_months(w, "income", ev != NULL ? ev->income : NULL);
   write_assets(w, ev != NULL ? ev->assets : NULL);
   write_evaluation(w, ev);
 

@@ -175,7 +175,79 @@ static void add_asset(struct sv_case *c, enum sv_asset_kind kind,
   a.amount = amount;
   g_strlcpy(a.currency, currency, sizeof a.currency);
   a.source = g_strdup("deeds/escritura.pdf#3");
+  a.conf = CONF_TEXT;
   g_array_append_val(c->eval->assets, a);
+}
+
+/* Adds an OK document of `kind` at relpath (path order is the caller's). */
+static struct sv_doc *add_kind(struct sv_case *c, const char *relpath,
+                               enum sv_doc_kind kind)
+{
+  struct sv_doc *d = sv_doc_new(c, relpath, relpath);
+  d->status = SV_DOC_OK;
+  d->kind = kind;
+  c->docs = g_renew(struct sv_doc *, c->docs, c->ndocs + 1);
+  d->index = c->ndocs;
+  c->docs[c->ndocs++] = d;
+  return d;
+}
+
+/* An income letter for `person` in MXN listing n months from (y, m). */
+static struct sv_income_doc *add_letter(struct sv_case *c, const char *rel,
+                                        const char *person, bool net, int y,
+                                        int m, int n, sv_cents monthly)
+{
+  struct sv_doc *d = add_kind(c, rel, SV_KIND_INCOME_LETTER);
+  struct sv_income_doc *inc = sv_income_doc_new();
+  inc->person = g_strdup(person);
+  inc->payer = g_strdup("ACME SA DE CV");
+  g_strlcpy(inc->currency, "MXN", sizeof inc->currency);
+  inc->net = net;
+  inc->gross_only = !net;
+  inc->monthly = monthly;
+  inc->stated.present = true;
+  inc->stated.amount = monthly;
+  inc->stated.page = 1;
+  inc->stated.conf = CONF_TEXT;
+  for (int i = 0; i < n; i++) {
+    struct sv_income_month im;
+    memset(&im, 0, sizeof im);
+    im.year = y;
+    im.month = m;
+    im.monthly = monthly;
+    im.figure = inc->stated;
+    g_array_append_val(inc->months, im);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  d->income = inc;
+  return inc;
+}
+
+/* A deed owned by `owner` with one MXN value of `kind`. */
+static struct sv_deed *add_deed(struct sv_case *c, const char *rel,
+                                const char *owner, enum sv_value_kind kind,
+                                sv_cents amount, bool words_agree)
+{
+  struct sv_doc *d = add_kind(c, rel, SV_KIND_DEED);
+  struct sv_deed *dd = sv_deed_new();
+  g_ptr_array_add(dd->owners, g_strdup(owner));
+  struct sv_stated_value v;
+  memset(&v, 0, sizeof v);
+  v.kind = kind;
+  v.figure.present = true;
+  v.figure.amount = amount;
+  v.figure.page = 2;
+  v.figure.conf = CONF_TEXT;
+  g_strlcpy(v.currency, "MXN", sizeof v.currency);
+  v.has_words = true;
+  v.words_amount = words_agree ? amount : amount + 10000000;
+  v.words_agree = words_agree;
+  g_array_append_val(dd->values, v);
+  d->deed = dd;
+  return dd;
 }
 
 /* ------------------------------------------------------------ tests */
@@ -733,7 +805,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
   struct sv_case *c = new_case("2026-11-15");
   request(c, "visitor");
   /* 2026-03-15..04-14: 17 days in March, 14 in April -> 2026-03 */
-  struct sv_statement *a = add_doc(c, "a.pdf", "ANA", "****1111", "MXN");
+  struct sv_statement *a = add_doc(c, "a.pdf", "ANA PEREZ", "****1111", "MXN");
   a->start = ymd(2026, 3, 15);
   a->end = ymd(2026, 4, 14);
   a->closing.present = true;
@@ -741,7 +813,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
   a->closing.page = 3;
   a->closing.conf = CONF_TEXT;
   /* 2026-04-16..05-15: 15 days each -> the end's month, 2026-05 */
-  struct sv_statement *b = add_doc(c, "b.pdf", "ANA", "****1111", "MXN");
+  struct sv_statement *b = add_doc(c, "b.pdf", "ANA PEREZ", "****1111", "MXN");
   b->start = ymd(2026, 4, 16);
   b->end = ymd(2026, 5, 15);
   b->average.present = true;
@@ -751,7 +823,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
   b->closing = b->average;
   b->closing.amount = 999;
   /* no period at all */
-  struct sv_statement *d = add_doc(c, "d.pdf", "ANA", "****1111", "MXN");
+  struct sv_statement *d = add_doc(c, "d.pdf", "ANA PEREZ", "****1111", "MXN");
   d->closing.present = true;
   d->closing.amount = 1;
   sv_evaluate_case(r, c);
@@ -813,6 +885,172 @@ static void test_evaluate_all_stays_best_overall(void **state)
   sv_rules_free(&r);
 }
 
+
+/* Whose money: a statement in another person's name does not count, with
+   the reason; the window is then incomplete. */
+static void test_evaluate_other_holder_not_counted(void **state)
+{
+  (void)state;
+  struct sv_rules *r = rules_with_rates(NULL);
+  struct sv_case *c = new_case("2026-11-15");
+  c->applicant = g_strdup("María José Pérez Gómez");
+  request(c, "visitor");
+  for (int m = 5; m <= 10; m++) {
+    char *rel = g_strdup_printf("s/2026-%02d.pdf", m);
+    struct sv_statement *st = add_doc(c, rel, "JOHN SMITH", "****1234", "MXN");
+    g_free(rel);
+    st->start = ymd(2026, m, 1);
+    st->end = ymd(2026, m, 28);
+    st->average.present = true;
+    st->average.amount = 100000000; /* far above 157,520.00 */
+    st->average.page = 1;
+    st->average.conf = CONF_TEXT;
+  }
+  sv_evaluate_case(r, c);
+  const struct sv_test *t = find_test(c, "visitor", SV_TEST_SAVINGS);
+  assert_int_equal(c->eval->balances->len, 0);
+  assert_int_equal(t->outcome, SV_OUTCOME_INSUFFICIENT);
+  assert_true(has_reason(t, "JOHN SMITH", "not the applicant"));
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
+/* The holder printed surnames first, in capitals, without accents, is the
+   applicant: the months count and meet; a holder sharing only the
+   surnames is uncertain and makes the test needs-review. */
+static void test_evaluate_holder_name_forms(void **state)
+{
+  (void)state;
+  const char *printed[] = {"PEREZ GOMEZ MARIA JOSE", "ROSA PEREZ GOMEZ"};
+  const enum sv_outcome want[] = {SV_OUTCOME_MEETS, SV_OUTCOME_NEEDS_REVIEW};
+  for (int k = 0; k < 2; k++) {
+    struct sv_rules *r = rules_with_rates(NULL);
+    struct sv_case *c = new_case("2026-11-15");
+    c->applicant = g_strdup("María José Pérez Gómez");
+    request(c, "visitor");
+    for (int m = 5; m <= 10; m++) {
+      char *rel = g_strdup_printf("s/2026-%02d.pdf", m);
+      struct sv_statement *st = add_doc(c, rel, printed[k], "****1234", "MXN");
+      g_free(rel);
+      st->start = ymd(2026, m, 1);
+      st->end = ymd(2026, m, 28);
+      st->average.present = true;
+      st->average.amount = 20000000; /* 200,000.00 >= 157,520.00 */
+      st->average.page = 1;
+      st->average.conf = CONF_TEXT;
+    }
+    sv_evaluate_case(r, c);
+    const struct sv_test *t = find_test(c, "visitor", SV_TEST_SAVINGS);
+    print_reasons(t);
+    assert_int_equal(c->eval->balances->len, 6);
+    assert_int_equal(t->outcome, want[k]);
+    if (k == 1)
+      assert_true(g_array_index(c->eval->balances, struct sv_month, 0)
+                      .holder_doubt);
+    sv_case_free(&c);
+    sv_rules_free(&r);
+  }
+}
+
+/* An employer letter listing six months of net income of 130,000.00 MXN
+   meets temporary-resident income (400 x 315.04 = 126,016.00 a month). */
+static void test_evaluate_income_letter_months(void **state)
+{
+  (void)state;
+  struct sv_rules *r = rules_with_rates(NULL);
+  struct sv_case *c = new_case("2026-11-15");
+  c->applicant = g_strdup("Ana Pérez");
+  request(c, "temporary-resident");
+  add_letter(c, "carta.pdf", "ANA PEREZ", true, 2026, 5, 6, 13000000);
+  sv_evaluate_case(r, c);
+  const struct sv_test *t = find_test(c, "temporary-resident", SV_TEST_INCOME);
+  print_reasons(t);
+  assert_int_equal(c->eval->income->len, 6);
+  assert_int_equal(t->required_mxn, 12601600);
+  assert_int_equal(t->months_found, 6);
+  assert_int_equal(t->actual_mxn, 13000000);
+  assert_int_equal(t->outcome, SV_OUTCOME_MEETS);
+  assert_int_equal(stay_outcome(c, "temporary-resident"), SV_OUTCOME_MEETS);
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
+/* A letter stating a current monthly net income since 2019 covers the
+   window (to the month before as-of); one stating only gross income
+   gives needs-review, never meets. */
+static void test_evaluate_income_period_and_gross(void **state)
+{
+  (void)state;
+  struct sv_rules *r = rules_with_rates(NULL);
+  struct sv_case *c = new_case("2026-11-15");
+  c->applicant = g_strdup("Ana Pérez");
+  request(c, "temporary-resident");
+  struct sv_income_doc *inc =
+      add_letter(c, "carta.pdf", "ANA PEREZ", true, 2026, 5, 0, 13000000);
+  inc->start = ymd(2019, 3, 1);
+  sv_evaluate_case(r, c);
+  const struct sv_test *t = find_test(c, "temporary-resident", SV_TEST_INCOME);
+  assert_int_equal(t->months_found, 6);
+  assert_int_equal(t->outcome, SV_OUTCOME_MEETS);
+  sv_case_free(&c);
+
+  c = new_case("2026-11-15");
+  c->applicant = g_strdup("Ana Pérez");
+  request(c, "temporary-resident");
+  add_letter(c, "carta.pdf", "ANA PEREZ", false, 2026, 5, 6, 99000000);
+  sv_evaluate_case(r, c);
+  t = find_test(c, "temporary-resident", SV_TEST_INCOME);
+  print_reasons(t);
+  assert_int_equal(t->outcome, SV_OUTCOME_NEEDS_REVIEW);
+  assert_true(has_reason(t, "only gross income", NULL));
+  assert_int_equal(stay_outcome(c, "temporary-resident"),
+                   SV_OUTCOME_NEEDS_REVIEW);
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
+/* Deeds: a price of 14,500,000.00 exceeds 40,000 x 315.04 = 12,601,600.00
+   (meets); the same price whose words disagree is needs-review; a price
+   that passes with a cadastral value that does not is needs-review; a
+   deed of someone else does not count. */
+static void test_evaluate_deeds(void **state)
+{
+  (void)state;
+  struct sv_rules *r = rules_with_rates(NULL);
+  const char *owner[] = {"MARIA JOSE PEREZ GOMEZ", "MARIA JOSE PEREZ GOMEZ",
+                         "MARIA JOSE PEREZ GOMEZ", "CARLOS SANTANA"};
+  const bool agree[] = {true, false, true, true};
+  const enum sv_outcome want[] = {SV_OUTCOME_MEETS, SV_OUTCOME_NEEDS_REVIEW,
+                                  SV_OUTCOME_NEEDS_REVIEW,
+                                  SV_OUTCOME_INSUFFICIENT};
+  for (int k = 0; k < 4; k++) {
+    struct sv_case *c = new_case("2026-11-15");
+    c->applicant = g_strdup("María José Pérez Gómez");
+    request(c, "temporary-resident");
+    struct sv_deed *dd = add_deed(c, "escritura.pdf", owner[k],
+                                  SV_VALUE_PRICE, 1450000000, agree[k]);
+    if (k == 2) {
+      struct sv_stated_value v = g_array_index(dd->values,
+                                               struct sv_stated_value, 0);
+      v.kind = SV_VALUE_CADASTRAL;
+      v.figure.amount = 900000000;
+      v.words_amount = v.figure.amount;
+      g_array_append_val(dd->values, v);
+    }
+    sv_evaluate_case(r, c);
+    const struct sv_test *t =
+        find_test(c, "temporary-resident", SV_TEST_PROPERTY);
+    print_reasons(t);
+    assert_int_equal(t->required_mxn, 1260160000);
+    assert_int_equal(t->outcome, want[k]);
+    assert_int_equal(c->eval->assets->len, k == 3 ? 0 : (k == 2 ? 2 : 1));
+    if (k == 0)
+      assert_int_equal(t->actual_mxn, 1450000000);
+    sv_case_free(&c);
+  }
+  sv_rules_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -836,6 +1074,11 @@ int main(void)
       cmocka_unit_test(test_evaluate_applicant),
       cmocka_unit_test(test_evaluate_statement_month_and_basis),
       cmocka_unit_test(test_evaluate_all_stays_best_overall),
+      cmocka_unit_test(test_evaluate_other_holder_not_counted),
+      cmocka_unit_test(test_evaluate_holder_name_forms),
+      cmocka_unit_test(test_evaluate_income_letter_months),
+      cmocka_unit_test(test_evaluate_income_period_and_gross),
+      cmocka_unit_test(test_evaluate_deeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

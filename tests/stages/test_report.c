@@ -558,6 +558,7 @@ static void test_report_reconciliation_attributes(void **state)
   m->ocr = true;
   m->conf = 57.4f;
   m->unreconciled = true;
+  m->computed = true;
   struct sv_config cfg = test_config("/nonexistent");
   GBytes *bytes = sv_report_build(&cfg, c);
   xmlDocPtr doc = parse_bytes(bytes);
