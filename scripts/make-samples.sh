@@ -1,6 +1,6 @@
 #!/bin/sh
 # make-samples.sh - rebuilds solvency-samplegen and regenerates samples/
-# (cases/, expected/, rates.xml) in place.  Idempotent: the generator is
+# (cases/, expected/, corpus/, rates.xml) in place.  Idempotent: the generator is
 # deterministic, so a second run leaves the tree byte for byte unchanged.
 # Usage: scripts/make-samples.sh [BUILD_DIR]   (default: build-samples)
 set -eu
@@ -17,17 +17,25 @@ tmp=$(mktemp -d "$root/samples/.gen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 "$build/samples/generator/solvency-samplegen" "$tmp"
 
-# CI OCRs every scanned page twice: keep samples/ within 10 MB.
-rest=$(du -sb --exclude=cases --exclude=expected --exclude=rates.xml \
-  --exclude='.gen.*' "$root/samples" | cut -f1)
+# CI OCRs every scanned page twice: keep samples/ within 24 MB and the
+# labelled corpus within 12 MB (the generator itself refuses more than 60
+# scanned corpus pages).
+rest=$(du -sb --exclude=cases --exclude=expected --exclude=corpus \
+  --exclude=rates.xml --exclude='.gen.*' "$root/samples" | cut -f1)
 new=$(du -sb "$tmp" | cut -f1)
-if [ $((rest + new)) -gt 10000000 ]; then
-  echo "make-samples: samples/ would be $((rest + new)) bytes (limit 10000000)" >&2
+corpus=$(du -sb "$tmp/corpus" | cut -f1)
+if [ $((rest + new)) -gt 24000000 ]; then
+  echo "make-samples: samples/ would be $((rest + new)) bytes (limit 24000000)" >&2
+  exit 1
+fi
+if [ "$corpus" -gt 12000000 ]; then
+  echo "make-samples: samples/corpus would be $corpus bytes (limit 12000000)" >&2
   exit 1
 fi
 
-rm -rf "$root/samples/cases" "$root/samples/expected"
+rm -rf "$root/samples/cases" "$root/samples/expected" "$root/samples/corpus"
 mv "$tmp/cases" "$root/samples/cases"
 mv "$tmp/expected" "$root/samples/expected"
+mv "$tmp/corpus" "$root/samples/corpus"
 mv "$tmp/rates.xml" "$root/samples/rates.xml"
 echo "samples regenerated in $root/samples ($(du -sh "$root/samples" | cut -f1))"

@@ -231,6 +231,24 @@ static void owners_before_alias(const struct sv_doctext *t, struct sv_deed *d)
   g_regex_unref(r);
 }
 
+/* "ALEJANDRO TORRES VILLANUEVA, como LA PARTE COMPRADORA", "..., en su
+   carácter de adquirente": the capitalised name before the role. */
+static void owners_before_role(const struct sv_doctext *t, struct sv_deed *d)
+{
+  GRegex *r = rx("((?:[^\\s()]+\\s+){2,9}?)(?:como|en\\s+su\\s+caracter\\s+"
+                 "de)\\s+" BUYER "\\b");
+  GMatchInfo *mi = NULL;
+  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
+  while (g_match_info_matches(mi)) {
+    gint s = 0, e = 0;
+    g_match_info_fetch_pos(mi, 1, &s, &e);
+    add_owner(d, trailing_name(t, s, e));
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+}
+
 /* "Comprador: JORGE LUIS ...", "Accionista: ..." up to the end of the
    cell. */
 static void owners_after_label(const struct sv_doctext *t, struct sv_deed *d)
@@ -377,6 +395,7 @@ bool sv_deed_read(struct sv_doc *doc)
   d = sv_deed_new();
   read_values(t, d);
   owners_before_alias(t, d);
+  owners_before_role(t, d);
   owners_after_label(t, d);
   owners_under_signature(t, d);
   read_notary(t, d);

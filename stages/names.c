@@ -280,8 +280,14 @@ static enum sv_name_verdict judge(char **a, char **p, double *score)
   *score = weight / (double)shorter;
   if (paired == shorter && whole >= 2)
     return pr.edits <= 2 ? SV_NAME_MATCH : SV_NAME_UNCERTAIN;
-  if (whole >= 1 && surname)
-    return SV_NAME_UNCERTAIN; /* same family, another given name */
+  /* Same family: uncertain only when some given name (or its initial)
+     agrees too; a relative with other given names ("LINDA MARIE MORALES"
+     for Kevin Patrick Morales) is another person. */
+  bool given = false;
+  for (size_t i = 0; i < first_surname && i < pr.na; i++)
+    given = given || pr.a[i] != PAIR_NONE;
+  if (whole >= 1 && surname && given)
+    return SV_NAME_UNCERTAIN;
   if (whole >= 1 && shorter >= 3 && paired + 1 >= shorter)
     return SV_NAME_UNCERTAIN; /* all but one name agree */
   return SV_NAME_DIFFERENT;

@@ -20,10 +20,11 @@
  *     are middle names or a second surname and are allowed.
  *  4. Otherwise, with at least one whole-word pair: UNCERTAIN when a pair
  *     is one of the applicant's surnames (the last token of a two-token
- *     name, the last two of a longer one: same family, another given
- *     name) or when all but one token of a 3+-token name paired;
+ *     name, the last two of a longer one) and a given name or its initial
+ *     pairs too, or when all but one token of a 3+-token name paired;
  *     DIFFERENT when only a given name is shared ("JOHN SMITH" is not
- *     "JOHN DOE").
+ *     "JOHN DOE") or only the family name ("LINDA MARIE MORALES" is not
+ *     Kevin Patrick Morales: a relative's money does not count).
  *  5. No whole-word pair: DIFFERENT.
  * The applicant's name is taken in natural order (given names first), as
  * case.xml states it.

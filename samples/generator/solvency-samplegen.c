@@ -28,25 +28,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define AS_OF_Y 2026
-#define AS_OF_M 11
-#define AS_OF_D 15
-#define AS_OF "2026-11-15"
-#define WAGE_CENTS 31504 /* 315.04 MXN, CDMX general minimum wage 2026 */
+#include "samplegen.h"
 
-#define A4_W 595.28
-#define A4_H 841.89
+
 #define SCAN_DPI 200.0
 
-#define MAX_TX 64
-#define MAX_ACCTS 2
-#define MAX_STAYS 4
 
 /* ------------------------------------------------------------------ */
 /* Small utilities                                                      */
 /* ------------------------------------------------------------------ */
 
-static uint64_t splitmix64(uint64_t *state)
+uint64_t splitmix64(uint64_t *state)
 {
     uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -55,13 +47,13 @@ static uint64_t splitmix64(uint64_t *state)
 }
 
 /* Uniform integer in [lo, hi]. */
-static int64_t rnd_range(uint64_t *st, int64_t lo, int64_t hi)
+int64_t rnd_range(uint64_t *st, int64_t lo, int64_t hi)
 {
     uint64_t span = (uint64_t)(hi - lo) + 1;
     return lo + (int64_t)(splitmix64(st) % span);
 }
 
-static uint64_t seed_from(const char *a, const char *b, int y, int m)
+uint64_t seed_from(const char *a, const char *b, int y, int m)
 {
     uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
     char buf[256];
@@ -74,14 +66,14 @@ static uint64_t seed_from(const char *a, const char *b, int y, int m)
 }
 
 /* num / den rounded half away from zero (den > 0). */
-static int64_t div_round(int64_t num, int64_t den)
+int64_t div_round(int64_t num, int64_t den)
 {
     if (num >= 0)
         return (2 * num + den) / (2 * den);
     return -((-2 * num + den) / (2 * den));
 }
 
-static int days_in_month(int y, int m)
+int days_in_month(int y, int m)
 {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -89,23 +81,23 @@ static int days_in_month(int y, int m)
     return d[m - 1];
 }
 
-static void month_add(int *y, int *m, int delta)
+void month_add(int *y, int *m, int delta)
 {
     int idx = *y * 12 + (*m - 1) + delta;
     *y = idx / 12;
     *m = idx % 12 + 1;
 }
 
-static const char *const ES_MONTH[] = {
+const char *const ES_MONTH[] = {
     "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
     "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
-static const char *const ES_MON[] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
+const char *const ES_MON[] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
                                      "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
-static const char *const EN_MON[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+const char *const EN_MON[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 /* "12,345.67" (no sign handling beyond a leading minus), optional "$". */
-static void fmt_money(char *buf, size_t len, int64_t cents, int dollar)
+void fmt_money(char *buf, size_t len, int64_t cents, int dollar)
 {
     char digits[32];
     char out[48];
@@ -128,21 +120,21 @@ static void fmt_money(char *buf, size_t len, int64_t cents, int dollar)
 }
 
 /* "12345.67" for XML attributes. */
-static void fmt_plain(char *buf, size_t len, int64_t cents)
+void fmt_plain(char *buf, size_t len, int64_t cents)
 {
     uint64_t v = cents < 0 ? (uint64_t)(-cents) : (uint64_t)cents;
     snprintf(buf, len, "%s%" PRIu64 ".%02u", cents < 0 ? "-" : "", v / 100,
              (unsigned)(v % 100));
 }
 
-static void die(const char *msg, const char *detail)
+void die(const char *msg, const char *detail)
 {
     fprintf(stderr, "solvency-samplegen: %s%s%s\n", msg, detail ? ": " : "",
             detail ? detail : "");
     exit(1);
 }
 
-static void write_file(const char *path, const void *data, size_t len)
+void write_file(const char *path, const void *data, size_t len)
 {
     GError *err = NULL;
     char *dir = g_path_get_dirname(path);
@@ -157,64 +149,13 @@ static void write_file(const char *path, const void *data, size_t len)
 /* Case table                                                           */
 /* ------------------------------------------------------------------ */
 
-enum layout { LAYOUT_EN, LAYOUT_ES };
 
-enum name_style {
-    NAME_ISO,        /* statements/2026-05.pdf */
-    NAME_ES_MONTH,   /* estados/estado_cuenta_noviembre_2025.pdf */
-    NAME_EDOCTA,     /* EdoCta_6789_202511.pdf */
-    NAME_EN_SPACES,  /* documents/Statement 2025-11.pdf */
-    NAME_ES_SHORT,   /* estado_cuenta_mayo.pdf */
-    NAME_SUB_ISO,    /* <prefix>/2026-05.pdf */
-    NAME_SUB_AHORRO, /* <prefix>/ahorro_mayo_2026.pdf */
-    NAME_STMT,       /* statements/stmt_202605.pdf */
-    NAME_SCAN,       /* escaneos/scan_2026-05.pdf */
-    NAME_EN_MON,     /* bank/FHB_Statement_May2026.pdf */
-    NAME_SCAN_EN,    /* scans/FHB_scan_2026-05.pdf */
-    NAME_PHOTO,      /* fotos/IMG_20261104_183012.jpg, fotos/estado_junio_2026.png */
-    NAME_TIFF,       /* escaneos/edo_cta_2026_05.tif */
-    NAME_SCAN_STMT   /* scanned/statement_202605.pdf */
-};
 
-struct account_spec {
-    enum layout layout;
-    const char *currency; /* "USD" or "MXN" */
-    const char *number;   /* 10 (es) or 12 (en) digits */
-    enum name_style naming;
-    const char *prefix;          /* folder for NAME_SUB_* */
-    int64_t target_lo, target_hi; /* average daily balance, cents */
-    int low_y, low_m;             /* one month forced to low_target */
-    int64_t low_target;
-    int skip_y, skip_m; /* a month with no statement */
-    int image_only;     /* scanned: no text layer */
-    int busy;           /* many movements: statements run to 2 pages */
-    const char *product;
-};
 
-struct case_spec {
-    const char *id;
-    const char *applicant; /* NULL: no case.xml */
-    const char *holder;    /* as printed on statements */
-    const char *address;
-    const char *stays[MAX_STAYS];
-    int first_y, first_m, nmonths;
-    struct account_spec acct[MAX_ACCTS];
-    int nacct;
-    int bad_files;
-    const char *intended; /* overall outcome the case is designed for */
-    const char *note;
-    unsigned checks; /* CHECK_* properties the generator asserts */
-};
 
 /* Properties of a case the generator verifies on its own figures, so a
    change in the PRNG or the table cannot silently defeat a case's purpose. */
-#define CHECK_OLD_RATE_FLIPS 1u    /* 17.9000 (2026-06-30): no longer meets */
-#define CHECK_FUTURE_RATE_FLIPS 2u /* 1.0000 (2026-11-20): no longer meets */
-#define CHECK_EACH_ALONE_FAILS 4u  /* no single account meets on its own */
-#define CHECK_BLOT_FLIPS 8u        /* the blotted digit decides meets/not-met */
 
-#define USD(x) ((int64_t)(x) * 100)
-#define MXN(x) ((int64_t)(x) * 100)
 
 static const struct case_spec CASES[] = {
     {"c01-en-visitor-meets", "Daniel Robert Hayes", "DANIEL ROBERT HAYES",
@@ -342,34 +283,19 @@ static const struct case_spec CASES[] = {
      "below), so the only right answer is needs-review. The day-weighted "
      "average of the running balances is not a printed figure and must not "
      "stand in for it.", CHECK_BLOT_FLIPS},
+    /* Issue 4: the holder printed surname first, without accents. */
+    {"c22-names-reordered", "María José Pérez Gómez", "PEREZ GOMEZ MARIA JOSE",
+     "Calle Durango 214, Col. Roma Norte, Cuauhtémoc, C.P. 06700, Ciudad de México",
+     {"temporary-resident-family"}, 2026, 5, 6,
+     {{LAYOUT_ES, "MXN", "0345127788", NAME_EDOCTA, NULL, MXN(105000),
+       MXN(125000), 0, 0, 0, 0, 0, 0, 0, "CUENTA MAESTRA"}},
+     1, 0, "meets",
+     "Six es-resumen MXN statements whose holder is printed PEREZ GOMEZ MARIA JOSE "
+     "(surnames first, no accents) while case.xml says María José Pérez Gómez: the same "
+     "person, so they count; mean above 300 days of wage.", 0},
 };
 
-/* How the scanned cases were scanned.  A case listed here has image_only
-   set in CASES; c08 is not listed and keeps its plain 200 dpi scans.  Page
-   parameters (dpi, tilt, noise) are drawn per page from a PRNG seeded with
-   the case id, the month and the page, apart from the statements' own. */
-enum scan_fmt {
-    SCAN_PDF,  /* image-only PDF, one gray JPEG per page */
-    SCAN_JPEG, /* one .jpg per statement (single-page statements only) */
-    SCAN_PNG,  /* one .png per statement (single-page statements only) */
-    SCAN_TIFF  /* one multi-page .tif per statement, 1 bpp, CCITT G4 */
-};
 
-struct scan_spec {
-    const char *case_id;
-    const char *twin_of;  /* draw that case's statements; NULL: its own */
-    enum scan_fmt fmt;    /* every statement but the png_ym ones */
-    int png_ym[2];        /* statements (YYYYMM) written as PNG instead */
-    int dpi_lo, dpi_hi;   /* resolution on the page, drawn per page */
-    int tilt_cdeg;        /* |tilt| <= this, hundredths of a degree */
-    int noise;            /* sensor noise, about its sigma in gray levels */
-    int blur;             /* 3x3 box-blur passes */
-    int quality;          /* JPEG quality */
-    int photo;            /* phone photo: table around the page, uneven light */
-    int flip_ym, flip_page; /* this page lies upside down (180 degrees) */
-    int blot_ym;          /* statement whose printed average gets an ink blot */
-    const char *creator;  /* PDF creator metadata */
-};
 
 static const struct scan_spec SCANS[] = {
     {.case_id = "c10-scan-pdf-visitor", .twin_of = "c01-en-visitor-meets",
@@ -397,11 +323,6 @@ static const struct scan_spec *scan_for(const char *case_id)
 /* Rules and rates (the generator's own copy, for the expected files)   */
 /* ------------------------------------------------------------------ */
 
-struct stay_rule {
-    const char *id;
-    int savings_days;
-    int window;
-};
 
 static const struct stay_rule STAYS[] = {
     {"visitor", 500, 6},
@@ -430,9 +351,10 @@ static const struct rate RATES[] = {
     {"USD", "2026-11-20", 10000,
      "dated after asOf 2026-11-15: must be ignored (absurd on purpose)"},
     {"EUR", "2026-10-30", 213350, NULL},
+    {"CAD", "2026-10-30", 132150, NULL},
 };
 
-static int64_t rate_for(const char *currency)
+int64_t rate_for(const char *currency)
 {
     const struct rate *best = NULL;
     if (strcmp(currency, "MXN") == 0)
@@ -453,27 +375,7 @@ static int64_t rate_for(const char *currency)
 /* Statements                                                           */
 /* ------------------------------------------------------------------ */
 
-struct txn {
-    int day;
-    char desc[64];
-    int64_t amount; /* + deposit, - withdrawal */
-    int64_t balance;
-};
 
-struct statement {
-    enum layout layout;
-    const char *currency;
-    const char *holder;
-    const char *address;
-    const char *product;
-    char account_print[32];
-    char clabe[24];
-    int y, m, ndays;
-    int64_t opening, deposits, withdrawals, closing, adb;
-    struct txn tx[MAX_TX];
-    int ntx;
-    int blot; /* an ink blot hides the hundreds digit of the printed average */
-};
 
 /* Recomputes running balances, totals and the day-weighted average. */
 static void stmt_settle(struct statement *s)
@@ -542,7 +444,6 @@ static const char *const ES_CREDITS[] = {"SPEI RECIBIDO BANORTE", "DEPOSITO EN E
                                          "SPEI RECIBIDO SANTANDER",
                                          "DEPOSITO CHEQUE OTRO BANCO"};
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A random amount between lo and hi per mille of `base`, in cents. */
 static int64_t permille(uint64_t *rng, int64_t base, int lo, int hi)
@@ -560,7 +461,7 @@ static int64_t units(int64_t cents)
 /* Builds one month's statement whose average daily balance lands on
    `target` (within half a currency unit): random movements first, then a
    transfer on day 2 sized to pull the day-weighted average to the target. */
-static void stmt_build(struct statement *s, const struct case_spec *cs,
+void stmt_build(struct statement *s, const struct case_spec *cs,
                        const struct account_spec *as, int y, int m,
                        int64_t opening, int64_t target, uint64_t *rng)
 {
@@ -640,7 +541,7 @@ static void stmt_build(struct statement *s, const struct case_spec *cs,
 
 /* CLABE: 3-digit bank, 3-digit plaza, 11-digit account, check digit
    (weights 3,7,1; 10 - sum mod 10). */
-static void make_clabe(char *out, size_t len, const char *account)
+void make_clabe(char *out, size_t len, const char *account)
 {
     char base[18];
     static const int w[3] = {3, 7, 1};
@@ -651,7 +552,7 @@ static void make_clabe(char *out, size_t len, const char *account)
     snprintf(out, len, "%s%d", base, (10 - sum % 10) % 10);
 }
 
-static void print_account(char *out, size_t len, const struct account_spec *as)
+void print_account(char *out, size_t len, const struct account_spec *as)
 {
     if (as->layout == LAYOUT_EN) /* 0012 3456 7890 */
         snprintf(out, len, "%.4s %.4s %.4s", as->number, as->number + 4,
@@ -664,30 +565,26 @@ static void print_account(char *out, size_t len, const struct account_spec *as)
 /* Drawing                                                              */
 /* ------------------------------------------------------------------ */
 
-#define X_LEFT 50.0
-#define X_RIGHT 545.0
-#define ROW_H 13.0
-#define TABLE_BOTTOM 770.0
 
-static void font(cairo_t *cr, int bold, double size)
+void font(cairo_t *cr, int bold, double size)
 {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
 }
 
-static void gray(cairo_t *cr, double g)
+void gray(cairo_t *cr, double g)
 {
     cairo_set_source_rgb(cr, g, g, g);
 }
 
-static void text_at(cairo_t *cr, double x, double y, const char *s)
+void text_at(cairo_t *cr, double x, double y, const char *s)
 {
     cairo_move_to(cr, x, y);
     cairo_show_text(cr, s);
 }
 
-static void text_right(cairo_t *cr, double xr, double y, const char *s)
+void text_right(cairo_t *cr, double xr, double y, const char *s)
 {
     cairo_text_extents_t e;
     cairo_text_extents(cr, s, &e);
@@ -695,7 +592,7 @@ static void text_right(cairo_t *cr, double xr, double y, const char *s)
     cairo_show_text(cr, s);
 }
 
-static void hrule(cairo_t *cr, double y, double width)
+void hrule(cairo_t *cr, double y, double width)
 {
     cairo_set_line_width(cr, width);
     cairo_move_to(cr, X_LEFT, y);
@@ -703,7 +600,7 @@ static void hrule(cairo_t *cr, double y, double width)
     cairo_stroke(cr);
 }
 
-static void bar(cairo_t *cr, double y, double h, double g)
+void bar(cairo_t *cr, double y, double h, double g)
 {
     gray(cr, g);
     cairo_rectangle(cr, X_LEFT - 4, y, X_RIGHT - X_LEFT + 8, h);
@@ -969,7 +866,7 @@ static int rows_next_page(void)
     return (int)((TABLE_BOTTOM - 160.0) / ROW_H);
 }
 
-static int stmt_pages(const struct statement *s)
+int stmt_pages(const struct statement *s)
 {
     int rest = s->ntx + 1 - rows_first_page(s); /* +1: totals row */
     int pages = 1;
@@ -981,7 +878,7 @@ static int stmt_pages(const struct statement *s)
 }
 
 /* Draws page `page` (1-based) of the statement in PDF points. */
-static void draw_page(cairo_t *cr, const struct statement *s, int page,
+void draw_page(cairo_t *cr, const struct statement *s, int page,
                       int npages)
 {
     double y;
@@ -1039,7 +936,7 @@ static void draw_page(cairo_t *cr, const struct statement *s, int page,
     draw_footer(cr, s, page, npages);
 }
 
-static cairo_status_t append_bytes(void *closure, const unsigned char *data,
+cairo_status_t append_bytes(void *closure, const unsigned char *data,
                                    unsigned int length)
 {
     g_byte_array_append(closure, data, length);
@@ -1070,7 +967,7 @@ static void to_grayscale(cairo_surface_t *img)
 }
 
 /* Renders the statement to PDF bytes (returns owned GByteArray). */
-static GByteArray *stmt_render(const struct statement *s, int image_only,
+GByteArray *stmt_render(const struct statement *s, int image_only,
                                int *pages_out)
 {
     GByteArray *out = g_byte_array_new();
@@ -1206,21 +1103,20 @@ static void add_doc(GPtrArray *docs, const char *path, const char *status,
 /* Scanned twins                                                        */
 /* ------------------------------------------------------------------ */
 
-/* How a page was captured. */
-enum scan_look {
-    LOOK_FLATBED, /* scanner: white lid, paper tone, noise */
-    LOOK_PHOTO,   /* phone camera: the table around the page, uneven light */
-    LOOK_APP      /* phone scanner app: cropped to the page, background
-                     whitened (so noise survives only around the ink) */
-};
+
+/* draw_page() in the shape the scanner wants. */
+static void draw_stmt_page(cairo_t *cr, const void *ctx, int page, int npages)
+{
+    draw_page(cr, ctx, page, npages);
+}
 
 /* One page as a scanner or a phone camera sees it: the same drawing as the
    text-layer PDF, rasterised at `dpi`, tilted by `tilt_deg`, blurred, with
    toner/paper tone, sensor noise and dust.  Returns owned 8 bpp PIX: free
    with pixDestroy. */
-static PIX *scan_raster(const struct statement *s, int page, int npages,
-                        const struct scan_spec *sc, enum scan_look look,
-                        int dpi, double tilt_deg, uint64_t *rng)
+PIX *scan_raster_fn(sg_draw_fn draw, const void *ctx, int page, int npages,
+                    const struct scan_spec *sc, enum scan_look look, int dpi,
+                    double tilt_deg, uint64_t *rng)
 {
     double k = dpi / 72.0;
     int pw = (int)(A4_W * k + 0.5), ph = (int)(A4_H * k + 0.5);
@@ -1246,7 +1142,7 @@ static PIX *scan_raster(const struct statement *s, int page, int npages,
     cairo_scale(cr, k, k);
     cairo_rectangle(cr, 0, 0, A4_W, A4_H);
     cairo_clip(cr);
-    draw_page(cr, s, page, npages);
+    draw(cr, ctx, page, npages);
     cairo_destroy(cr);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS)
         die("cairo failed", cairo_status_to_string(cairo_surface_status(img)));
@@ -1364,7 +1260,8 @@ static int scan_write(const char *case_dir, const char *case_id,
         int flip = ym == sc->flip_ym && p == sc->flip_page;
         enum scan_look look = !sc->photo ? LOOK_FLATBED
                               : fmt == SCAN_PNG ? LOOK_APP : LOOK_PHOTO;
-        PIX *pix = scan_raster(s, p, npages, sc, look, dpi, cdeg / 100.0, &rng);
+        PIX *pix = scan_raster_fn(draw_stmt_page, s, p, npages, sc, look, dpi,
+                                  cdeg / 100.0, &rng);
         l_uint8 *enc = NULL;
         size_t enclen = 0;
 
@@ -1479,7 +1376,7 @@ static int doc_cmp(gconstpointer a, gconstpointer b)
     return strcmp(x->path, y->path);
 }
 
-static const char *worse(const char *a, const char *b, int want_worst)
+const char *worse(const char *a, const char *b, int want_worst)
 {
     static const char *const order[] = {"meets", "needs-review",
                                         "insufficient-evidence", "not-met"};
@@ -1495,14 +1392,14 @@ static const char *worse(const char *a, const char *b, int want_worst)
     return ia <= ib ? a : b;
 }
 
-static void gs_attr(GString *g, const char *name, const char *value)
+void gs_attr(GString *g, const char *name, const char *value)
 {
     char *e = g_markup_escape_text(value, -1);
     g_string_append_printf(g, " %s=\"%s\"", name, e);
     g_free(e);
 }
 
-static void gs_attr_cents(GString *g, const char *name, int64_t cents)
+void gs_attr_cents(GString *g, const char *name, int64_t cents)
 {
     char v[40];
     fmt_plain(v, sizeof v, cents);
@@ -1568,7 +1465,7 @@ static void write_bad_files(const char *case_dir, const struct case_spec *cs,
     g_free(s);
 }
 
-static void write_case_xml(const char *case_dir, const struct case_spec *cs)
+void write_case_xml(const char *case_dir, const struct case_spec *cs)
 {
     GString *g = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case");
     char *e = g_markup_escape_text(cs->applicant, -1);
@@ -1586,20 +1483,8 @@ static void write_case_xml(const char *case_dir, const struct case_spec *cs)
     g_string_free(g, TRUE);
 }
 
-/* Savings test of one stay over the per-period totals (MXN cents).
-   A window month in `damaged` (periods whose deciding figure cannot be
-   read; NULL: none) makes the test needs-review. */
-struct savings_eval {
-    const char *outcome;
-    int found;
-    int64_t required, mean;
-    int has_mean;
-    int lowest_y, lowest_m;
-    int64_t lowest;
-    int below;
-};
 
-static void eval_savings(const struct stay_rule *r, GHashTable *totals,
+void eval_savings(const struct stay_rule *r, GHashTable *totals,
                          GHashTable *damaged, struct savings_eval *ev)
 {
     int y = AS_OF_Y, m = AS_OF_M;
@@ -1641,7 +1526,7 @@ static void eval_savings(const struct stay_rule *r, GHashTable *totals,
     ev->outcome = ev->mean >= ev->required ? "meets" : "not-met";
 }
 
-static const struct stay_rule *find_stay(const char *id)
+const struct stay_rule *find_stay(const char *id)
 {
     for (size_t i = 0; i < N_STAYS; i++)
         if (strcmp(STAYS[i].id, id) == 0)
@@ -1699,7 +1584,7 @@ static const char *eval_case(const struct case_spec *cs, GHashTable *totals,
     return overall;
 }
 
-static void month_total_add(GHashTable *totals, int y, int m, int64_t mxn)
+void month_total_add(GHashTable *totals, int y, int m, int64_t mxn)
 {
     char key[16];
     int64_t *v;
@@ -2084,5 +1969,7 @@ int main(int argc, char **argv)
     write_rates(argv[1]);
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++)
         gen_case(argv[1], &CASES[i]);
+    more_cases_generate(argv[1]);
+    corpus_generate(argv[1]);
     return 0;
 }

@@ -804,7 +804,8 @@ static void test_evaluate_statement_month_and_basis(void **state)
   struct sv_rules *r = rules_with_rates(NULL);
   struct sv_case *c = new_case("2026-11-15");
   request(c, "visitor");
-  /* 2026-03-15..04-14: 17 days in March, 14 in April -> 2026-03 */
+  /* 2026-03-15..04-14: cut off in April -> 2026-04 (17 of its days are in
+     March: the month of the cut-off date wins, see period_month) */
   struct sv_statement *a = add_doc(c, "a.pdf", "ANA PEREZ", "****1111", "MXN");
   a->start = ymd(2026, 3, 15);
   a->end = ymd(2026, 4, 14);
@@ -812,7 +813,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
   a->closing.amount = 12345;
   a->closing.page = 3;
   a->closing.conf = CONF_TEXT;
-  /* 2026-04-16..05-15: 15 days each -> the end's month, 2026-05 */
+  /* 2026-04-16..05-15: cut off in May -> 2026-05 */
   struct sv_statement *b = add_doc(c, "b.pdf", "ANA PEREZ", "****1111", "MXN");
   b->start = ymd(2026, 4, 16);
   b->end = ymd(2026, 5, 15);
@@ -830,7 +831,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
 
   assert_int_equal(c->eval->balances->len, 2);
   const struct sv_month *m0 = balance(c, 0), *m1 = balance(c, 1);
-  assert_int_equal(m0->month, 3);
+  assert_int_equal(m0->month, 4);
   assert_int_equal(m0->basis, SV_BASIS_CLOSING);
   assert_int_equal(m0->amount, 12345);
   assert_string_equal(m0->source, "a.pdf#3");

@@ -125,7 +125,16 @@ static void test_names_partial_overlap(void **state)
 {
   (void)state;
   verdict("María José Pérez Gómez", "PEDRO PEREZ GOMEZ", SV_NAME_UNCERTAIN);
-  verdict("John Doe", "JANE DOE", SV_NAME_UNCERTAIN);
+  verdict("John Michael Doe", "J. DOE", SV_NAME_UNCERTAIN);
+}
+
+/* Only the family name shared, with other given names: a relative, whose
+   money does not count (spouse, parent). */
+static void test_names_relative_is_different(void **state)
+{
+  (void)state;
+  verdict("John Doe", "JANE DOE", SV_NAME_DIFFERENT);
+  verdict("Kevin Patrick Morales", "LINDA MARIE MORALES", SV_NAME_DIFFERENT);
 }
 
 /* A clearly different person, or only a given name shared: different. */
@@ -151,6 +160,7 @@ int main(void)
     cmocka_unit_test(test_names_joint_holders),
     cmocka_unit_test(test_names_split_holders),
     cmocka_unit_test(test_names_partial_overlap),
+    cmocka_unit_test(test_names_relative_is_different),
     cmocka_unit_test(test_names_different),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
