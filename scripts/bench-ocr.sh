@@ -20,22 +20,8 @@ runs=${RUNS:-3}
 jobs=${JOBS:-2}
 
 # --- what it needs -------------------------------------------------------
-bash scripts/deps.sh
-bench_pkgs=(parallel poppler-utils tesseract-ocr libtiff-tools)
-missing=()
-for p in "${bench_pkgs[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
-    missing+=("$p")
-  fi
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "bench: installing ${missing[*]}" >&2
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq \
-    --no-install-recommends "${missing[@]}" >&2
-fi
+# the benchmark's own tools besides the build's
+bash scripts/deps.sh parallel poppler-utils tesseract-ocr libtiff-tools
 
 echo "bench: building the release binary (build-bench)" >&2
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSV_TESTS=OFF >/dev/null

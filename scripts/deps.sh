@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh - installs the Debian packages solvency needs, only those missing.
-# Sourced or run by scripts/run-samples.sh and scripts/test.sh.
+# Run by scripts/run-samples.sh, scripts/test.sh and scripts/bench-ocr.sh;
+# extra package names given as arguments are installed too.
 set -euo pipefail
 
 SV_PACKAGES=(
@@ -10,6 +11,7 @@ SV_PACKAGES=(
   libtesseract-dev libleptonica-dev
   tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd
   libcmocka-dev fonts-dejavu-core
+  "$@"
 )
 
 missing=()
