@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 sv_status sv_decimal_parse(const char *s, int scale, int64_t *out)
 {
@@ -49,6 +50,25 @@ void sv_cents_format(sv_cents v, char *buf, size_t len)
   uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
   snprintf(buf, len, "%s%" PRIu64 ".%02" PRIu64, v < 0 ? "-" : "",
            mag / 100, mag % 100);
+}
+
+void sv_cents_format_grouped(sv_cents v, char *buf, size_t len)
+{
+  char plain[40], out[56];
+  size_t o = 0;
+  sv_cents_format(v, plain, sizeof plain);
+  const char *p = plain;
+  if (*p == '-')
+    out[o++] = *p++;
+  const char *dot = strchr(p, '.');
+  size_t nint = dot != NULL ? (size_t)(dot - p) : strlen(p);
+  for (size_t i = 0; i < nint; i++) {
+    if (i > 0 && (nint - i) % 3 == 0)
+      out[o++] = ',';
+    out[o++] = p[i];
+  }
+  out[o] = '\0';
+  snprintf(buf, len, "%s%s", out, dot != NULL ? dot : "");
 }
 
 bool sv_cents_mul_rate(sv_cents amount, int64_t rate, int rate_scale,

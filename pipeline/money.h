@@ -24,6 +24,10 @@ sv_status sv_decimal_parse(const char *s, int scale, int64_t *out);
 /* Writes cents as "1234.56" or "-0.50" into buf; len >= 32 always suffices. */
 void sv_cents_format(sv_cents v, char *buf, size_t len);
 
+/* Writes cents with thousands separators, "1,234,567.89", for plain-words
+   reasons and problems; len >= 40 always suffices. */
+void sv_cents_format_grouped(sv_cents v, char *buf, size_t len);
+
 /* amount × rate, rate scaled by 10^rate_scale, rounded half away from zero to
    cents.  Returns false (and leaves *out alone) on overflow. */
 bool sv_cents_mul_rate(sv_cents amount, int64_t rate, int rate_scale,

@@ -245,6 +245,20 @@ static const struct keyword keywords[] = {
     {SIG_DEED, "grant deed", 0.2},
     {SIG_DEED, "warranty deed", 0.2},
     {SIG_DEED, "real property", 0.15},
+    /* investment documents: share purchases, capital increases (read by
+       the deed reader, which tells them apart) */
+    {SIG_DEED, "acta de asamblea", 0.25},
+    {SIG_DEED, "asamblea general", 0.1},
+    {SIG_DEED, "accionista", 0.25},
+    {SIG_DEED, "accionistas", 0.2},
+    {SIG_DEED, "acciones", 0.15},
+    {SIG_DEED, "capital social", 0.3},
+    {SIG_DEED, "aumento de capital", 0.3},
+    {SIG_DEED, "suscribe y paga", 0.2},
+    {SIG_DEED, "compraventa de acciones", 0.3},
+    {SIG_DEED, "share purchase agreement", 0.4},
+    {SIG_DEED, "shareholder", 0.2},
+    {SIG_DEED, "capital increase", 0.3},
 
     /* income: employment, pension, benefit letters; pay stubs */
     {SIG_INCOME, "constancia de ingresos", 0.5},

@@ -131,6 +131,25 @@ static bool same_value(const GArray *values, const struct sv_stated_value *v)
   return false;
 }
 
+/* True when the amount at [s, e) is the price of one share, not an
+   investment: "con valor nominal de $1,000.00 cada una", "$50.00 por
+   acción". */
+static bool per_share(const char *text, gint s, gint e)
+{
+  gint from = s > 40 ? s - 40 : 0;
+  char *before = g_strndup(text + from, (gsize)(s - from));
+  size_t rest = strlen(text + e);
+  char *after = g_strndup(text + e, rest < 200 ? rest : 200);
+  bool nominal =
+      count_matches(before, "valor (?:nominal|unitario)(?: de)?\\s*$") > 0 ||
+      count_matches(after, "^\\s*(?:\\([^)]*\\)\\s*)?,?\\s*(?:cada (?:una|uno|"
+                           "accion|parte social)|por (?:cada )?(?:accion|"
+                           "parte social))\\b") > 0;
+  g_free(before);
+  g_free(after);
+  return nominal;
+}
+
 /* One amount in digits at [s, e) of the folded text. */
 static void read_value(const struct sv_doctext *t, struct sv_deed *d,
                        gint s, gint e)
@@ -141,7 +160,9 @@ static void read_value(const struct sv_doctext *t, struct sv_deed *d,
   char *digits = g_ascii_strup(text + s, e - s);
   bool parsed = sv_extract_parse_amount(digits, &v.figure.amount);
   g_free(digits);
-  if (!parsed || v.figure.amount <= 0 || !kind_before(text, (size_t)s, &v.kind))
+  if (!parsed || v.figure.amount <= 0 ||
+      !kind_before(text, (size_t)s, &v.kind) ||
+      (v.kind == SV_VALUE_INVESTMENT && per_share(text, s, e)))
     return;
   sv_doctext_figure(t, (size_t)s, (size_t)e, &v.figure);
   words_after(text, (size_t)e, &v);
@@ -249,6 +270,59 @@ static void owners_before_role(const struct sv_doctext *t, struct sv_deed *d)
   g_regex_unref(r);
 }
 
+/* The leading run (2..8) of capitalised printed words of [s, e): the name
+   in "JORGE ÁLVAREZ OCHOA suscribe y paga"; it ends at a lower-case word,
+   before a word opening a parenthesis or quote, and after a word closing
+   with punctuation (dropped).  Returns owned or NULL. */
+static char *leading_name(const struct sv_doctext *t, gint s, gint e)
+{
+  char *orig = sv_doctext_original(t, (size_t)s, (size_t)e);
+  char **w = g_strsplit(orig, " ", -1);
+  guint n = 0;
+  bool closed = false;
+  while (w[n] != NULL && n < 9 && !closed && starts_upper(w[n])) {
+    size_t len = strlen(w[n]);
+    closed = len > 0 && strchr(",;:.)", w[n][len - 1]) != NULL;
+    n++;
+  }
+  char *name = NULL;
+  if (n >= 2 && n <= 8) {
+    char *last = w[n];
+    w[n] = NULL;
+    name = g_strjoinv(" ", w);
+    w[n] = last;
+    g_strstrip(g_strdelimit(name, ",;:.)", ' '));
+  }
+  g_strfreev(w);
+  g_free(orig);
+  return name;
+}
+
+/* How far (folded bytes) a name after its role may run. */
+#define NAME_WINDOW 120
+
+/* "El accionista JORGE ÁLVAREZ OCHOA suscribe ...", "la compradora MARÍA
+   ...": the role, then the name on the same line (a role alone at the end
+   of its line heads a signature, see owners_under_signature), carried over
+   a wrapped line. */
+static void owners_after_role(const struct sv_doctext *t, struct sv_deed *d)
+{
+  GRegex *r = rx("\\b(?:el|la|al|del)\\s+(?:parte\\s+)?(?:comprador[a]?|"
+                 "adquirente|cesionari[oa]|titular|accionista|socio)"
+                 " (?=[^\\s])");
+  GMatchInfo *mi = NULL;
+  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
+  while (g_match_info_matches(mi)) {
+    gint s = 0, e = 0;
+    g_match_info_fetch_pos(mi, 0, &s, &e);
+    size_t end = sv_doctext_run_end(t, (size_t)e, NAME_WINDOW);
+    add_owner(d, leading_name(t, e, (gint)end));
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+}
+
 /* "Comprador: JORGE LUIS ...", "Accionista: ..." up to the end of the
    cell. */
 static void owners_after_label(const struct sv_doctext *t, struct sv_deed *d)
@@ -291,29 +365,43 @@ static void owners_under_signature(const struct sv_doctext *t,
 
 /* ------------------------------------------------------ notary, date */
 
+/* Group 1 of each pattern is the notary's name; the last has none. */
+static const char *const notary_patterns[] = {
+  /* "Licenciado X, Notario Público número 3", "Lic. X, titular de la
+     Notaría Pública número 3" */
+  "\\blic(?:enciad[oa])?\\.?\\s+((?:[a-z]+,?\\s+){1,5}?)(?:titular\\s+de\\s+"
+  "la\\s+)?notari[oa](?:\\(a\\))?\\s+public[oa]\\s+(?:numero|num\\.?|"
+  "no\\.?|n°)\\s*\\d+",
+  /* "Notario(a) Lic. X (No. 12)" */
+  "notari[oa](?:\\(a\\))?\\s+lic(?:enciad[oa])?\\.?\\s+((?:[a-z]+\\s+){1,5}?)"
+  "\\(?(?:numero|num\\.?|no\\.?)\\s*\\d+\\)?",
+  /* "Lic. X, titular de la Notaría número 3" */
+  "\\blic(?:enciad[oa])?\\.?\\s+((?:[a-z]+,?\\s+){1,5}?)(?:titular\\s+de\\s+"
+  "la\\s+)?notaria\\s+(?:publica\\s+)?(?:numero|num\\.?|no\\.?)\\s*\\d+",
+  /* "Notario Público número 3" with no name */
+  "notari[oa](?:\\(a\\))?\\s+publico\\s+(?:numero|num\\.?|no\\.?|n°)\\s*"
+  "\\d+",
+};
+
+/* The notary: the name as printed, without "Lic." / "Licenciado" and
+   without "Notario Público número N"; only when no pattern gives a name,
+   the bare "Notario Público número N" as printed. */
 static void read_notary(const struct sv_doctext *t, struct sv_deed *d)
 {
-  static const char *const patterns[] = {
-    /* "Licenciado X, Notario Público número 3" */
-    "(?:lic(?:enciad[oa])?\\.?\\s+(?:[a-z]+,?\\s+){1,5}(?:titular\\s+de\\s+"
-    "la\\s+|,\\s*)?)?notari[oa](?:\\(a\\))?\\s+publico\\s+(?:numero|num\\.?|"
-    "no\\.?|n°)\\s*\\d+",
-    /* "Notario(a) Lic. X (No. 12)" */
-    "notari[oa](?:\\(a\\))?\\s+lic(?:enciad[oa])?\\.?\\s+(?:[a-z]+\\s+){1,5}"
-    "\\(?(?:numero|num\\.?|no\\.?)\\s*\\d+\\)?",
-    /* "Lic. X, titular de la Notaría Pública número 3" */
-    "lic(?:enciad[oa])?\\.?\\s+(?:[a-z]+,?\\s+){1,5}(?:titular\\s+de\\s+la\\s+)?"
-    "notaria\\s+(?:publica\\s+)?(?:numero|num\\.?|no\\.?)\\s*\\d+",
-  };
   const char *text = sv_doctext_folded(t);
-  for (size_t k = 0; k < G_N_ELEMENTS(patterns) && d->notary == NULL; k++) {
-    GRegex *r = rx(patterns[k]);
+  for (size_t k = 0; k < G_N_ELEMENTS(notary_patterns) && d->notary == NULL;
+       k++) {
+    GRegex *r = rx(notary_patterns[k]);
     GMatchInfo *mi = NULL;
     if (g_regex_match(r, text, 0, &mi)) {
-      gint s = 0, e = 0;
-      g_match_info_fetch_pos(mi, 0, &s, &e);
+      gint s = -1, e = -1;
+      if (g_match_info_get_match_count(mi) < 2 ||
+          !g_match_info_fetch_pos(mi, 1, &s, &e) || s < 0 || e <= s)
+        g_match_info_fetch_pos(mi, 0, &s, &e);
       d->notary = sv_doctext_original(t, (size_t)s, (size_t)e);
-      g_strchomp(g_strdelimit(d->notary, ",;:", ' '));
+      g_strstrip(g_strdelimit(d->notary, ",;:", ' '));
+      if (d->notary[0] == '\0')
+        g_clear_pointer(&d->notary, g_free);
     }
     g_match_info_free(mi);
     g_regex_unref(r);
@@ -396,6 +484,7 @@ bool sv_deed_read(struct sv_doc *doc)
   read_values(t, d);
   owners_before_alias(t, d);
   owners_before_role(t, d);
+  owners_after_role(t, d);
   owners_after_label(t, d);
   owners_under_signature(t, d);
   read_notary(t, d);

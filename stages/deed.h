@@ -12,11 +12,17 @@
  *    inversión -> investment), parsed with sv_extract_parse_amount, and the
  *    parenthesised words right after it parsed with sv_numwords_parse_es:
  *    has_words when words follow (even malformed ones), words_agree only
- *    when they parse and equal the digits;
+ *    when they parse and equal the digits; the nominal value of one share
+ *    ("valor nominal de $1,000.00 cada una", "... por acción") is not an
+ *    investment value;
  *  - owners: the buyer / adquirente / titular / accionista, from "X (en lo
- *    sucesivo EL COMPRADOR)", "Comprador: X", or the signature block (the
- *    name printed under "EL COMPRADOR"); joint names kept as printed;
- *  - notary: "Notario Público número N", "Lic. X, Notario ...";
+ *    sucesivo EL COMPRADOR)", "X, como LA PARTE COMPRADORA", "El
+ *    accionista X suscribe ...", "Comprador: X", or the signature block
+ *    (the name printed under "EL COMPRADOR"); joint names kept as printed;
+ *  - notary: the bare name of "Licenciado X, Notario Público número N",
+ *    "Lic. X / Notario Público número N", "Notario Lic. X (No. N)" (no
+ *    title, no number); "Notario Público número N" as printed only when
+ *    no name is;
  *  - date: "a los 17 días del mes de septiembre de 2025", "29 veintinueve
  *    de marzo de 2022 ...", "a 17 de septiembre de 2025"; the signing date
  *    is preferred over birth dates and dates of earlier deeds.

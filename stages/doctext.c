@@ -27,6 +27,7 @@ struct dt_word {
 
 struct dt_line {
   size_t first, n; /* words */
+  double margin;   /* the right edge of running text on its page */
 };
 
 struct sv_doctext {
@@ -110,6 +111,12 @@ static double char_width(const struct sv_word *w)
   return n > 0 ? (w->box.x1 - w->box.x0) / (double)n : 0;
 }
 
+static double char_width_of(const struct dt_word *w)
+{
+  glong n = g_utf8_strlen(w->orig, -1);
+  return n > 0 ? (w->box.x1 - w->box.x0) / (double)n : 0;
+}
+
 static void add_word(struct sv_doctext *t, const struct sv_word *w, int page,
                      const char *sep)
 {
@@ -139,7 +146,7 @@ static void add_word(struct sv_doctext *t, const struct sv_word *w, int page,
 static void add_line(struct sv_doctext *t, const struct sv_line *line,
                      int page)
 {
-  struct dt_line dl = {t->words->len, 0};
+  struct dt_line dl = {t->words->len, 0, 0};
   if (t->folded->len > 0)
     g_string_append_c(t->folded, '\n');
   g_array_append_val(t->lines, dl);
@@ -169,6 +176,58 @@ static void add_page(struct sv_doctext *t, const struct sv_page *pg)
     sv_page_clear(&clean);
 }
 
+/* The right edge of a line's words (0 when it has none). */
+static double line_right(const struct sv_doctext *t, const struct dt_line *l)
+{
+  return l->n > 0
+             ? g_array_index(t->words, struct dt_word, l->first + l->n - 1)
+                   .box.x1
+             : 0;
+}
+
+static int line_page(const struct sv_doctext *t, const struct dt_line *l)
+{
+  return l->n > 0 ? g_array_index(t->words, struct dt_word, l->first).page
+                  : 0;
+}
+
+/* Sets each line's margin: per page, the upper quartile of the right
+   edges of its lines of MARGIN_WORDS+ words (the edge most running lines
+   reach; a lone right-aligned heading or OCR specks past it do not move
+   it); lines of a page without such lines get the page's widest line. */
+#define MARGIN_WORDS 4
+static void set_margins(struct sv_doctext *t)
+{
+  guint from = 0;
+  while (from < t->lines->len) {
+    int page = line_page(t, &g_array_index(t->lines, struct dt_line, from));
+    guint to = from + 1;
+    while (to < t->lines->len &&
+           (g_array_index(t->lines, struct dt_line, to).n == 0 ||
+            line_page(t, &g_array_index(t->lines, struct dt_line, to)) ==
+                page))
+      to++;
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(double));
+    double widest = 0;
+    for (guint k = from; k < to; k++) {
+      const struct dt_line *l = &g_array_index(t->lines, struct dt_line, k);
+      double x1 = line_right(t, l);
+      widest = fmax(widest, x1);
+      if (l->n >= MARGIN_WORDS)
+        g_array_append_val(edges, x1);
+    }
+    double margin = widest;
+    if (edges->len > 0) {
+      qsort(edges->data, edges->len, sizeof(double), cmp_double);
+      margin = g_array_index(edges, double, (edges->len * 3) / 4);
+    }
+    g_array_free(edges, TRUE);
+    for (guint k = from; k < to; k++)
+      g_array_index(t->lines, struct dt_line, k).margin = margin;
+    from = to;
+  }
+}
+
 struct sv_doctext *sv_doctext_new(const struct sv_doc *doc)
 {
   struct sv_doctext *t = g_new0(struct sv_doctext, 1);
@@ -178,6 +237,7 @@ struct sv_doctext *sv_doctext_new(const struct sv_doc *doc)
   for (int p = 0; p < doc->npages; p++)
     if (doc->pages[p].nlines > 0)
       add_page(t, &doc->pages[p]);
+  set_margins(t);
   return t;
 }
 
@@ -305,6 +365,83 @@ bool sv_doctext_above(const struct sv_doctext *t, size_t fstart, size_t fend,
                       size_t *vstart, size_t *vend)
 {
   return neighbour(t, fstart, fend, -1, vstart, vend);
+}
+
+/* The index of the line holding folded byte pos (lines->len when that
+   line has no words). */
+static size_t line_of(const struct sv_doctext *t, size_t pos)
+{
+  size_t start = sv_doctext_line_start(t, pos);
+  size_t k = first_word_after(t, start);
+  if (k >= t->words->len)
+    return t->lines->len;
+  const struct dt_word *w = &g_array_index(t->words, struct dt_word, k);
+  const char *nl = strchr(t->folded->str + start, '\n');
+  if (nl != NULL && (size_t)(nl - t->folded->str) < w->fstart)
+    return t->lines->len;
+  return w->line;
+}
+
+/* Line k's running text goes on in line k + 1. */
+static bool wraps(const struct sv_doctext *t, size_t k)
+{
+  if (k + 1 >= t->lines->len)
+    return false;
+  const struct dt_line *l = &g_array_index(t->lines, struct dt_line, k);
+  const struct dt_line *m = &g_array_index(t->lines, struct dt_line, k + 1);
+  if (l->n == 0 || m->n == 0 || line_page(t, l) != line_page(t, m))
+    return false;
+  const struct dt_word *last =
+      &g_array_index(t->words, struct dt_word, l->first + l->n - 1);
+  const struct dt_word *next = &g_array_index(t->words, struct dt_word, m->first);
+  double height = 0, top = last->box.y0;
+  for (size_t w = l->first; w < l->first + l->n; w++) {
+    const struct dt_word *dw = &g_array_index(t->words, struct dt_word, w);
+    height = fmax(height, dw->box.y1 - dw->box.y0);
+    top = fmin(top, dw->box.y0);
+  }
+  double step = next->box.y0 - top;
+  if (height <= 0 || step <= 0 || step > 2.0 * height)
+    return false;
+  /* word wrap: the next line's first word would not have fitted */
+  double space = char_width_of(last);
+  return last->box.x1 + space + (next->box.x1 - next->box.x0) > l->margin;
+}
+
+bool sv_doctext_line_wraps(const struct sv_doctext *t, size_t pos)
+{
+  size_t k = line_of(t, pos);
+  return k < t->lines->len && wraps(t, k);
+}
+
+size_t sv_doctext_run_end(const struct sv_doctext *t, size_t pos, size_t max)
+{
+  const char *s = t->folded->str;
+  size_t len = t->folded->len;
+  size_t limit = pos < len && max < len - pos ? pos + max : len;
+  size_t end = pos;
+  for (;;) {
+    while (end < limit && s[end] != '\n')
+      end++;
+    if (end >= limit || !sv_doctext_line_wraps(t, end))
+      return end;
+    end++; /* across the line break */
+  }
+}
+
+size_t sv_doctext_run_start(const struct sv_doctext *t, size_t pos,
+                            size_t max)
+{
+  const char *s = t->folded->str;
+  size_t limit = pos > max ? pos - max : 0;
+  size_t start = pos;
+  for (;;) {
+    while (start > limit && s[start - 1] != '\n')
+      start--;
+    if (start <= limit || !sv_doctext_line_wraps(t, start - 1))
+      return start;
+    start--; /* back across the line break */
+  }
 }
 
 /* Start of the line holding folded byte pos. */

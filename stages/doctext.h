@@ -57,6 +57,24 @@ bool sv_doctext_below(const struct sv_doctext *t, size_t fstart, size_t fend,
 bool sv_doctext_above(const struct sv_doctext *t, size_t fstart, size_t fend,
                       size_t *vstart, size_t *vend);
 
+/* True when the line holding folded byte pos is running text that goes
+   on in the next line: the next line follows on the same page within two
+   line heights, and its first word would not have fitted at the end of
+   this one (past the page's right edge of running text: the upper
+   quartile of the right ends of its lines of 4+ words). */
+bool sv_doctext_line_wraps(const struct sv_doctext *t, size_t pos);
+
+/* The folded byte offset where the running text holding pos ends: the
+   end of its line ('\n' or the end of the text), carried over the next
+   lines while each wraps (sv_doctext_line_wraps), but no more than max
+   bytes past pos (then pos + max).  Line breaks inside stay '\n'. */
+size_t sv_doctext_run_end(const struct sv_doctext *t, size_t pos, size_t max);
+
+/* The same backwards: where the running text holding pos starts, carried
+   back over the lines that wrap into it, no more than max bytes. */
+size_t sv_doctext_run_start(const struct sv_doctext *t, size_t pos,
+                            size_t max);
+
 /* The folded byte offset where the line holding pos starts. */
 size_t sv_doctext_line_start(const struct sv_doctext *t, size_t pos);
 

@@ -31,35 +31,11 @@
 
 /* -------------------------------------------------------- formatting */
 
-/* Writes cents as "1,234,567.89" (thousands separators, for reasons). */
-static void fmt_money(sv_cents v, char *buf, size_t len)
-{
-  char plain[40];
-  sv_cents_format(v, plain, sizeof plain);
-  const char *p = plain;
-  GString *s = g_string_new(NULL);
-  if (*p == '-') {
-    g_string_append_c(s, '-');
-    p++;
-  }
-  const char *dot = strchr(p, '.');
-  size_t nint = dot != NULL ? (size_t)(dot - p) : strlen(p);
-  for (size_t i = 0; i < nint; i++) {
-    if (i > 0 && (nint - i) % 3 == 0)
-      g_string_append_c(s, ',');
-    g_string_append_c(s, p[i]);
-  }
-  if (dot != NULL)
-    g_string_append(s, dot);
-  g_strlcpy(buf, s->str, len);
-  g_string_free(s, TRUE);
-}
-
 /* Writes a whole number as "20,000". */
 static void fmt_int(int64_t v, char *buf, size_t len)
 {
   char money[48];
-  fmt_money(v * 100, money, sizeof money);
+  sv_cents_format_grouped(v * 100, money, sizeof money);
   char *dot = strchr(money, '.');
   if (dot != NULL)
     *dot = '\0';
@@ -682,9 +658,9 @@ static void required_words(const struct sv_test *t, const struct wage_ctx *w,
                            char *buf, size_t len)
 {
   char req[48], days[32], daily[48];
-  fmt_money(t->required_mxn, req, sizeof req);
+  sv_cents_format_grouped(t->required_mxn, req, sizeof req);
   fmt_int(t->wage_days, days, sizeof days);
-  fmt_money(w->daily, daily, sizeof daily);
+  sv_cents_format_grouped(w->daily, daily, sizeof daily);
   g_snprintf(buf, len, "%s MXN (%s days x %s MXN)", req, days, daily);
 }
 
@@ -787,7 +763,7 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
   bool pass = passes(sum, required_sum, strictly);
 
   char mean[48], req[160];
-  fmt_money(t->actual_mxn, mean, sizeof mean);
+  sv_cents_format_grouped(t->actual_mxn, mean, sizeof mean);
   required_words(t, w, req, sizeof req);
   const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
                               : (pass ? "reaches" : "is below");
@@ -846,14 +822,14 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
         continue;
       char period[16], amt[48];
       fmt_period(rows[k]->year, rows[k]->month, period, sizeof period);
-      fmt_money(rows[k]->amount_mxn, amt, sizeof amt);
+      sv_cents_format_grouped(rows[k]->amount_mxn, amt, sizeof amt);
       g_string_append_printf(below, "%s%s (%s MXN)", nbelow ? ", " : "", period,
                              amt);
       nbelow++;
     }
     if (nbelow > 0) {
       char reqm[48];
-      fmt_money(t->required_mxn, reqm, sizeof reqm);
+      sv_cents_format_grouped(t->required_mxn, reqm, sizeof reqm);
       add_reason(t,
                  "the mean passes but %d month%s %s below the required "
                  "%s MXN: %s; consulates that check every month may refuse",
@@ -922,7 +898,7 @@ static void eval_asset(const struct sv_evaluation *ev, const struct wage_ctx *w,
       continue;
     }
     char amt[48];
-    fmt_money(a->amount_mxn, amt, sizeof amt);
+    sv_cents_format_grouped(a->amount_mxn, amt, sizeof amt);
     bool pass = passes(a->amount_mxn, t->required_mxn, strictly);
     const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
                                 : (pass ? "reaches" : "is below");

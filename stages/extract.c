@@ -13,17 +13,28 @@
  * with a value wins, page by page.  The period is the first date range of
  * the document (a monthly one first), whatever label introduces it.
  *
+ * Other credit and debit lines of the summary ("+ Intereses Netos
+ * Ganados", "Checks", "Service fees") are added to the credits / debits
+ * totals (debits are kept positive).
+ *
  * Summary figures never come from the transaction table (its amounts have
  * no summary label).  The table is read separately: a header line starting
- * "Date"/"Fecha" that names a balance column ("Balance", "Saldo") starts
- * it, rows start with a date ("03/02", "02/MAR", "05-OCT-24"), each amount
- * goes to the nearest header column, and the running balance is the last
- * amount in a balance column (rows without one carry the movement on).
+ * "Date"/"Fecha" that names amount columns starts it, rows start with a
+ * date ("03/02", "02/MAR", "05-OCT-24", "07/02/26"), each amount goes to
+ * the nearest header column, and the running balance is the last amount in
+ * a balance column (rows without one carry the movement on).  A statement
+ * without a running-balance column may print movements only ("Date
+ * Description Amount", by section) and a "Daily ledger balances" table of
+ * "Date Balance" pairs: the two are merged in date order, each day's
+ * balance after its movements, and play the running balance's part.  Row
+ * dates are read in one day/month order for the whole table, the period's
+ * own when it was printed numerically, and placed inside the period.
  * Then the statement is reconciled: opening + credits - debits = closing;
  * printed average = the day-weighted average of the running balances
  * (opening until the first movement, each day's end-of-day balance, half
  * up to the cent, as the banks and the sample generator do); closing =
- * last running balance; each running balance follows from the one before.
+ * last running balance; each running balance follows from the one before;
+ * with movements only, opening + movements = closing.
  * A table that contradicts itself proves nothing about the printed
  * figures.  A failed check on an OCR'd page re-reads the crops of the
  * figures involved and keeps a reading that passes every check; else the
@@ -35,6 +46,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "classify.h"
@@ -179,7 +191,7 @@ bool sv_extract_parse_amount(const char *text, sv_cents *out)
 
   int signs = 0;
   bool neg = false, open_paren = false, close_paren = false;
-  bool marked = false, cr = false;
+  bool marked = false, cr = false, coded = false;
 
   /* Prefix: at most one sign, one parenthesis, one currency mark. */
   for (;;) {
@@ -193,6 +205,7 @@ bool sv_extract_parse_amount(const char *text, sv_cents *out)
       p = skip_spaces(p + 1, e);
     } else if (!marked && (m = currency_mark(p, e)) > 0) {
       marked = true;
+      coded = g_ascii_isalpha(*p);
       p = skip_spaces(p + m, e);
     } else {
       break;
@@ -227,8 +240,12 @@ bool sv_extract_parse_amount(const char *text, sv_cents *out)
         return false; /* "-1.00 CR" contradicts itself */
       }
       p = skip_spaces(p + 2, e);
-    } else if (!marked && (m = currency_mark(p, e)) > 0) {
-      marked = true;
+    } else if ((!marked || !coded) && (m = currency_mark(p, e)) > 0 &&
+               (!marked || g_ascii_isupper(*p))) {
+      /* a mark, or the code after a symbol: "$1,234.56 CAD" */
+      if (marked && memchr(p, '$', m) != NULL)
+        return false; /* "$1.00 US$": two symbols */
+      marked = coded = true;
       p = skip_spaces(p + m, e);
     } else {
       break;
@@ -439,7 +456,7 @@ static bool is_monthly(const GDate *s, const GDate *e)
    header); returns false when neither is valid. */
 static bool pick_reading(const struct raw_date *s, const struct raw_date *e,
                          const char *lang, GDate *gs, GDate *ge,
-                         bool *monthly)
+                         bool *monthly, int *mdy_out)
 {
   GDate rs[2], re[2];
   bool ok[2];
@@ -467,6 +484,8 @@ static bool pick_reading(const struct raw_date *s, const struct raw_date *e,
   *gs = rs[pick];
   *ge = re[pick];
   *monthly = mon[pick];
+  if (mdy_out != NULL)
+    *mdy_out = !ambiguous ? -1 : (pick == 0) == prefer_mdy;
   return true;
 }
 
@@ -489,7 +508,7 @@ static GArray *dates_in(const char *folded)
 
 /* The first valid range of folded text; *monthly set as for pick. */
 static bool period_in(const char *folded, const char *lang, GDate *start,
-                      GDate *end, bool *monthly)
+                      GDate *end, bool *monthly, int *mdy)
 {
   bool found = false;
   GArray *dates = dates_in(folded);
@@ -499,7 +518,7 @@ static bool period_in(const char *folded, const char *lang, GDate *start,
     char *between = g_strndup(folded + s->end, (gsize)(e->start - s->end));
     bool sep = g_regex_match(range_sep_re(), between, 0, NULL);
     g_free(between);
-    if (sep && pick_reading(s, e, lang, start, end, monthly))
+    if (sep && pick_reading(s, e, lang, start, end, monthly, mdy))
       found = true;
   }
   g_array_free(dates, TRUE);
@@ -516,7 +535,7 @@ bool sv_extract_parse_period(const char *text, const char *lang, GDate *start,
   bool monthly = false;
   g_date_clear(&s, 1);
   g_date_clear(&e, 1);
-  bool ok = period_in(folded, lang, &s, &e, &monthly);
+  bool ok = period_in(folded, lang, &s, &e, &monthly, NULL);
   g_free(folded);
   if (ok) {
     *start = s;
@@ -629,6 +648,10 @@ enum field {
   F_AVERAGE,
   F_CREDITS,
   F_DEBITS,
+  F_CREDIT_LINE, /* another credit line of the summary ("+ Intereses Netos
+                    Ganados"): added to the credits */
+  F_DEBIT_LINE,  /* another debit line ("Checks", "Service fees"): added to
+                    the debits */
   F_HOLDER,
   F_ACCOUNT,
   F_CURRENCY
@@ -669,6 +692,8 @@ static const struct label labels[] = {
     {F_AVERAGE, "saldo promedio diario", false},
     {F_AVERAGE, "saldo promedio mensual", false},
     {F_AVERAGE, "saldo promedio del periodo", false},
+    {F_AVERAGE, "saldo medio", false},
+    {F_AVERAGE, "saldo medio del periodo", false},
     /* summary totals */
     {F_CREDITS, "deposits and additions", false},
     {F_CREDITS, "deposits and other credits", false},
@@ -678,6 +703,8 @@ static const struct label labels[] = {
     {F_CREDITS, "total de depositos", false},
     {F_CREDITS, "total importe abonos", false},
     {F_CREDITS, "abonos", true},
+    {F_CREDITS, "total abonos", false},
+    {F_CREDIT_LINE, "intereses netos ganados", false},
     {F_DEBITS, "withdrawals and debits", false},
     {F_DEBITS, "withdrawals and other debits", false},
     {F_DEBITS, "total withdrawals", false},
@@ -685,6 +712,12 @@ static const struct label labels[] = {
     {F_DEBITS, "total de retiros", false},
     {F_DEBITS, "total importe cargos", false},
     {F_DEBITS, "cargos", true},
+    {F_DEBITS, "total cargos", false},
+    {F_DEBIT_LINE, "checks", false},
+    {F_DEBIT_LINE, "checks paid", false},
+    {F_DEBIT_LINE, "service fees", false},
+    {F_DEBIT_LINE, "fees", false},
+    {F_DEBIT_LINE, "fees and charges", false},
     /* look-alikes */
     {F_IGNORE, "total movimientos cargos", false},
     {F_IGNORE, "total movimientos abonos", false},
@@ -712,10 +745,15 @@ static const struct label labels[] = {
     {F_IGNORE, "numero de tarjeta", false},
     {F_IGNORE, "no de tarjeta", false},
     {F_IGNORE, "card number", false},
+    {F_IGNORE, "total checks", false},
+    {F_IGNORE, "total service fees", false},
+    {F_IGNORE, "total fees", false},
+    {F_IGNORE, "average balance for fees", false},
     /* holder */
     {F_HOLDER, "account holder", false},
     {F_HOLDER, "account holders", false},
     {F_HOLDER, "customer name", false},
+    {F_HOLDER, "customer", true},
     {F_HOLDER, "nombre del cliente", false},
     {F_HOLDER, "nombre del titular", false},
     {F_HOLDER, "titular", true},
@@ -728,6 +766,7 @@ static const struct label labels[] = {
     {F_ACCOUNT, "acct number", false},
     {F_ACCOUNT, "acct no", false},
     {F_ACCOUNT, "primary account", false},
+    {F_ACCOUNT, "iban", false},
     {F_ACCOUNT, "account", true},
     {F_ACCOUNT, "no de cuenta", false},
     {F_ACCOUNT, "numero de cuenta", false},
@@ -739,6 +778,7 @@ static const struct label labels[] = {
     {F_CURRENCY, "moneda", false},
     {F_CURRENCY, "divisa", false},
     {F_CURRENCY, "tipo de moneda", false},
+    {F_CURRENCY, "all amounts in", false},
 };
 
 /* The labels' phrases split into keys, made once and never freed. */
@@ -757,6 +797,7 @@ static char **const *label_keys(void)
 /* A label found on a line: words [first, end) are the label. */
 struct hit {
   enum field field;
+  size_t label; /* index in labels[] */
   size_t first, end;
 };
 
@@ -809,6 +850,7 @@ static bool label_at(const struct line_view *lv, size_t i, struct hit *h)
     best_tokens = ntok;
     found = true;
     h->field = labels[k].field;
+    h->label = k;
     h->first = i;
     h->end = w;
   }
@@ -1050,6 +1092,18 @@ static char *account_from(const char *v)
   const char *p = v;
   while (*p == ':' || *p == ' ' || *p == '#')
     p++;
+  if (g_ascii_isalpha(p[0]) && g_ascii_isalpha(p[1]) &&
+      g_ascii_isdigit(p[2]) && g_ascii_isdigit(p[3])) {
+    /* an IBAN ("ES91 2100 0418 4502 0005 1332"): masked to its last 4
+       digits like any account number */
+    int n = 0;
+    for (const char *q = p; *q != '\0' && (g_ascii_isalnum(*q) || *q == ' ');
+         q++)
+      n += g_ascii_isalnum(*q) ? 1 : 0;
+    if (n < 15 || n > 34)
+      return NULL;
+    return sv_mask_account(p);
+  }
   int digits = 0;
   const char *q = p;
   for (; *q != '\0'; q++) {
@@ -1199,6 +1253,7 @@ static const char *const not_names[] = {
     "deposits", "depositos",  "transactions", "movimientos", "digital",
     "basico",   "everyday",   "personal",  "business",  "empresarial",
     "sa",       "cv",         "na",        "inc",       "llc",
+    "your",     "banking",    "extracto",  "corriente", "cheques",
 };
 
 /* A word of a name: letters (and . - '), capitalised, not a bank word. */
@@ -1266,6 +1321,13 @@ static char *guess_holder(const struct page_view *pv)
           for (const char *q = t; *q != '\0'; q++)
             if (g_ascii_isdigit(*q))
               address = true;
+          /* "for July 1, 2026 to July 31, 2026" is no address */
+          char *f = sv_classify_fold(t);
+          GArray *d = dates_in(f);
+          if (d->len > 0)
+            address = false;
+          g_array_free(d, TRUE);
+          g_free(f);
           g_free(t);
           break;
         }
@@ -1295,6 +1357,8 @@ struct table_head {
   struct column cols[MAX_COLUMNS];
   int ncols;
   bool balance; /* one of the columns is a running balance */
+  bool movement; /* one of the columns is an amount, debit or credit */
+  bool ledger;  /* only "Date Balance" pairs: daily ledger balances */
 };
 
 static const struct {
@@ -1324,7 +1388,9 @@ static bool table_header(const struct line_view *lv, struct table_head *th)
     return false;
   struct table_head h;
   memset(&h, 0, sizeof h);
+  int ndates = 1, nother = 0;
   for (size_t i = 1; i < ln->nwords && h.ncols < MAX_COLUMNS; i++) {
+    bool known = false;
     for (size_t k = 0; k < G_N_ELEMENTS(column_words); k++) {
       if (strcmp(lv->keys[i], column_words[k].key) != 0)
         continue;
@@ -1333,11 +1399,21 @@ static bool table_header(const struct line_view *lv, struct table_head *th)
       c->x0 = ln->words[i].box.x0;
       c->x1 = ln->words[i].box.x1;
       h.balance = h.balance || c->kind == COL_BALANCE;
+      h.movement = h.movement || c->kind != COL_BALANCE;
+      known = true;
       break;
     }
+    if (known || lv->keys[i][0] == '\0')
+      continue;
+    if (strcmp(lv->keys[i], lv->keys[0]) == 0)
+      ndates++;
+    else
+      nother++;
   }
   if (h.ncols == 0)
     return false;
+  /* "Date  Balance ($)  Date  Balance ($)": a pair per day */
+  h.ledger = !h.movement && nother == 0 && ndates == h.ncols;
   if (th != NULL)
     *th = h;
   return true;
@@ -1400,23 +1476,25 @@ static bool parse_row_date(const char *word, struct row_date *rd)
   return ok;
 }
 
-/* Places a row date in the statement period [start, end]; numeric dates
-   are tried in the language's order first.  False when no reading falls
-   inside the period. */
+/* Places a row date in the statement period [start, end].  Numeric dates
+   are read month/day when order is 1, day/month when 0, and both ways (the
+   language's order first) when -1.  False when no reading falls inside
+   the period. */
 static bool place_row_date(const struct row_date *rd, const char *lang,
-                           const GDate *start, const GDate *end, GDate *out)
+                           int order, const GDate *start, const GDate *end,
+                           GDate *out)
 {
   if (!g_date_valid(start) || !g_date_valid(end))
     return false;
   int dm[2][2]; /* {day, month} readings */
   int nread = 1;
   if (rd->numeric) {
-    bool mdy = strcmp(lang, "en") == 0;
+    bool mdy = order >= 0 ? order == 1 : strcmp(lang, "en") == 0;
     dm[0][0] = mdy ? rd->b : rd->a;
     dm[0][1] = mdy ? rd->a : rd->b;
     dm[1][0] = mdy ? rd->a : rd->b;
     dm[1][1] = mdy ? rd->b : rd->a;
-    nread = 2;
+    nread = order >= 0 ? 1 : 2;
   } else {
     dm[0][0] = rd->day;
     dm[0][1] = rd->month;
@@ -1439,11 +1517,20 @@ static bool place_row_date(const struct row_date *rd, const char *lang,
 }
 
 /* One movement row. */
+enum row_kind {
+  ROW_RUNNING = 0, /* a table with a running-balance column */
+  ROW_MOVE,        /* a table of movements only ("Date Description Amount") */
+  ROW_LEDGER       /* a daily ledger balance: no movement of its own */
+};
+
 struct tx_row {
   int page;
+  enum row_kind kind;
   struct row_date raw;
   bool has_amount;   /* the movement: + credit, - debit */
   sv_cents amount;
+  struct sv_box amt_box;
+  float amt_conf;
   bool has_balance;  /* the running balance printed on the row */
   sv_cents balance;
   struct sv_box bal_box;
@@ -1506,6 +1593,10 @@ static bool read_row(const struct line_view *lv, const struct table_head *th,
       else if (col->kind == COL_CREDIT)
         v = v < 0 ? -v : v;
       row->amount = v;
+      row->amt_box = bx;
+      row->amt_conf = ln->words[sp.first].conf;
+      for (size_t k = sp.first; k <= sp.last; k++)
+        row->amt_conf = fminf(row->amt_conf, ln->words[k].conf);
       namounts++;
     }
     j = sp.last + 1;
@@ -1515,15 +1606,93 @@ static bool read_row(const struct line_view *lv, const struct table_head *th,
   return found;
 }
 
+/* Reads the "date balance" pairs of a daily ledger balances line into
+   rows (a line holds one pair per column of the header). */
+static void read_ledger_line(const struct line_view *lv, int page,
+                             GArray *rows)
+{
+  const struct sv_line *ln = lv->ln;
+  for (size_t i = 0; i + 1 < ln->nwords && rows->len < MAX_ROWS;) {
+    struct tx_row row;
+    struct span sp;
+    memset(&row, 0, sizeof row);
+    if (!parse_row_date(ln->words[i].text, &row.raw) ||
+        !amount_at(lv, i + 1, &sp)) {
+      i++;
+      continue;
+    }
+    row.page = page;
+    row.kind = ROW_LEDGER;
+    row.has_balance = true;
+    row.balance = sp.amount;
+    row.bal_box = words_box(ln, sp.first, sp.last);
+    row.bal_conf = ln->words[i].conf;
+    for (size_t k = sp.first; k <= sp.last; k++)
+      row.bal_conf = fminf(row.bal_conf, ln->words[k].conf);
+    g_array_append_val(rows, row);
+    i = sp.last + 1;
+  }
+}
+
 /* The movement rows of the document, in page and line order.  A header
-   ("Date ... Balance", "Fecha ... Saldo") starts a table; it holds until
-   the next header, across pages (continuation pages may repeat it or
-   not).  Only tables with a balance column are read.  Returns owned. */
-static GArray *read_table(const struct page_view *pv, int npages)
+   ("Date ... Balance", "Fecha ... Saldo", "Date Description Amount")
+   starts a table; it holds until the next header, across pages
+   (continuation pages may repeat it or not).  Tables with a running
+   balance column give ROW_RUNNING rows; tables of movements only give
+   ROW_MOVE rows and "Date Balance" pair tables ROW_LEDGER rows, which are
+   only kept when there is no running-balance table (the movements and the
+   daily balances together then play its part).  Returns owned. */
+/* A "TOTAL   27,796.81   24,138.20" line under a table with deposit and
+   withdrawal columns: the amounts under those columns are the period's
+   credits and debits (the first such line counts). */
+static void read_totals(const struct line_view *lv, const struct table_head *th,
+                        int page, struct sv_figure *credits,
+                        struct sv_figure *debits)
+{
+  const struct sv_line *ln = lv->ln;
+  if (credits->present || debits->present || ln->nwords < 2 ||
+      (strcmp(lv->keys[0], "total") != 0 &&
+       strcmp(lv->keys[0], "totales") != 0) ||
+      th->balance == false || th->ledger)
+    return;
+  struct sv_figure c, d;
+  memset(&c, 0, sizeof c);
+  memset(&d, 0, sizeof d);
+  for (size_t j = 1; j < ln->nwords;) {
+    struct span sp;
+    if (lv->keys[j][0] != '\0' && !g_ascii_isdigit(lv->keys[j][0]) &&
+        !amount_at(lv, j, &sp))
+      return; /* "Total de movimientos 24": not a totals line */
+    if (!amount_at(lv, j, &sp)) {
+      j++;
+      continue;
+    }
+    struct sv_box bx = words_box(ln, sp.first, sp.last);
+    const struct column *col = nearest_column(th, bx.x0, bx.x1);
+    struct sv_figure *f = col->kind == COL_CREDIT  ? &c
+                          : col->kind == COL_DEBIT ? &d
+                                                   : NULL;
+    if (f == NULL || f->present)
+      return;
+    set_figure(f, ln, &sp, page);
+    if (f->amount < 0)
+      f->amount = -f->amount;
+    j = sp.last + 1;
+  }
+  if (c.present && d.present) {
+    *credits = c;
+    *debits = d;
+  }
+}
+
+static GArray *read_table(const struct page_view *pv, int npages,
+                          struct sv_figure *tot_credits,
+                          struct sv_figure *tot_debits)
 {
   GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct tx_row));
   struct table_head th;
   bool in_table = false;
+  int counts[3] = {0, 0, 0};
   memset(&th, 0, sizeof th);
   for (int p = 0; p < npages; p++) {
     if (pv[p].pg->source == SV_TEXT_NONE)
@@ -1534,13 +1703,38 @@ static GArray *read_table(const struct page_view *pv, int npages)
       struct table_head h;
       if (table_header(lv, &h)) {
         th = h;
-        in_table = h.balance;
+        in_table = true;
+        continue;
+      }
+      if (!in_table || rows->len >= MAX_ROWS)
+        continue;
+      if (th.ledger) {
+        guint before = rows->len;
+        read_ledger_line(lv, page, rows);
+        counts[ROW_LEDGER] += (int)(rows->len - before);
         continue;
       }
       struct tx_row row;
-      if (in_table && rows->len < MAX_ROWS && read_row(lv, &th, page, &row))
-        g_array_append_val(rows, row);
+      if (!read_row(lv, &th, page, &row)) {
+        read_totals(lv, &th, page, tot_credits, tot_debits);
+        continue;
+      }
+      row.kind = th.balance ? ROW_RUNNING : ROW_MOVE;
+      counts[row.kind]++;
+      g_array_append_val(rows, row);
     }
+  }
+  /* One source of balances: a running-balance column wins.  Movements
+     without daily balances are dropped: section tables ("Checks paid",
+     "Deposits") often print unsigned amounts whose sign only the section
+     title tells, so they prove nothing alone. */
+  for (guint i = rows->len; i-- > 0;) {
+    struct tx_row *r = &g_array_index(rows, struct tx_row, i);
+    if ((counts[ROW_RUNNING] > 0 && r->kind != ROW_RUNNING) ||
+        (r->kind == ROW_MOVE && counts[ROW_LEDGER] == 0))
+      g_array_remove_index(rows, i);
+    else if (r->kind == ROW_LEDGER && counts[ROW_MOVE] == 0)
+      r->kind = ROW_RUNNING; /* balances alone: nothing to link them */
   }
   return rows;
 }
@@ -1646,6 +1840,8 @@ struct recon {
   GDate *dates;        /* owned: the rows' dates in the period */
   bool dates_ok;       /* every row has one */
   bool closing_printed, average_printed;
+  sv_cents credit_extra, debit_extra; /* other summary lines in the
+                                         credits / debits totals */
 };
 
 /* Runs every check the statement allows on values v (printed figures
@@ -1676,9 +1872,17 @@ static void run_checks(const struct recon *rc, const struct values *v,
   sv_cents prev = v->v[FIG_OPENING], pending = 0;
   bool pending_ok = true;
   ck->links_ok = true;
+  bool any_balance = false, all_amounts = rows->len > 0;
+  sv_cents moved = 0;
   for (guint i = 0; i < rows->len; i++) {
     const struct tx_row *r = &g_array_index(rows, struct tx_row, i);
-    if (!r->has_amount)
+    any_balance = any_balance || r->has_balance;
+    all_amounts = all_amounts && (r->has_amount || r->kind == ROW_LEDGER);
+    if (r->has_amount)
+      moved += r->amount;
+    if (r->kind == ROW_LEDGER)
+      ; /* a day's balance: the movements before it lead to it */
+    else if (!r->has_amount)
       pending_ok = false;
     else
       pending += r->amount;
@@ -1702,6 +1906,12 @@ static void run_checks(const struct recon *rc, const struct values *v,
     ck->last_page = r->page;
     ck->last_done = true; /* provisional: needs a printed closing */
   }
+  if (!any_balance && all_amounts && v->has[FIG_OPENING]) {
+    /* movements only: opening + movements = closing */
+    ck->last_done = true;
+    ck->last_balance = v->v[FIG_OPENING] + moved;
+    ck->last_page = g_array_index(rows, struct tx_row, rows->len - 1).page;
+  }
   ck->last_done = ck->last_done && v->has[FIG_CLOSING];
   if (ck->last_done)
     ck->last_ok = ck->last_balance == v->v[FIG_CLOSING];
@@ -1719,30 +1929,6 @@ static void run_checks(const struct recon *rc, const struct values *v,
   ck->failed = (ck->sum_done && !ck->sum_ok) + (ck->avg_done && !ck->avg_ok) +
                (ck->last_done && !ck->last_ok) +
                (ck->links_done && !ck->links_ok);
-}
-
-/* Writes cents as "1,234,567.89". */
-static void fmt_amount(sv_cents v, char *buf, size_t len)
-{
-  char plain[40];
-  sv_cents_format(v, plain, sizeof plain);
-  const char *p = plain;
-  GString *s = g_string_new(NULL);
-  if (*p == '-') {
-    g_string_append_c(s, '-');
-    p++;
-  }
-  const char *dot = strchr(p, '.');
-  size_t nint = dot != NULL ? (size_t)(dot - p) : strlen(p);
-  for (size_t i = 0; i < nint; i++) {
-    if (i > 0 && (nint - i) % 3 == 0)
-      g_string_append_c(s, ',');
-    g_string_append_c(s, p[i]);
-  }
-  if (dot != NULL)
-    g_string_append(s, dot);
-  g_strlcpy(buf, s->str, len);
-  g_string_free(s, TRUE);
 }
 
 static struct sv_figure *figure_of(struct sv_statement *st, int f)
@@ -1837,7 +2023,12 @@ static bool reread_figures(struct recon *rc, struct checks *ck, bool *tried)
     bool ok = sv_ocr_reread(rc->doc->ocr, page_numbered(rc->doc, fig->page),
                             &fig->box, &text, &conf);
     sv_cents v = 0;
-    if (ok && sv_extract_parse_amount(text, &v) && v != fig->amount) {
+    bool parsed = ok && sv_extract_parse_amount(text, &v);
+    if (parsed && f == FIG_DEBITS)
+      v = (v < 0 ? -v : v) + rc->debit_extra;
+    else if (parsed && f == FIG_CREDITS)
+      v += rc->credit_extra;
+    if (parsed && v != fig->amount) {
       cands[n].fig = f;
       cands[n].value = v;
       cands[n].conf = conf;
@@ -1889,7 +2080,8 @@ static bool reread_figures(struct recon *rc, struct checks *ck, bool *tried)
 
 /* The average computed from the running balances as a figure: the page of
    the first balance cell, the union of the balance cells on that page, the
-   lowest confidence of them all. */
+   lowest confidence of them all (the movement cells when no balance is
+   printed). */
 static void computed_average_figure(const struct recon *rc, sv_cents value,
                                     struct sv_figure *f)
 {
@@ -1897,21 +2089,26 @@ static void computed_average_figure(const struct recon *rc, sv_cents value,
   f->present = true;
   f->amount = value;
   f->conf = 100.0f;
+  bool any_balance = false;
+  for (guint i = 0; i < rc->rows->len; i++)
+    any_balance = any_balance ||
+                  g_array_index(rc->rows, struct tx_row, i).has_balance;
   bool first = true;
   for (guint i = 0; i < rc->rows->len; i++) {
     const struct tx_row *r = &g_array_index(rc->rows, struct tx_row, i);
-    if (!r->has_balance)
+    if (any_balance ? !r->has_balance : !r->has_amount)
       continue;
-    f->conf = fminf(f->conf, r->bal_conf);
+    const struct sv_box *bx = any_balance ? &r->bal_box : &r->amt_box;
+    f->conf = fminf(f->conf, any_balance ? r->bal_conf : r->amt_conf);
     if (first) {
       f->page = r->page;
-      f->box = r->bal_box;
+      f->box = *bx;
       first = false;
     } else if (r->page == f->page) {
-      f->box.x0 = fmin(f->box.x0, r->bal_box.x0);
-      f->box.y0 = fmin(f->box.y0, r->bal_box.y0);
-      f->box.x1 = fmax(f->box.x1, r->bal_box.x1);
-      f->box.y1 = fmax(f->box.y1, r->bal_box.y1);
+      f->box.x0 = fmin(f->box.x0, bx->x0);
+      f->box.y0 = fmin(f->box.y0, bx->y0);
+      f->box.x1 = fmax(f->box.x1, bx->x1);
+      f->box.y1 = fmax(f->box.y1, bx->y1);
     }
   }
 }
@@ -1947,8 +2144,8 @@ static void report_failures(struct recon *rc, const struct checks *ck,
   char a[48], b[48];
   if (ck->avg_done && !ck->avg_ok) {
     st->average.unreconciled = true;
-    fmt_amount(st->average.amount, a, sizeof a);
-    fmt_amount(ck->computed, b, sizeof b);
+    sv_cents_format_grouped(st->average.amount, a, sizeof a);
+    sv_cents_format_grouped(ck->computed, b, sizeof b);
     sv_doc_problem(rc->doc, SV_DOC_OK, SV_INVALID, STAGE, st->average.page,
                    "page %d: the printed average balance %s does not match "
                    "the day-weighted average of the running balances, %s; %s",
@@ -1959,12 +2156,12 @@ static void report_failures(struct recon *rc, const struct checks *ck,
        the figure that decides, so it is the one marked */
     st->closing.unreconciled = true;
     char o[48], c[48], d[48];
-    fmt_amount(st->opening.amount, o, sizeof o);
-    fmt_amount(st->credits.amount, c, sizeof c);
-    fmt_amount(st->debits.amount < 0 ? -st->debits.amount : st->debits.amount,
+    sv_cents_format_grouped(st->opening.amount, o, sizeof o);
+    sv_cents_format_grouped(st->credits.amount, c, sizeof c);
+    sv_cents_format_grouped(st->debits.amount < 0 ? -st->debits.amount : st->debits.amount,
                d, sizeof d);
-    fmt_amount(ck->sum_expected, a, sizeof a);
-    fmt_amount(st->closing.amount, b, sizeof b);
+    sv_cents_format_grouped(ck->sum_expected, a, sizeof a);
+    sv_cents_format_grouped(st->closing.amount, b, sizeof b);
     sv_doc_problem(rc->doc, SV_DOC_OK, SV_INVALID, STAGE, st->closing.page,
                    "page %d: opening balance %s + credits %s - debits %s = "
                    "%s, but the printed closing balance is %s; %s",
@@ -1974,8 +2171,8 @@ static void report_failures(struct recon *rc, const struct checks *ck,
     st->closing.unreconciled = true;
     if (st->average_computed)
       st->average.unreconciled = true;
-    fmt_amount(st->closing.amount, a, sizeof a);
-    fmt_amount(ck->last_balance, b, sizeof b);
+    sv_cents_format_grouped(st->closing.amount, a, sizeof a);
+    sv_cents_format_grouped(ck->last_balance, b, sizeof b);
     sv_doc_problem(rc->doc, SV_DOC_OK, SV_INVALID, STAGE, st->closing.page,
                    "page %d: the printed closing balance %s does not match "
                    "the last running balance, %s (page %d); %s",
@@ -1985,9 +2182,9 @@ static void report_failures(struct recon *rc, const struct checks *ck,
     if (st->average_computed)
       st->average.unreconciled = true;
     char m[48];
-    fmt_amount(ck->bad_prev, a, sizeof a);
-    fmt_amount(ck->bad_amount, m, sizeof m);
-    fmt_amount(ck->bad_balance, b, sizeof b);
+    sv_cents_format_grouped(ck->bad_prev, a, sizeof a);
+    sv_cents_format_grouped(ck->bad_amount, m, sizeof m);
+    sv_cents_format_grouped(ck->bad_balance, b, sizeof b);
     sv_doc_problem(rc->doc, SV_DOC_OK, SV_INVALID, STAGE, ck->bad_page,
                    "page %d: the running balance %s does not follow from the "
                    "balance before it, %s, and the movements since, %s; %s",
@@ -1997,23 +2194,142 @@ static void report_failures(struct recon *rc, const struct checks *ck,
 
 /* Reads the movements table and checks the statement's arithmetic (see
    the header comment of this file). */
+/* Dates every row in the period.  Numeric row dates ("07/02", "02/03")
+   are read in one order for the whole table: the order the period was
+   printed in when that told (else the language's), unless the other order
+   places more rows in the period or keeps them in date order where this
+   one does not; rows no fixed order places are read either way.  Returns
+   true when every row has a date. */
+static bool place_rows(const GArray *rows, const char *lang, int period_mdy,
+                       const GDate *start, const GDate *end, GDate *dates)
+{
+  if (rows->len == 0)
+    return false;
+  int first = period_mdy >= 0 ? period_mdy : strcmp(lang, "en") == 0;
+  int best_order = -1, best_score = -1;
+  GDate *tmp = g_new0(GDate, rows->len);
+  for (int k = 0; k < 2; k++) {
+    int order = k == 0 ? first : !first;
+    int placed = 0;
+    bool sorted = true;
+    for (guint i = 0; i < rows->len; i++) {
+      const struct tx_row *r = &g_array_index(rows, struct tx_row, i);
+      g_date_clear(&tmp[i], 1);
+      if (!place_row_date(&r->raw, lang, order, start, end, &tmp[i]))
+        continue;
+      placed++;
+      if (i > 0 && g_date_valid(&tmp[i - 1]) && r->kind == ROW_RUNNING &&
+          g_date_compare(&tmp[i - 1], &tmp[i]) > 0)
+        sorted = false;
+    }
+    int score = placed * 2 + (sorted ? 1 : 0);
+    if (score > best_score) {
+      best_score = score;
+      best_order = order;
+    }
+  }
+  g_free(tmp);
+  bool all = true;
+  for (guint i = 0; i < rows->len; i++) {
+    const struct tx_row *r = &g_array_index(rows, struct tx_row, i);
+    g_date_clear(&dates[i], 1);
+    if (!place_row_date(&r->raw, lang, best_order, start, end, &dates[i]) &&
+        !place_row_date(&r->raw, lang, -1, start, end, &dates[i]))
+      all = false;
+  }
+  return all;
+}
+
+struct dated_row {
+  struct tx_row row;
+  GDate date;
+  guint index;
+};
+
+static int dated_row_cmp_q(const void *pa, const void *pb)
+{
+  const struct dated_row *a = pa, *b = pb;
+  int c = g_date_compare(&a->date, &b->date);
+  if (c != 0)
+    return c;
+  /* a day's ledger balance comes after that day's movements */
+  if ((a->row.kind == ROW_LEDGER) != (b->row.kind == ROW_LEDGER))
+    return a->row.kind == ROW_LEDGER ? 1 : -1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Movements without a running balance may be printed by section
+   (credits, then debits) and their daily balances in a table of their
+   own: they are put in date order, each day's ledger balance after the
+   day's movements.  A running-balance table keeps its printed order. */
+static void sort_movements(struct recon *rc)
+{
+  GArray *rows = rc->rows;
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index(rows, struct tx_row, i).kind == ROW_RUNNING)
+      return;
+  struct dated_row *dr = g_new0(struct dated_row, rows->len + 1);
+  for (guint i = 0; i < rows->len; i++) {
+    dr[i].row = g_array_index(rows, struct tx_row, i);
+    dr[i].date = rc->dates[i];
+    dr[i].index = i;
+  }
+  qsort(dr, rows->len, sizeof dr[0], dated_row_cmp_q);
+  for (guint i = 0; i < rows->len; i++) {
+    g_array_index(rows, struct tx_row, i) = dr[i].row;
+    rc->dates[i] = dr[i].date;
+  }
+  g_free(dr);
+}
+
+/* Drops the movement rows and keeps the daily ledger balances alone (rows
+   and dates stay in step); true when there was a movement to drop. */
+static bool drop_movements(struct recon *rc)
+{
+  guint k = 0;
+  bool dropped = false;
+  for (guint i = 0; i < rc->rows->len; i++) {
+    struct tx_row r = g_array_index(rc->rows, struct tx_row, i);
+    if (r.kind == ROW_MOVE) {
+      dropped = true;
+      continue;
+    }
+    if (r.kind == ROW_LEDGER)
+      r.kind = ROW_RUNNING;
+    g_array_index(rc->rows, struct tx_row, k) = r;
+    rc->dates[k] = rc->dates[i];
+    k++;
+  }
+  g_array_set_size(rc->rows, k);
+  if (k == 0)
+    rc->dates_ok = false;
+  return dropped;
+}
+
 static void reconcile(struct sv_doc *doc, struct sv_statement *st,
-                      const struct page_view *pv)
+                      const struct page_view *pv, sv_cents credit_extra,
+                      sv_cents debit_extra, int period_mdy)
 {
   struct recon rc;
   memset(&rc, 0, sizeof rc);
   rc.doc = doc;
   rc.st = st;
-  rc.rows = read_table(pv, doc->npages);
-  rc.dates = g_new0(GDate, rc.rows->len + 1);
-  rc.dates_ok = rc.rows->len > 0;
-  for (guint i = 0; i < rc.rows->len; i++) {
-    const struct tx_row *r = &g_array_index(rc.rows, struct tx_row, i);
-    g_date_clear(&rc.dates[i], 1);
-    if (!place_row_date(&r->raw, doc->lang, &st->start, &st->end,
-                        &rc.dates[i]))
-      rc.dates_ok = false;
+  rc.credit_extra = credit_extra;
+  rc.debit_extra = debit_extra;
+  struct sv_figure tot_credits, tot_debits;
+  memset(&tot_credits, 0, sizeof tot_credits);
+  memset(&tot_debits, 0, sizeof tot_debits);
+  rc.rows = read_table(pv, doc->npages, &tot_credits, &tot_debits);
+  if (!st->credits.present && !st->debits.present && tot_credits.present) {
+    /* no summary totals: the table's TOTAL line gives them */
+    st->credits = tot_credits;
+    st->debits = tot_debits;
   }
+  rc.dates = g_new0(GDate, rc.rows->len + 1);
+  rc.dates_ok = place_rows(rc.rows, doc->lang, period_mdy, &st->start,
+                           &st->end, rc.dates);
+  if (rc.dates_ok)
+    sort_movements(&rc);
   rc.closing_printed = st->closing.present;
   rc.average_printed = st->average.present;
 
@@ -2021,6 +2337,12 @@ static void reconcile(struct sv_doc *doc, struct sv_statement *st,
   struct checks ck;
   printed_values(&rc, &v);
   run_checks(&rc, &v, &ck);
+  if (ck.links_done && !ck.links_ok && drop_movements(&rc)) {
+    /* The movements do not lead to the daily ledger balances (a section
+       of unsigned amounts, a missed table): the balances alone still
+       give the average and the last-balance check. */
+    run_checks(&rc, &v, &ck);
+  }
   bool tried = false;
   if (ck.failed > 0)
     reread_figures(&rc, &ck, &tried);
@@ -2046,6 +2368,11 @@ static void reconcile(struct sv_doc *doc, struct sv_statement *st,
 struct scan {
   const struct sv_doc *doc;
   struct sv_statement *st;
+  /* other credit / debit lines of the summary, each label once */
+  bool line_seen[G_N_ELEMENTS(labels)];
+  struct sv_figure credit_lines, debit_lines; /* sums, positive */
+  sv_cents credit_extra, debit_extra; /* what those lines added */
+  int period_mdy; /* -1 unknown, else how the period's numeric dates read */
   const char *currency_label; /* code from a "Currency:" label, or NULL */
   struct raw_date open_raw, close_raw; /* "Beginning balance on July 1" */
   bool has_open_raw, has_close_raw;
@@ -2113,7 +2440,29 @@ static void take_hit(struct scan *sc, const struct page_view *pv, size_t l,
     fig = &st->closing;
   else if (h->field == F_AVERAGE)
     fig = &st->average;
-  else if (h->field == F_CREDITS || h->field == F_DEBITS) {
+  else if (h->field == F_CREDIT_LINE || h->field == F_DEBIT_LINE) {
+    /* Only a line of its own with its amount on it ("Checks   -150.00"),
+       never a word of a movement's description; each label once. */
+    struct span sp;
+    if (h->first != 0 || sc->line_seen[h->label] ||
+        table_header(lv, NULL) || !amount_same_line(lv, h, &sp))
+      return;
+    sc->line_seen[h->label] = true;
+    struct sv_figure *sum =
+        h->field == F_CREDIT_LINE ? &sc->credit_lines : &sc->debit_lines;
+    struct sv_figure one;
+    memset(&one, 0, sizeof one);
+    set_figure(&one, lv->ln, &sp, page);
+    sv_cents v = one.amount < 0 ? -one.amount : one.amount;
+    if (!sum->present) {
+      *sum = one;
+      sum->amount = v;
+    } else {
+      sum->amount += v;
+      sum->conf = fminf(sum->conf, one.conf);
+    }
+    return;
+  } else if (h->field == F_CREDITS || h->field == F_DEBITS) {
     /* "CARGOS   ABONOS   SALDO" heads the table: its words are column
        names, and the amounts below them are movements, not totals. */
     if (table_header(lv, NULL))
@@ -2190,6 +2539,7 @@ static void find_period(struct scan *sc, const struct sv_doc *doc)
 {
   GDate s, e, fs, fe;
   bool monthly = false, have_fallback = false;
+  int fallback_mdy = -1;
   g_date_clear(&s, 1);
   g_date_clear(&e, 1);
   g_date_clear(&fs, 1);
@@ -2200,16 +2550,19 @@ static void find_period(struct scan *sc, const struct sv_doc *doc)
       continue;
     for (size_t l = 0; l < pg->nlines; l++) {
       char *f = sv_classify_fold(pg->lines[l].text);
-      bool ok = period_in(f, doc->lang, &s, &e, &monthly);
+      int mdy = -1;
+      bool ok = period_in(f, doc->lang, &s, &e, &monthly, &mdy);
       g_free(f);
       if (ok && monthly) {
         sc->st->start = s;
         sc->st->end = e;
+        sc->period_mdy = mdy;
         return;
       }
       if (ok && !have_fallback) {
         fs = s;
         fe = e;
+        fallback_mdy = mdy;
         have_fallback = true;
       }
     }
@@ -2217,13 +2570,42 @@ static void find_period(struct scan *sc, const struct sv_doc *doc)
   if (have_fallback) {
     sc->st->start = fs;
     sc->st->end = fe;
+    sc->period_mdy = fallback_mdy;
     return;
   }
   if (sc->has_open_raw && sc->has_close_raw &&
       pick_reading(&sc->open_raw, &sc->close_raw, doc->lang, &s, &e,
-                   &monthly)) {
+                   &monthly, &sc->period_mdy)) {
     sc->st->start = s;
     sc->st->end = e;
+  }
+}
+
+/* Debits are kept positive.  The summary's other credit and debit lines
+   ("+ Intereses Netos Ganados", "Checks", "Service fees") are added to the
+   total they belong to, when that total was printed: the statement's
+   arithmetic is opening + all credits - all debits = closing. */
+static void add_summary_lines(struct scan *sc)
+{
+  struct sv_statement *st = sc->st;
+  if (st->debits.present && st->debits.amount < 0)
+    st->debits.amount = -st->debits.amount;
+  struct {
+    struct sv_figure *total;
+    const struct sv_figure *lines;
+  } parts[] = {{&st->credits, &sc->credit_lines},
+               {&st->debits, &sc->debit_lines}};
+  for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
+    struct sv_figure *t = parts[i].total;
+    const struct sv_figure *x = parts[i].lines;
+    if (!t->present || !x->present)
+      continue;
+    t->amount += x->amount;
+    t->conf = fminf(t->conf, x->conf);
+    if (i == 0)
+      sc->credit_extra = x->amount;
+    else
+      sc->debit_extra = x->amount;
   }
 }
 
@@ -2312,15 +2694,17 @@ static sv_status extract_process(void *ctx, const struct sv_config *cfg,
   doc->statement = sv_statement_new();
   sc.st = doc->statement;
   sc.doc = doc;
+  sc.period_mdy = -1;
   pv = views_new(doc);
 
   scan_labels(&sc, pv, doc->npages);
+  add_summary_lines(&sc);
   if (sc.st->holder == NULL && doc->npages > 0 &&
       doc->pages[0].source != SV_TEXT_NONE)
     sc.st->holder = guess_holder(&pv[0]);
   find_period(&sc, doc);
   find_currency(&sc, doc);
-  reconcile(doc, sc.st, pv);
+  reconcile(doc, sc.st, pv, sc.credit_extra, sc.debit_extra, sc.period_mdy);
   report_missing(doc, sc.st);
 
 out:

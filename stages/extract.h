@@ -3,8 +3,11 @@
  *
  * Runs after classify on documents of kind SV_KIND_BANK_STATEMENT and fills
  * doc->statement: holder, masked account, currency, statement period and
- * the opening, closing and average balances, each figure traceable to its
- * page, box and confidence.  Summary figures are read only next to their
+ * the opening, closing and average balances and the credits / debits
+ * totals (debits positive, other summary lines such as "Checks" or
+ * "+ Intereses Netos Ganados" included), each figure traceable to its
+ * page, box and confidence.  A period not aligned to a calendar month keeps
+ * its printed start and end (evaluate decides which month it counts for).  Summary figures are read only next to their
  * labels (English and Spanish, matched case- and accent-insensitively), so
  * amounts of the transaction table never become balances.  A statement
  * whose period or balances cannot be read keeps status OK and gets a
@@ -20,7 +23,7 @@ extern const struct sv_stage sv_extract_stage;
 /* Parses one printed amount into cents: "$12,345.67", "12,345.67",
    "$ 1,234.56", "1.234,56", "US$1,000.00", "MXN 1,000.00", "-1,234.56",
    "(1,234.56)", "1,234.56-", "1,234.56 CR" (positive), "1,234.56 DR"
-   (negative).  Rejects anything ambiguous: two numbers, a bare integer
+   (negative), "12.345,67 €", "$1,234.56 CAD" (a code after a symbol).  Rejects anything ambiguous: two numbers, a bare integer
    without a currency mark ("16", "31": counts and days), one or three
    decimals ("0.000"), misplaced group separators, two signs, more than 15
    integer digits.  Borrows text; *out is written only on success. */

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "classify.h"
 #include "doctext.h"
 #include "extract.h"
 
@@ -88,7 +89,8 @@ static const struct {
 
 static const char *const net_words =
     "\\bnet\\b|\\bneto|\\bneta\\b|libres? de impuestos|after tax|"
-    "take[- ]home|libres? de gravamen|despues de impuestos|"
+    "after (?:all )?deductions|take[- ]home|libres? de gravamen|"
+    "despues de (?:impuestos|deducciones|retenciones)|"
     "libres? de retenciones";
 static const char *const gross_words =
     "\\bgross\\b|\\bbrut[oa]s?\\b|before tax|antes de impuestos";
@@ -132,15 +134,33 @@ struct candidate {
   int net;            /* +1 net, -1 gross, 0 neither */
 };
 
-/* The words describing an amount at [s, e): its line before it, the
-   label printed above it, and a few bytes after it. */
+/* Cuts text (in place) to what follows its last sentence end: a word of
+   2+ letters, then '.' and white space ("... Manager. Her monthly"), so
+   an earlier sentence does not describe the amount. */
+static void sentence_tail(char *text)
+{
+  size_t cut = 0;
+  if (strlen(text) < 3)
+    return;
+  for (size_t k = 2; text[k] != '\0'; k++)
+    if (text[k] == '.' && g_ascii_isalpha(text[k - 1]) &&
+        g_ascii_isalpha(text[k - 2]) &&
+        (text[k + 1] == ' ' || text[k + 1] == '\n'))
+      cut = k + 1;
+  if (cut > 0)
+    memmove(text, text + cut, strlen(text + cut) + 1);
+}
+
+/* The words describing an amount at [s, e): the running text before it
+   (its line, and the lines that wrap into it, back to the sentence's
+   start), the label printed above it, and a few bytes after it. */
 static void describe(const struct sv_doctext *t, struct candidate *c)
 {
   const char *text = sv_doctext_folded(t);
-  size_t ls = sv_doctext_line_start(t, (size_t)c->s);
-  size_t from = (size_t)c->s - ls > BEFORE_WINDOW ? (size_t)c->s - BEFORE_WINDOW
-                                                  : ls;
+  size_t from = sv_doctext_run_start(t, (size_t)c->s, BEFORE_WINDOW);
   char *before = g_strndup(text + from, (size_t)c->s - from);
+  sentence_tail(before);
+  g_strdelimit(before, "\n", ' ');
   char *after = g_strndup(text + c->e, AFTER_WINDOW);
   char *nl = strchr(after, '\n');
   if (nl != NULL)
@@ -242,13 +262,18 @@ static enum sv_frequency frequency_of(enum label l)
   }
 }
 
-static void read_amount(const struct sv_doctext *t, struct sv_income_doc *inc)
+/* Fills inc's stated amount, frequency, net / gross from the best
+   candidate, copied to *c; false (c untouched) when there is none. */
+static bool read_amount(const struct sv_doctext *t, struct sv_income_doc *inc,
+                        struct candidate *best)
 {
   const char *text = sv_doctext_folded(t);
   struct candidate c = {0};
   bool says_net = has(text, net_words);
   bool says_gross = has(text, gross_words);
-  if (best_candidate(t, &c)) {
+  bool found = best_candidate(t, &c);
+  if (found) {
+    *best = c;
     inc->stated.amount = c.amount;
     sv_doctext_figure(t, (size_t)c.s, (size_t)c.e, &inc->stated);
     inc->frequency = frequency_of(c.freq);
@@ -258,6 +283,7 @@ static void read_amount(const struct sv_doctext *t, struct sv_income_doc *inc)
     inc->net = says_net;
   }
   inc->gross_only = !inc->net && says_gross;
+  return found;
 }
 
 /* ---------------------------------------------------------------- months */
@@ -359,26 +385,148 @@ static bool starts_upper(const char *word)
   return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isupper(c);
 }
 
-/* The leading run of capitalised printed words of [s, e) (2..6 words),
-   titles kept.  Returns owned or NULL. */
+/* True when word, folded and without its punctuation, is one of list. */
+static bool word_in(const char *word, const char *const *list)
+{
+  char *f = sv_classify_fold(word);
+  GString *b = g_string_new(NULL);
+  for (const char *p = f; *p != '\0'; p++)
+    if (g_ascii_isalnum(*p) || (guchar)*p >= 0x80 || *p == '&')
+      g_string_append_c(b, *p);
+  bool in = false;
+  for (size_t k = 0; list[k] != NULL && !in; k++)
+    in = strcmp(b->str, list[k]) == 0;
+  g_string_free(b, TRUE);
+  g_free(f);
+  return in;
+}
+
+/* Lower-case words that join the words of a name: "Comercializadora del
+   Bajío", "María de la Luz", "Bank of the West", "Smith & Sons". */
+static const char *const particles[] = {
+  "de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "di",
+  "du", "van", "von", "der", "den", "le", "of", "the", "and", "&", NULL};
+
+/* Legal forms that end a company's name: "S.A. de C.V.", "Inc.", "LLC". */
+static const char *const company_forms[] = {
+  "sa", "cv", "srl", "rl", "sc", "ac", "sapi", "sab", "spr", "inc", "llc",
+  "ltd", "co", "corp", "lp", "llp", "plc", "gmbh", "pllc", "ltda", "cia",
+  "pc", "pa", "sas", "bv", "nv", "ag", NULL};
+
+/* Titles and initials that a '.' does not end: "Mr.", "Lic.", "C.". */
+static const char *const titles[] = {
+  "mr", "mrs", "ms", "dr", "jr", "sr", "sra", "srta", "lic", "ing", "prof",
+  "c", "st", NULL};
+
+/* word is a legal form, or a particle and then one: what may follow a
+   company's name ("..., S.A. de C.V."). */
+static bool form_follows(char **w, guint at)
+{
+  if (w[at] == NULL)
+    return false;
+  if (word_in(w[at], company_forms))
+    return true;
+  return word_in(w[at], particles) && w[at + 1] != NULL &&
+         word_in(w[at + 1], company_forms);
+}
+
+/* True when a '.' at the end of word does not end a sentence: a title,
+   an initial or a dotted abbreviation ("U.S.", "S.A.", "J."). */
+static bool abbreviation(const char *word)
+{
+  size_t len = strlen(word);
+  if (word_in(word, titles) || g_utf8_strlen(word, -1) == 2)
+    return true;
+  for (size_t k = 0; k + 1 < len; k++)
+    if (word[k] == '.')
+      return true;
+  return false;
+}
+
+/* Replaces U+2018 / U+2019 in s by "'" (glib 2.56 has no
+   g_string_replace). */
+static void straight_apostrophes(GString *s)
+{
+  gsize o = 0;
+  for (gsize i = 0; i < s->len; i++) {
+    if (i + 2 < s->len && (guchar)s->str[i] == 0xe2 &&
+        (guchar)s->str[i + 1] == 0x80 &&
+        ((guchar)s->str[i + 2] == 0x98 || (guchar)s->str[i + 2] == 0x99)) {
+      s->str[o++] = '\'';
+      i += 2;
+    } else {
+      s->str[o++] = s->str[i];
+    }
+  }
+  g_string_truncate(s, o);
+}
+
+/* The name at the start of the printed words of [s, e): capitalised words,
+   the particles between them, a company's legal form after a comma;
+   it ends at a lower-case word, at a '.' that ends a sentence ("... System.
+   Your"), after a legal form ("Co. since", "Inc. His"), at a ',' ';' ':'
+   or ')' (trailing punctuation dropped, a legal form's dots kept), or
+   after 10 words.  Typographic apostrophes become "'".  Returns owned or
+   NULL. */
 static char *leading_name(const struct sv_doctext *t, gint s, gint e)
 {
   char *orig = sv_doctext_original(t, (size_t)s, (size_t)e);
   char **w = g_strsplit(orig, " ", -1);
-  guint n = 0;
-  while (w[n] != NULL && starts_upper(w[n]) && n < 6)
-    n++;
-  char *name = NULL;
-  if (n >= 1) {
-    char *last = w[n];
-    w[n] = NULL;
-    name = g_strjoinv(" ", w);
-    w[n] = last;
-    g_strstrip(g_strdelimit(name, ",;:", ' '));
+  GString *name = g_string_new(NULL);
+  guint count = 0;
+  for (guint i = 0; w[i] != NULL && count < 10; i++) {
+    const char *word = w[i];
+    if (word[0] == '\0')
+      continue;
+    if (strchr("(\"[", word[0]) != NULL || g_str_has_prefix(word, "\u201c"))
+      break;
+    if (!starts_upper(word)) {
+      if (count == 0 || !word_in(word, particles) || w[i + 1] == NULL ||
+          !(starts_upper(w[i + 1]) || word_in(w[i + 1], particles)))
+        break;
+    }
+    size_t len = strlen(word);
+    char last = word[len - 1];
+    bool stop = false, keep = true;
+    if (last == ',') {
+      stop = !form_follows(w, i + 1);
+      keep = !stop;
+    } else if (last == ';' || last == ':' || last == ')') {
+      stop = true;
+      keep = false;
+    } else if (last == '.') {
+      if (word_in(word, company_forms))
+        stop = !form_follows(w, i + 1);
+      else if (!abbreviation(word)) {
+        stop = true;
+        keep = false;
+      }
+    } else if (word_in(word, company_forms)) {
+      stop = !form_follows(w, i + 1);
+    }
+    if (name->len > 0)
+      g_string_append_c(name, ' ');
+    g_string_append_len(name, word, (gssize)(keep ? len : len - 1));
+    count++;
+    if (stop)
+      break;
   }
+  /* no particle at the end ("... de") */
+  while (count > 0) {
+    const char *sp = strrchr(name->str, ' ');
+    if (sp == NULL || !word_in(sp + 1, particles) || strcmp(sp + 1, "&") == 0)
+      break;
+    g_string_truncate(name, (gsize)(sp - name->str));
+  }
+  /* a typographic apostrophe (OCR reads "Teachers'" so) is an apostrophe */
+  straight_apostrophes(name);
   g_strfreev(w);
   g_free(orig);
-  return name;
+  if (name->len == 0) {
+    g_string_free(name, TRUE);
+    return NULL;
+  }
+  return g_string_free(name, FALSE);
 }
 
 /* The value of a label: after "Label:" the rest of its cell; a label
@@ -414,18 +562,25 @@ static char *label_value(const struct sv_doctext *t, const char *labels)
   return value;
 }
 
-/* The capitalised words after a phrase: "certify that X", "employed by
-   X".  Returns owned or NULL. */
+/* How far (folded bytes) a name after a phrase may run. */
+#define NAME_WINDOW 160
+
+/* The name after a phrase: "certify that X", "employed by X", "hace
+   constar que la C. X", carried over wrapped lines; the first occurrence
+   followed by a name.  Returns owned or NULL. */
 static char *after_phrase(const struct sv_doctext *t, const char *phrases)
 {
-  char *pattern = g_strdup_printf("(?:%s)\\s+([^\\n]{2,80})", phrases);
+  char *pattern = g_strdup_printf("(?:%s)\\s+(?=\\S)", phrases);
   GRegex *r = rx(pattern);
   GMatchInfo *mi = NULL;
   char *value = NULL;
-  if (g_regex_match(r, sv_doctext_folded(t), 0, &mi)) {
+  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
+  while (value == NULL && g_match_info_matches(mi)) {
     gint s = 0, e = 0;
-    g_match_info_fetch_pos(mi, 1, &s, &e);
-    value = leading_name(t, s, e);
+    g_match_info_fetch_pos(mi, 0, &s, &e);
+    size_t end = sv_doctext_run_end(t, (size_t)e, NAME_WINDOW);
+    value = leading_name(t, e, (gint)end);
+    g_match_info_next(mi, NULL);
   }
   g_match_info_free(mi);
   g_regex_unref(r);
@@ -442,6 +597,7 @@ static void read_parties(const struct sv_doctext *t, struct sv_income_doc *inc)
   if (inc->person == NULL)
     inc->person = after_phrase(
         t, "certify that|confirm that|certifies that|confirms that|"
+           "verification (?:letter )?for|"
            "(?:hace|hacemos) constar que(?: el| la)?(?: c\\.)?|"
            "certifica que(?: el| la)?(?: c\\.)?|"
            "se hace constar que(?: el| la)?(?: c\\.)?");
@@ -451,21 +607,56 @@ static void read_parties(const struct sv_doctext *t, struct sv_income_doc *inc)
   if (inc->payer == NULL)
     inc->payer = after_phrase(
         t, "employed (?:by|at|with)|works (?:for|at)|"
+           "(?:benefits?|pension|annuity|payments?) (?:from|paid by)|"
+           "por medio de la presente,?|"
            "presta sus servicios (?:en|para)|labora (?:en|para)|"
            "trabaja (?:en|para)");
 }
 
 /* ------------------------------------------------------------- reading */
 
-static void currency_of(const char *text, const char *lang,
+/* Currency marks: on the stated amount itself first ("US$", "C$",
+   "MXN"), then anywhere in the letter; the more specific dollars before
+   plain "dollars". */
+static const struct {
+  const char *pattern;
+  const char *code;
+} currency_marks[] = {
+  {"\\bcad\\b|\\bca?n?\\$|canadian dollars?|dolares canadienses", "CAD"},
+  {"\\busd\\b|\\bus\\$|u\\.\\s?s\\.\\s?dollars?|\\bus dollars?|"
+   "dolares (?:estadounidenses|americanos)|\\bdollars?\\b|\\bdolares\\b",
+   "USD"},
+  {"\\beur\\b|\u20ac|\\beuros?\\b", "EUR"},
+  {"\\bmxn\\b|\\bpesos\\b|m\\.\\s?n\\.|moneda nacional", "MXN"},
+};
+
+static const char *currency_in(const char *text)
+{
+  for (size_t k = 0; k < G_N_ELEMENTS(currency_marks); k++)
+    if (has(text, currency_marks[k].pattern))
+      return currency_marks[k].code;
+  return NULL;
+}
+
+static void currency_of(const struct sv_doctext *t, const char *lang,
+                        const struct candidate *stated,
                         struct sv_income_doc *inc)
 {
+  const char *text = sv_doctext_folded(t);
   const char *cur = NULL;
-  if (has(text, "\\busd\\b|us\\$|\\bdollars?\\b|\\bdolares\\b"))
-    cur = "USD";
-  else if (has(text, "\\bmxn\\b|\\bpesos\\b|m\\.n\\.|moneda nacional"))
-    cur = "MXN";
-  else if (has(text, "\\$"))
+  if (stated != NULL) {
+    /* the amount with a few bytes either side: "US$7,420.80", "$500 CAD" */
+    gint from = stated->s > 4 ? stated->s - 4 : 0;
+    size_t rest = strlen(text + stated->e);
+    char *near = g_strndup(text + from,
+                           (gsize)(stated->e - from) + (rest < 5 ? rest : 5));
+    g_strdelimit(near, "\n", ' ');
+    cur = currency_in(near);
+    g_free(near);
+  }
+  if (cur == NULL)
+    cur = currency_in(text);
+  if (cur == NULL && has(text, "\\$"))
     cur = strcmp(lang, "es") == 0 ? "MXN" : "USD";
   if (cur != NULL)
     g_strlcpy(inc->currency, cur, sizeof inc->currency);
@@ -507,9 +698,10 @@ bool sv_letter_read(struct sv_doc *doc)
   inc = sv_income_doc_new();
   read_parties(t, inc);
   read_months(t, inc);
-  read_amount(t, inc);
+  struct candidate stated = {0};
+  bool have_stated = read_amount(t, inc, &stated);
   read_period(t, lang, inc);
-  currency_of(text, lang, inc);
+  currency_of(t, lang, have_stated ? &stated : NULL, inc);
   ok = inc->person != NULL || inc->stated.present || inc->months->len > 0;
   if (ok) {
     doc->income = inc;

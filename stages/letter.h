@@ -9,14 +9,25 @@
  * alike, and labels may sit left of their value or above it.
  *
  *  - person: "Employee: X", "Recipient" over "X", "certify that X ...",
- *    "hace constar que el C. X ..."; payer: "Employer: X", "employed by X",
- *    "presta sus servicios en X".
+ *    "verification for X", "hace constar que el C. X ..."; payer:
+ *    "Employer: X", "employed by X", "benefit from X", "Por medio de la
+ *    presente, X hace constar", "presta sus servicios en X".  A name after
+ *    a phrase runs on over a wrapped line (sv_doctext_line_wraps) and is
+ *    the capitalised words, the particles between them (de, del, of, &)
+ *    and a legal form after a comma ("..., S.A. de C.V.", "Ltd."); it ends
+ *    at a lower-case word or a sentence's '.' ("... System. Your").
  *  - the stated amount: every amount in digits is a candidate except hourly
  *    rates and rows of a month table; a net-labelled one beats an
  *    unlabelled one, which beats a gross one.  net: the chosen amount or
  *    the letter says net / neto / libre de impuestos / after taxes /
- *    take-home; gross_only: it says only gross / bruto / before taxes.
- *  - frequency of the stated amount, from the words around it:
+ *    take-home / after deductions; gross_only: it says only gross / bruto /
+ *    before taxes.
+ *  - currency: a mark on the stated amount (US$, C$, CAD, MXN, EUR) first,
+ *    else the letter's words (Canadian dollars, U.S. dollars / dollars,
+ *    euros, pesos / M.N.), else a bare "$" by language.
+ *  - frequency of the stated amount, from the words around it (after it;
+ *    else before it, back over wrapped lines to the sentence's start; else
+ *    the label above it):
  *      monthly      monthly, per month, mensual, al mes          x1
  *      weekly       weekly, per week, semanal                    x52/12
  *      fortnightly  biweekly, every two weeks, fortnightly,

@@ -245,8 +245,9 @@ void lt_draw_page(cairo_t *cr, const void *ctx, int page, int npages)
             snprintf(buf, sizeof buf,
                      "This letter is to confirm that %s has been employed by %s since %s "
                      "as a full-time Operations Manager. %s monthly net salary (after "
-                     "taxes) is US%s.",
-                     l->person, l->payer, since, his, amt);
+                     "taxes) is %s%s.",
+                     l->person, l->payer, since, his,
+                     strcmp(cur, "CAD") == 0 ? "C" : "US", amt);
             break;
         case LK_EMPLOYER_WEEKLY:
             snprintf(buf, sizeof buf,

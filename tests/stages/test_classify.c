@@ -247,6 +247,185 @@ static void test_classify_income_letter_es(void **state)
   sv_doc_free(&doc);
 }
 
+/* ------------------------------------------------- issue-4 documents */
+
+struct kind_case {
+  const char *name;
+  const char *text;
+  enum sv_doc_kind kind;
+  const char *lang;
+};
+
+/* The first page of each issue-4 statement layout (LAYOUTS.md) is a bank
+   statement, whatever its labels. */
+static void test_classify_issue4_statement_layouts(void **state)
+{
+  (void)state;
+  static const struct kind_case cases[] = {
+      {"en-activity",
+       "RIVERSIDE NATIONAL BANK\n"
+       "Your Adv Plus Banking\n"
+       "for July 1, 2026 to July 31, 2026     Account number: 4417 2290 5561\n"
+       "JOHN MICHAEL DOE\n"
+       "Account summary\n"
+       "Beginning balance on July 1, 2026          $12,345.67\n"
+       "Deposits and other credits                   3,000.00\n"
+       "Ending balance on July 31, 2026            $13,949.11\n"
+       "Average ledger balance                     $14,445.69\n",
+       SV_KIND_BANK_STATEMENT, "en"},
+      {"en-online",
+       "NORTHERN LIGHTS ONLINE BANK (Canada)\n"
+       "Statement Period 07/16/2026 - 08/15/2026\n"
+       "Customer: JOHN MICHAEL DOE          Account No. ****1234-5566\n"
+       "All amounts in CAD\n"
+       "Beginning Balance, as of 07/16/2026        $4,210.00\n"
+       "Ending Balance, as of 08/15/2026           $5,118.42\n"
+       "Date        Description           Debits      Credits      Balance\n",
+       SV_KIND_BANK_STATEMENT, "en"},
+      {"es-movimientos",
+       "BANCO ATLÁNTICO MÉXICO, S.A.\n"
+       "Estado de cuenta - Cuenta de cheques\n"
+       "NOMBRE DEL CLIENTE: MARÍA JOSÉ PÉREZ GÓMEZ\n"
+       "NÚMERO DE CUENTA: 65-50123456-7        CUENTA CLABE: 014180655012345679\n"
+       "PERIODO DEL 01-ENE-2026 AL 31-ENE-2026\n"
+       "SALDO FINAL DEL PERIODO ANTERIOR: $ 84,250.10\n",
+       SV_KIND_BANK_STATEMENT, "es"},
+      {"es-banorte",
+       "BANCO DEL NORTE\n"
+       "ESTADO DE CUENTA ENLACE\n"
+       "Titular: JUAN CARLOS RAMÍREZ LÓPEZ     No. de Cuenta: 0812345678\n"
+       "Periodo Del 01/ENE/2026 Al 31/ENE/2026\n"
+       "Saldo inicial del periodo                 1,204,500.00\n"
+       "Saldo final del periodo                   1,259,782.23\n",
+       SV_KIND_BANK_STATEMENT, "es"},
+      {"es-euro",
+       "BANCO IBÉRICO\n"
+       "Extracto de cuenta corriente\n"
+       "Titular: MARÍA JOSÉ PÉREZ GÓMEZ     IBAN: ES91 2100 0418 4502 0005 1332\n"
+       "Periodo: 01/03/2026 - 31/03/2026\n"
+       "Saldo anterior                12.345,67 €\n"
+       "Saldo final                   14.111,11 €\n"
+       "Saldo medio del periodo       14.856,63 €\n",
+       SV_KIND_BANK_STATEMENT, "es"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    struct sv_doc *doc = classify_text(cases[i].text);
+    if (doc->kind != cases[i].kind || strcmp(doc->lang, cases[i].lang) != 0)
+      fail_msg("%s: %s/%s (score %.2f)", cases[i].name,
+               sv_doc_kind_str(doc->kind), doc->lang, doc->kind_score);
+    assert_true(doc->kind_score >= SV_CLASSIFY_THRESHOLD);
+    sv_doc_free(&doc);
+  }
+}
+
+/* Letters and deeds of LAYOUTS.md: employer letters (net monthly, gross
+   annual only, a table of months), a pension letter and a constancia are
+   income letters; the escritura and the capital increase are deeds (the
+   deed reader tells investments apart); a cover letter is a plain letter;
+   utility bills and a credit-card statement are unknown. */
+static void test_classify_issue4_documents(void **state)
+{
+  (void)state;
+  static const struct kind_case cases[] = {
+      {"letter-en-employer",
+       "ACME LOGISTICS INC.\n"
+       "November 2, 2026\n"
+       "To whom it may concern\n"
+       "Daniel Robert Hayes has been employed by Acme Logistics Inc. since\n"
+       "March 2019. His monthly net salary (after taxes) is $6,950.00.\n"
+       "Sincerely,\n"
+       "Laura Kim\n",
+       SV_KIND_INCOME_LETTER, "en"},
+      {"letter-en-gross",
+       "ACME LOGISTICS INC.\n"
+       "To whom it may concern\n"
+       "This is to confirm that Daniel Robert Hayes has been employed by\n"
+       "Acme Logistics Inc. with an annual gross salary of $96,000.00.\n"
+       "Sincerely,\n",
+       SV_KIND_INCOME_LETTER, "en"},
+      {"letter-en-table",
+       "ACME LOGISTICS INC.\n"
+       "To whom it may concern\n"
+       "Daniel Robert Hayes has been employed by Acme Logistics Inc.\n"
+       "Month            Net pay\n"
+       "May 2026         $6,950.00\n"
+       "June 2026        $6,950.00\n"
+       "Sincerely,\n",
+       SV_KIND_INCOME_LETTER, "en"},
+      {"letter-en-pension",
+       "STATE TEACHERS RETIREMENT SYSTEM\n"
+       "Dear Mr. Hayes,\n"
+       "Your monthly benefit after deductions is $2,345.00.\n"
+       "Payments were made for May 2026, June 2026 and July 2026.\n"
+       "Sincerely,\n",
+       SV_KIND_INCOME_LETTER, "en"},
+      {"letter-es-constancia",
+       "CONSTANCIA DE INGRESOS\n"
+       "A QUIEN CORRESPONDA\n"
+       "Se hace constar que la C. MARÍA JOSÉ PÉREZ GÓMEZ labora en esta\n"
+       "empresa desde el 1 de febrero de 2018 y percibe un sueldo neto\n"
+       "quincenal de $22,500.00 libre de impuestos.\n"
+       "Atentamente\n",
+       SV_KIND_INCOME_LETTER, "es"},
+      {"deed-es",
+       "ESCRITURA PÚBLICA NÚMERO 45,210\n"
+       "ANTE MÍ, LICENCIADO ROBERTO SALAZAR MEDINA, NOTARIO PÚBLICO NÚMERO 12\n"
+       "comparecen como LA PARTE COMPRADORA, MARÍA JOSÉ PÉREZ GÓMEZ y el\n"
+       "precio pactado por la compraventa es la cantidad de $14,500,000.00\n",
+       SV_KIND_DEED, "es"},
+      {"investment-es",
+       "ACTA DE ASAMBLEA GENERAL EXTRAORDINARIA DE ACCIONISTAS\n"
+       "el accionista MARÍA JOSÉ PÉREZ GÓMEZ suscribe y paga 7,000 acciones\n"
+       "por la cantidad de $7,000,000.00 (SIETE MILLONES DE PESOS 00/100 M.N.)\n"
+       "que se aportan al capital social de la sociedad.\n",
+       SV_KIND_DEED, "es"},
+      {"cover-letter",
+       "John Michael Doe\n"
+       "Dear Consul,\n"
+       "Please find enclosed my application for a temporary resident visa\n"
+       "with my bank statements for the last twelve months.\n"
+       "Sincerely,\n"
+       "John Michael Doe\n",
+       SV_KIND_LETTER, "en"},
+      {"utility-es",
+       "CFE Comisión Federal de Electricidad\n"
+       "AVISO RECIBO\n"
+       "MARÍA JOSÉ PÉREZ GÓMEZ\n"
+       "No. de servicio: 123456789012\n"
+       "Periodo facturado: 01 ENE 26 - 28 FEB 26\n"
+       "Total a pagar: $1,245.00\n"
+       "Fecha límite de pago: 15 MAR 26\n",
+       SV_KIND_UNKNOWN, "es"},
+      {"utility-en",
+       "PACIFIC POWER & LIGHT\n"
+       "Electricity Bill\n"
+       "Account Number: 5566 7788 99\n"
+       "Billing Period: 07/01/2026 - 07/31/2026\n"
+       "Previous Balance   $120.00\n"
+       "Amount Due         $98.45\n"
+       "Due Date: 08/20/2026\n",
+       SV_KIND_UNKNOWN, "en"},
+      {"credit-card-en",
+       "FIRST HARBOR BANK\n"
+       "Credit Card Statement\n"
+       "Account Number: **** 4455\n"
+       "Statement Period: 03/01/2026 - 03/31/2026\n"
+       "Previous Balance   $1,200.00\n"
+       "New Balance   $845.20\n"
+       "Minimum Payment Due   $35.00\n"
+       "Credit Limit   $10,000.00\n",
+       SV_KIND_UNKNOWN, "en"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    struct sv_doc *doc = classify_text(cases[i].text);
+    if (doc->kind != cases[i].kind || strcmp(doc->lang, cases[i].lang) != 0)
+      fail_msg("%s: %s/%s (score %.2f), expected %s/%s", cases[i].name,
+               sv_doc_kind_str(doc->kind), doc->lang, doc->kind_score,
+               sv_doc_kind_str(cases[i].kind), cases[i].lang);
+    sv_doc_free(&doc);
+  }
+}
+
 /* A letter with no income, deed or statement wording is a plain letter. */
 static void test_classify_plain_letter(void **state)
 {
@@ -400,6 +579,8 @@ int main(void)
       cmocka_unit_test(test_classify_plain_letter),
       cmocka_unit_test(test_classify_unknown),
       cmocka_unit_test(test_classify_credit_card_not_statement),
+      cmocka_unit_test(test_classify_issue4_statement_layouts),
+      cmocka_unit_test(test_classify_issue4_documents),
       cmocka_unit_test(test_classify_skips_docs_without_text),
       cmocka_unit_test(test_classify_stage_ops),
       cmocka_unit_test(test_classify_realdocs),

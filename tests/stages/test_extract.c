@@ -302,6 +302,13 @@ static void test_extract_parse_amount_formats(void **state)
       {"$500", 50000},            {"1,000", 100000},
       {"€ 1.234,56", 123456},     {"1,000.00 MXN", 100000},
       {"  $76,581.87  ", 7658187}, {"($ 12.00)", -1200},
+      /* the issue-4 layouts' forms */
+      {"12.345,67 \xe2\x82\xac", 1234567}, {"EUR 1.234,56", 123456},
+      {"CAD 1,234.56", 123456},   {"$1,234.56 CAD", 123456},
+      {"1,234.56 M.N.", 123456},  {"$ 84,250.10", 8425010},
+      {"$1,234.56 M.N.", 123456}, {"$1,234.56 MXN", 123456},
+      {"(85.20)", -8520},         {"29,536.44-", -2953644},
+      {"-1.000,00", -100000},     {"1.234,56 EUR", 123456},
       /* OCR'd text layers: the decimal mark printed like the group one */
       {"\xc2\xa3" "44.079.83", 4407983}, {"40,000,00", 4000000},
   };
@@ -325,6 +332,7 @@ static void test_extract_parse_amount_rejects(void **state)
       "-(1.00)",    "(1.00",       "1.00)",       "abc",
       "1.234.5",    "03/01/2026",  "1,234.56 CRX", "-1.00 CR",
       "1234567890123456.00",       "$1,234.56 $2.00", "0,123",
+      "$1.00 US$",  "USD 1.00 MXN",
   };
   for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
     sv_cents v = 4242;
@@ -413,6 +421,18 @@ static void test_extract_parse_period_formats(void **state)
       {"Periodo 01/05/2026 - 02/06/2026", "es", 2026, 5, 1, 2026, 6, 2},
       /* two-digit years */
       {"Periodo 01/03/26 al 31/03/26", "es", 2026, 3, 1, 2026, 3, 31},
+      /* the issue-4 layouts (LAYOUTS.md), as printed */
+      {"for July 1, 2026 to July 31, 2026", "en", 2026, 7, 1, 2026, 7, 31},
+      {"Statement Period 07/16/2026 - 08/15/2026", "en", 2026, 7, 16, 2026,
+       8, 15},
+      {"Statement Period 07/16/2026 - 08/15/2026", "es", 2026, 7, 16, 2026,
+       8, 15},
+      {"PERIODO DEL 01-ENE-2026 AL 31-ENE-2026", "es", 2026, 1, 1, 2026, 1,
+       31},
+      {"Periodo Del 01/ENE/2026 Al 31/ENE/2026", "es", 2026, 1, 1, 2026, 1,
+       31},
+      {"Periodo: 01/03/2026 - 31/03/2026", "es", 2026, 3, 1, 2026, 3, 31},
+      {"Periodo: 01/03/2026 - 31/03/2026", "", 2026, 3, 1, 2026, 3, 31},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     GDate s, e;
@@ -917,7 +937,370 @@ static void test_extract_bbva_rows_without_balance(void **state)
   sv_doc_free(&doc);
 }
 
-static void check_sample_dir(const char *dir, int *n)
+/* ------------------------------------------------- issue-4 layouts */
+
+/* Returns owned (g_free): text with the first `from` replaced by `to`
+   (GLib 2.56 has no g_string_replace); fails the test when absent. */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+  const char *at = strstr(text, from);
+  assert_non_null(at);
+  GString *s = g_string_new_len(text, at - text);
+  g_string_append(s, to);
+  g_string_append(s, at + strlen(from));
+  return g_string_free(s, FALSE);
+}
+
+/* en-activity (LAYOUTS.md), three pages.  July 2026, 31 days: opening
+   12,345.67 + 3,000.00 - (1,234.56 + 150.00 + 12.00) = 13,949.11.  The
+   movements (pages 2-3, one signed Amount column) and the daily ledger
+   balances (page 3) give the day-weighted average: 12,345.67 x 1 (Jul 1)
+   + 15,345.67 x 4 (2-5) + 15,195.67 x 9 (6-14) + 13,961.11 x 16 (15-30)
+   + 13,949.11 x 1 (31) = 447,816.25 / 31 = 14,445.685 -> 14,445.69. */
+static const char *const en_activity[] = {
+    "RIVERSIDE NATIONAL BANK\n"
+    "Your Adv Plus Banking\n"
+    "for July 1, 2026 to July 31, 2026            Account number: 4417 2290 5561\n"
+    "JOHN MICHAEL DOE\n"
+    "88 Harbor Road, Portland, ME 04101\n"
+    "Account summary\n"
+    "Beginning balance on July 1, 2026               $12,345.67\n"
+    "Deposits and other credits                       3,000.00\n"
+    "Withdrawals and other debits                    -1,234.56\n"
+    "Checks                                            -150.00\n"
+    "Service fees                                       -12.00\n"
+    "Ending balance on July 31, 2026                 $13,949.11\n"
+    "Average ledger balance                          $14,445.69\n"
+    "continued on the next page\n"
+    "Page 1 of 3\n",
+    "RIVERSIDE NATIONAL BANK\n"
+    "JOHN MICHAEL DOE   Account number: 4417 2290 5561\n"
+    "Date        Description                              Amount\n"
+    "07/02/26    PAYROLL ACME CORP                      3,000.00\n"
+    "07/06/26    CHECK 1042                              -150.00\n"
+    "continued on the next page\n"
+    "Page 2 of 3\n",
+    "RIVERSIDE NATIONAL BANK\n"
+    "Date        Description                              Amount\n"
+    "07/15/26    ONLINE TRANSFER TO SAVINGS            -1,234.56\n"
+    "07/31/26    MONTHLY SERVICE FEE                      -12.00\n"
+    "Daily ledger balances\n"
+    "Date      Balance ($)      Date      Balance ($)\n"
+    "07/02     15,345.67       07/06     15,195.67\n"
+    "07/15     13,961.11       07/31     13,949.11\n"
+    "Page 3 of 3\n",
+    NULL};
+
+/* en-activity: the unlabelled holder of the address block, the summary's
+   debit lines added up, the average reconciled with the movements and the
+   daily ledger balances of later pages. */
+static void test_extract_en_activity_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = doc_from_pages(en_activity);
+  run_stages(doc);
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "en");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "JOHN MICHAEL DOE");
+  assert_string_equal(st->account, "****5561");
+  assert_string_equal(st->currency, "USD");
+  assert_date(&st->start, 2026, 7, 1);
+  assert_date(&st->end, 2026, 7, 31);
+  assert_figure(&st->opening, 1234567, 1);
+  assert_figure(&st->closing, 1394911, 1);
+  assert_figure(&st->average, 1444569, 1);
+  assert_false(st->average_computed);
+  assert_figure(&st->credits, 300000, 1);
+  assert_figure(&st->debits, 139656, 1); /* 1,234.56 + 150.00 + 12.00 */
+  /* sum, average, last ledger balance = closing, links */
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 4);
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+/* en-activity with the service fee left out of the summary: the sum check
+   fails (12,345.67 + 3,000.00 - 1,384.56 = 13,961.11, not 13,949.11) and
+   says so; the closing is marked. */
+static void test_extract_en_activity_sum_mismatch(void **state)
+{
+  (void)state;
+  char *p1 = replaced(en_activity[0],
+                      "Service fees                                       "
+                      "-12.00\n",
+                      "");
+  const char *pages[] = {p1, en_activity[1], en_activity[2], NULL};
+  struct sv_doc *doc = doc_from_pages(pages);
+  run_stages(doc);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->debits, 138456, 1);
+  assert_false(st->reconciled);
+  assert_true(st->closing.unreconciled);
+  assert_true(doc->problems->len >= 1);
+  const struct sv_problem *pr = g_ptr_array_index(doc->problems, 0);
+  assert_non_null(strstr(pr->message, "13,961.11"));
+  sv_doc_free(&doc);
+  g_free(p1);
+}
+
+/* en-online (LAYOUTS.md): CAD, a period not aligned to months kept as
+   printed, debits in parentheses, no average printed.  Day-weighted over
+   Jul 16 - Aug 15 (31 days): 4,210.00 x 2 (16-17) + 4,710.00 x 3 (18-20)
+   + 4,624.80 x 11 (21-31) + 5,824.80 x 9 (Aug 1-9) + 5,118.42 x 6 (10-15)
+   = 156,556.52 / 31 = 5,050.210 -> 5,050.21. */
+static void test_extract_en_online_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "NORTHERN LIGHTS ONLINE BANK (Canada)\n"
+      "Statement Period 07/16/2026 - 08/15/2026\n"
+      "Customer: JOHN MICHAEL DOE          Account No. ****1234-5566\n"
+      "All amounts in CAD\n"
+      "Beginning Balance, as of 07/16/2026        $4,210.00\n"
+      "Days In Statement Period                   31\n"
+      "Ending Balance, as of 08/15/2026           $5,118.42\n"
+      "Date        Description           Debits      Credits      Balance\n"
+      "07/18/2026  E-TRANSFER RECEIVED                 500.00     4,710.00\n"
+      "07/21/2026  POS PURCHASE          (85.20)                  4,624.80\n"
+      "08/01/2026  PAYROLL DEPOSIT                   1,200.00     5,824.80\n"
+      "08/10/2026  RENT PAYMENT         (706.38)                  5,118.42\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "JOHN MICHAEL DOE");
+  assert_string_equal(st->account, "****5566");
+  assert_string_equal(st->currency, "CAD");
+  assert_false(st->currency_inferred);
+  assert_date(&st->start, 2026, 7, 16);
+  assert_date(&st->end, 2026, 8, 15);
+  assert_figure(&st->opening, 421000, 1);
+  assert_figure(&st->closing, 511842, 1);
+  assert_true(st->average_computed);
+  assert_figure(&st->average, 505021, 1);
+  assert_false(st->credits.present);
+  assert_false(st->debits.present);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 2); /* closing = last balance, links */
+  sv_doc_free(&doc);
+}
+
+/* es-movimientos (LAYOUTS.md): labels with colons, DD-MMM-YYYY rows, the
+   closing printed after the table, no average.  January 2026: 84,250.10
+   x 4 (1-4) + 106,750.10 x 7 (5-11) + 98,300.10 x 8 (12-19) + 97,310.55
+   x 12 (20-31) = 3,038,378.50 / 31 = 98,012.210 -> 98,012.21. */
+static void test_extract_es_movimientos_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "BANCO ATLÁNTICO MÉXICO, S.A.\n"
+      "Estado de cuenta - Cuenta de cheques\n"
+      "NOMBRE DEL CLIENTE: MARÍA JOSÉ PÉREZ GÓMEZ\n"
+      "NÚMERO DE CUENTA: 65-50123456-7        CUENTA CLABE: 014180655012345679\n"
+      "PERIODO DEL 01-ENE-2026 AL 31-ENE-2026\n"
+      "SALDO FINAL DEL PERIODO ANTERIOR: $ 84,250.10\n"
+      "Detalle de movimientos cuenta de cheques\n"
+      "FECHA       FOLIO     DESCRIPCION            DEPOSITO    RETIRO      SALDO\n"
+      "05-ENE-2026 0012345   DEPOSITO NOMINA        22,500.00              106,750.10\n"
+      "12-ENE-2026 0012346   PAGO TARJETA                       8,450.00    98,300.10\n"
+      "20-ENE-2026 0012347   COMISION SERVICIO                    989.55    97,310.55\n"
+      "SALDO FINAL DEL PERIODO: $ 97,310.55\n"
+      "MONEDA: MXN\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "es");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "MARÍA JOSÉ PÉREZ GÓMEZ");
+  assert_string_equal(st->account, "****4567");
+  assert_string_equal(st->currency, "MXN");
+  assert_date(&st->start, 2026, 1, 1);
+  assert_date(&st->end, 2026, 1, 31);
+  assert_figure(&st->opening, 8425010, 1);
+  assert_figure(&st->closing, 9731055, 1);
+  assert_true(st->average_computed);
+  assert_figure(&st->average, 9801221, 1);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 2);
+  sv_doc_free(&doc);
+}
+
+/* es-banorte (LAYOUTS.md): opening/closing only, the interest line is a
+   credit: 1,204,500.00 + 150,000.00 + 512.33 - 95,230.10 = 1,259,782.23. */
+static void test_extract_es_banorte_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "BANCO DEL NORTE\n"
+      "ESTADO DE CUENTA ENLACE\n"
+      "Titular: JUAN CARLOS RAMÍREZ LÓPEZ     No. de Cuenta: 0812345678\n"
+      "Periodo Del 01/ENE/2026 Al 31/ENE/2026\n"
+      "Fecha de corte 31/ENE/2026\n"
+      "Saldo inicial del periodo                 1,204,500.00\n"
+      "+ Total de depósitos                        150,000.00\n"
+      "- Total de retiros                           95,230.10\n"
+      "+ Intereses Netos Ganados                       512.33\n"
+      "Saldo final del periodo                   1,259,782.23\n"
+      "Moneda: PESOS (M.N.)\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "JUAN CARLOS RAMÍREZ LÓPEZ");
+  assert_string_equal(st->account, "****5678");
+  assert_string_equal(st->currency, "MXN");
+  assert_date(&st->start, 2026, 1, 1);
+  assert_date(&st->end, 2026, 1, 31);
+  assert_figure(&st->opening, 120450000, 1);
+  assert_figure(&st->closing, 125978223, 1);
+  assert_false(st->average.present); /* basis closing */
+  assert_figure(&st->credits, 15051233, 1);
+  assert_figure(&st->debits, 9523010, 1);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 1);
+  sv_doc_free(&doc);
+}
+
+/* es-banorte with a negative closing balance printed with a trailing
+   minus: 1,000.00 + 0.00 - 30,536.44 = -29,536.44. */
+static void test_extract_es_banorte_trailing_minus(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "BANCO DEL NORTE\n"
+      "ESTADO DE CUENTA ENLACE\n"
+      "Titular: JUAN CARLOS RAMÍREZ LÓPEZ     No. de Cuenta: 0812345678\n"
+      "Periodo Del 01/FEB/2026 Al 28/FEB/2026\n"
+      "Saldo inicial del periodo                 1,000.00\n"
+      "+ Total de depósitos                          0.00\n"
+      "- Total de retiros                       30,536.44\n"
+      "Saldo final del periodo                  29,536.44-\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->closing, -2953644, 1);
+  assert_true(st->reconciled);
+  assert_date(&st->end, 2026, 2, 28);
+  sv_doc_free(&doc);
+}
+
+/* es-euro (LAYOUTS.md): EUR in the European number format, the IBAN
+   masked to its last 4 digits, DD/MM rows, "Saldo medio" as the printed
+   average.  March 2026: 12,345.67 x 1 + 15,345.67 x 8 (2-9) + 15,111.11
+   x 15 (10-24) + 14,111.11 x 7 (25-31) = 460,555.45 / 31 = 14,856.627
+   -> 14,856.63. */
+static void test_extract_es_euro_layout(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "BANCO IBÉRICO\n"
+      "Extracto de cuenta corriente\n"
+      "Titular: MARÍA JOSÉ PÉREZ GÓMEZ         IBAN: ES91 2100 0418 4502 0005 1332\n"
+      "Periodo: 01/03/2026 - 31/03/2026\n"
+      "Saldo anterior                12.345,67 €\n"
+      "Total abonos                   3.000,00 €\n"
+      "Total cargos                   1.234,56 €\n"
+      "Saldo final                   14.111,11 €\n"
+      "Saldo medio del periodo       14.856,63 €\n"
+      "Fecha   Concepto             Importe      Saldo\n"
+      "02/03   NÓMINA              3.000,00  15.345,67\n"
+      "10/03   RECIBO LUZ           -234,56  15.111,11\n"
+      "25/03   TRANSFERENCIA      -1.000,00  14.111,11\n");
+  assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
+  assert_string_equal(doc->lang, "es");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_non_null(st->holder);
+  assert_string_equal(st->holder, "MARÍA JOSÉ PÉREZ GÓMEZ");
+  assert_string_equal(st->account, "****1332");
+  assert_string_equal(st->currency, "EUR");
+  assert_date(&st->start, 2026, 3, 1);
+  assert_date(&st->end, 2026, 3, 31);
+  assert_figure(&st->opening, 1234567, 1);
+  assert_figure(&st->closing, 1411111, 1);
+  assert_figure(&st->average, 1485663, 1);
+  assert_false(st->average_computed);
+  assert_figure(&st->credits, 300000, 1);
+  assert_figure(&st->debits, 123456, 1);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 4);
+  sv_doc_free(&doc);
+}
+
+/* Row dates read in the order the period was printed in, not the
+   language's: an English-worded statement printing DD/MM.  Period Feb 1 -
+   Apr 30 2026 (89 days); "03/04" is Apr 3 (Mar 4 would also fall in the
+   period).  1,000.00 x 61 (Feb 1 - Apr 2) + 2,000.00 x 28 (Apr 3-30) =
+   117,000.00 / 89 = 1,314.606 -> 1,314.61 (Mar 4 would give 1,651.69). */
+static void test_extract_row_dates_follow_period(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Account Statement\n"
+      "Statement Period: 01/02/2026 - 30/04/2026\n"
+      "Beginning Balance   $1,000.00\n"
+      "Ending Balance   $2,000.00\n"
+      "Date   Description        Amount        Balance\n"
+      "03/04   DEPOSIT         1,000.00       2,000.00\n");
+  assert_string_equal(doc->lang, "en");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_date(&st->start, 2026, 2, 1);
+  assert_date(&st->end, 2026, 4, 30);
+  assert_true(st->average_computed);
+  assert_figure(&st->average, 131461, 1);
+  sv_doc_free(&doc);
+}
+
+/* A section table of movements without any balance (Commerce Bank's
+   "Date Paid  Check Number  Amount", unsigned) proves nothing alone: it
+   gives no check and no computed average, and marks nothing. */
+static void test_extract_movements_without_balances_ignored(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = extract_text(
+      "Account Statement\n"
+      "Statement Period: 03/01/2026 - 03/31/2026\n"
+      "Beginning Balance   $1,000.00\n"
+      "Ending Balance   $895.00\n"
+      "Checks Paid\n"
+      "Date Paid   Check Number   Amount\n"
+      "03/12   1001   75.00\n"
+      "03/18   1002   30.00\n");
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->closing, 89500, 1);
+  assert_int_equal(st->checks, 0);
+  assert_false(st->average.present);
+  assert_false(st->closing.unreconciled);
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+}
+
+/* en-activity whose movements do not lead to the daily ledger balances
+   (a debit printed unsigned): the movements are set aside and the ledger
+   balances alone give the average and the last-balance check. */
+static void test_extract_ledger_when_movements_disagree(void **state)
+{
+  (void)state;
+  char *p3 = replaced(en_activity[2], "-1,234.56", " 1,234.56");
+  const char *pages[] = {en_activity[0], en_activity[1], p3, NULL};
+  struct sv_doc *doc = doc_from_pages(pages);
+  run_stages(doc);
+  const struct sv_statement *st = doc->statement;
+  assert_non_null(st);
+  assert_figure(&st->average, 1444569, 1);
+  assert_true(st->reconciled);
+  assert_int_equal(st->checks, 3); /* sum, average, last balance */
+  assert_int_equal(doc->problems->len, 0);
+  sv_doc_free(&doc);
+  g_free(p3);
+}
+
+static void check_sample_dir(const char *dir, int min_checks, int *n)
 {
   GDir *d = g_dir_open(dir, 0, NULL);
   if (d == NULL)
@@ -926,7 +1309,7 @@ static void check_sample_dir(const char *dir, int *n)
   while ((name = g_dir_read_name(d)) != NULL) {
     char *path = g_build_filename(dir, name, NULL);
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-      check_sample_dir(path, n);
+      check_sample_dir(path, min_checks, n);
     } else if (g_str_has_suffix(name, ".pdf")) {
       gchar *data = NULL;
       gsize len = 0;
@@ -943,7 +1326,7 @@ static void check_sample_dir(const char *dir, int *n)
         if (doc->kind == SV_KIND_BANK_STATEMENT) {
           const struct sv_statement *st = doc->statement;
           assert_non_null(st);
-          if (!st->reconciled || st->checks < 2)
+          if (!st->reconciled || st->checks < min_checks)
             fail_msg("%s: reconciled %d, checks %d", path, st->reconciled,
                      st->checks);
           (*n)++;
@@ -970,13 +1353,29 @@ static void test_extract_samples_reconcile(void **state)
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     char *rel = g_build_filename("samples/cases", cases[i], NULL);
     char *dir = sv_test_src(rel);
-    check_sample_dir(dir, &n);
+    check_sample_dir(dir, 2, &n);
     g_free(dir);
     g_free(rel);
   }
   assert_true(n >= 60);
 }
 
+/* Every text-layer statement of the labelled corpus (samples/corpus, all
+   the LAYOUTS.md layouts) reconciles with at least one check (es-banorte
+   allows only the summary sum); skipped until the corpus is generated. */
+static void test_extract_corpus_statements_reconcile(void **state)
+{
+  (void)state;
+  char *dir = sv_test_src("samples/corpus");
+  int n = 0;
+  if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+    g_free(dir);
+    skip();
+  }
+  check_sample_dir(dir, 1, &n);
+  g_free(dir);
+  assert_true(n >= 14); /* 7 layouts, two text-layer statements each */
+}
 
 /* The re-read path on a real scan: the OCR'd average is perturbed on
    purpose (one digit changed in its word), the printed-vs-computed check
@@ -1148,7 +1547,18 @@ int main(void)
       cmocka_unit_test(test_extract_transactions_only_computed_average),
       cmocka_unit_test(test_extract_running_balances_two_pages),
       cmocka_unit_test(test_extract_bbva_rows_without_balance),
+      cmocka_unit_test(test_extract_en_activity_layout),
+      cmocka_unit_test(test_extract_en_activity_sum_mismatch),
+      cmocka_unit_test(test_extract_en_online_layout),
+      cmocka_unit_test(test_extract_es_movimientos_layout),
+      cmocka_unit_test(test_extract_es_banorte_layout),
+      cmocka_unit_test(test_extract_es_banorte_trailing_minus),
+      cmocka_unit_test(test_extract_es_euro_layout),
+      cmocka_unit_test(test_extract_row_dates_follow_period),
+      cmocka_unit_test(test_extract_movements_without_balances_ignored),
+      cmocka_unit_test(test_extract_ledger_when_movements_disagree),
       cmocka_unit_test(test_extract_samples_reconcile),
+      cmocka_unit_test(test_extract_corpus_statements_reconcile),
       cmocka_unit_test(test_extract_reread_restores_figure),
       cmocka_unit_test(test_extract_realdoc_bbva),
       cmocka_unit_test(test_extract_realdoc_chase),

@@ -291,6 +291,104 @@ static void test_letter_named_months(void **state)
   sv_doc_free(&doc);
 }
 
+/* A payer's name wrapped onto the next line is read whole, up to its
+   legal form ("Ltd."); the amount's "annual" on the line before it (the
+   sentence wraps) gives the frequency: 84,000.00 / 12 = 7,000.00. */
+static void test_letter_wrapped_payer_and_annual(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Harbor View Shipping Ltd.\n"
+      "To whom it may concern:\n"
+      "This letter is to confirm that Owen Patrick Hale has been employed by Harbor View\n"
+      "Shipping Ltd. since May 2018 as a Marine Surveyor in good standing. He earns an annual\n"
+      "gross salary of $84,000.00 (U.S. dollars), before taxes and benefit deductions.\n"
+      "Please contact our Human Resources department should you need more information.\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "Owen Patrick Hale");
+  assert_string_equal(inc->payer, "Harbor View Shipping Ltd.");
+  assert_int_equal(inc->frequency, SV_FREQ_ANNUAL);
+  assert_int_equal(inc->stated.amount, 8400000);
+  assert_int_equal(inc->monthly, 700000);
+  assert_false(inc->net);
+  assert_true(inc->gross_only);
+  assert_string_equal(inc->currency, "USD");
+  sv_doc_free(&doc);
+}
+
+/* A Spanish constancia: the issuing company after "Por medio de la
+   presente," with its legal form after a comma, and the worker's name
+   wrapped onto the next line after "hace constar que el C.". */
+static void test_letter_spanish_constancia_parties(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Textiles del Norte, S.A. de C.V.\n"
+      "CONSTANCIA DE INGRESOS\n"
+      "Por medio de la presente, Textiles del Norte, S.A. de C.V. hace constar que el C. RAÚL\n"
+      "IBARRA SOLÍS labora en esta empresa desde el 1 de marzo de 2015, ocupando el puesto\n"
+      "de Supervisor de Planta, y percibe un sueldo neto quincenal de $15,000.00 (QUINCE MIL\n"
+      "PESOS 00/100 M.N.) libre de impuestos, para los fines legales que convengan.\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "RAÚL IBARRA SOLÍS");
+  assert_string_equal(inc->payer, "Textiles del Norte, S.A. de C.V.");
+  assert_int_equal(inc->frequency, SV_FREQ_SEMIMONTHLY);
+  assert_int_equal(inc->stated.amount, 1500000);
+  assert_int_equal(inc->monthly, 3000000); /* x2 */
+  assert_true(inc->net);
+  assert_string_equal(inc->currency, "MXN");
+  sv_doc_free(&doc);
+}
+
+/* A pension verification: the person after "verification for" (not run
+   on into the short "Dear Ms. Hart:" line below), the fund after "benefit
+   from" up to the sentence's end, typographic apostrophe made plain; net
+   from "after deductions". */
+static void test_letter_pension_verification(void **state)
+{
+  (void)state;
+  struct sv_doc *doc = read_text(
+      "Ohio Teachers\u2019 Pension Fund\n"
+      "Re: Benefit verification for Grace Ellen Hart\n"
+      "Dear Ms. Hart:\n"
+      "This letter verifies that you receive a monthly service retirement benefit from Ohio\n"
+      "Teachers\u2019 Pension Fund. Your monthly benefit after deductions is $1,910.00 and it\n"
+      "is paid for life on the first business day of each month, as in previous years.\n");
+  const struct sv_income_doc *inc = doc->income;
+  assert_string_equal(inc->person, "Grace Ellen Hart");
+  assert_string_equal(inc->payer, "Ohio Teachers' Pension Fund");
+  assert_true(inc->net);
+  assert_int_equal(inc->frequency, SV_FREQ_MONTHLY);
+  assert_int_equal(inc->stated.amount, 191000);
+  assert_int_equal(inc->monthly, 191000);
+  sv_doc_free(&doc);
+}
+
+/* The currency marked on the stated amount wins over the letter's other
+   words: C$ and "CAD" are Canadian dollars, US$ U.S. dollars; "Canadian
+   dollars" in the text, with a bare "$", is CAD. */
+static void test_letter_currency_marks(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *text, *code;
+  } cases[] = {
+    {"Employee: Ann Roy\nMonthly net salary: C$5,200.00\n"
+     "Payments to U.S. dollars accounts are converted.\n", "CAD"},
+    {"Employee: Ann Roy\nMonthly net salary: $5,200.00 CAD\n", "CAD"},
+    {"Employee: Ann Roy\nMonthly net salary: US$5,200.00\n"
+     "Our head office is in Canada (Canadian dollars).\n", "USD"},
+    {"Employee: Ann Roy\nMonthly net salary: $5,200.00\n"
+     "All amounts are in Canadian dollars.\n", "CAD"},
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS(cases); k++) {
+    struct sv_doc *doc = read_text(cases[k].text);
+    assert_int_equal(doc->income->stated.amount, 520000);
+    assert_string_equal(doc->income->currency, cases[k].code);
+    sv_doc_free(&doc);
+  }
+}
+
 /* Nothing of a letter: no income. */
 static void test_letter_nothing(void **state)
 {
@@ -346,6 +444,10 @@ int main(void)
     cmocka_unit_test(test_letter_gross_only),
     cmocka_unit_test(test_letter_net_preferred),
     cmocka_unit_test(test_letter_named_months),
+    cmocka_unit_test(test_letter_wrapped_payer_and_annual),
+    cmocka_unit_test(test_letter_spanish_constancia_parties),
+    cmocka_unit_test(test_letter_pension_verification),
+    cmocka_unit_test(test_letter_currency_marks),
     cmocka_unit_test(test_letter_nothing),
     cmocka_unit_test(test_letter_monthly),
     cmocka_unit_test(test_letter_realdoc_benefit),
