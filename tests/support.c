@@ -3,6 +3,8 @@
  */
 #include "support.h"
 
+#include "render.h"
+
 #include <gio/gio.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -157,4 +159,101 @@ int sv_test_xpath_count(xmlDocPtr doc, const char *xpath)
     n = obj->nodesetval->nodeNr;
   xmlXPathFreeObject(obj);
   return n;
+}
+
+/* ------------------------------------------ documents made from text */
+
+#define SV_TEST_CHAR_W 6.0
+#define SV_TEST_LINE_H 14.0
+
+static void add_text_word(GArray *words, GString **w, long w_col,
+                          double w_extra, long col, size_t line)
+{
+  struct sv_word sw = {0};
+  sw.box.x0 = 20 + (double)w_col * SV_TEST_CHAR_W + w_extra;
+  sw.box.x1 = 20 + (double)col * SV_TEST_CHAR_W + w_extra;
+  sw.box.y0 = 20 + (double)line * SV_TEST_LINE_H;
+  sw.box.y1 = sw.box.y0 + 10;
+  sw.conf = 100.0f;
+  sw.text = g_string_free(*w, FALSE);
+  *w = NULL;
+  g_array_append_val(words, sw);
+}
+
+void sv_test_page_from_text(struct sv_page *pg, int number, const char *text,
+                            double column_extra)
+{
+  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
+  char **lines = g_strsplit(text, "\n", -1);
+  for (size_t l = 0; lines[l] != NULL; l++) {
+    double extra = 0, w_extra = 0;
+    long col = 0, w_col = 0;
+    int spaces = 0;
+    GString *w = NULL;
+    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
+      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
+      if (ch == 0 || ch == ' ') {
+        if (w != NULL)
+          add_text_word(words, &w, w_col, w_extra, col, l);
+        if (ch == 0)
+          break;
+        spaces++;
+      } else {
+        if (spaces >= 3)
+          extra += column_extra;
+        spaces = 0;
+        if (w == NULL) {
+          w = g_string_new(NULL);
+          w_col = col;
+          w_extra = extra;
+        }
+        g_string_append_unichar(w, ch);
+      }
+      col++;
+    }
+  }
+  g_strfreev(lines);
+  pg->number = number;
+  pg->width = 595;
+  pg->height = 842;
+  pg->source = SV_TEXT_LAYER;
+  pg->conf = 100.0f;
+  size_t n = words->len;
+  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
+}
+
+struct sv_doc *sv_test_doc_from_pages(const char *relpath,
+                                      const char *const *pages,
+                                      double column_extra)
+{
+  char *abs = g_build_filename("/x", relpath, NULL);
+  struct sv_doc *doc = sv_doc_new(NULL, relpath, abs);
+  g_free(abs);
+  int n = 0;
+  while (pages[n] != NULL)
+    n++;
+  doc->pages = g_new0(struct sv_page, (gsize)(n > 0 ? n : 1));
+  doc->npages = n;
+  for (int i = 0; i < n; i++)
+    sv_test_page_from_text(&doc->pages[i], i + 1, pages[i], column_extra);
+  doc->text = SV_TEXT_LAYER;
+  doc->type = SV_FILE_PDF;
+  return doc;
+}
+
+struct sv_doc *sv_test_doc_from_pdf(const char *path)
+{
+  gchar *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL))
+    return NULL;
+  struct sv_doc *doc = sv_doc_new(NULL, "real.pdf", path);
+  doc->bytes = g_bytes_new_take(data, len);
+  doc->size = (gint64)len;
+  doc->type = SV_FILE_PDF;
+  struct sv_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  if (sv_render_stage.process(NULL, &cfg, NULL, doc) != SV_OK)
+    abort();
+  return doc;
 }

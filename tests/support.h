@@ -41,4 +41,26 @@ char *sv_test_xpath_str(xmlDocPtr doc, const char *xpath);
 /* The number of nodes an XPath selects (prefix r bound). */
 int sv_test_xpath_count(xmlDocPtr doc, const char *xpath);
 
+/* ------------------------------------------ documents made from text */
+
+struct sv_page;
+struct sv_doc;
+
+/* Fills pg from text as a text layer would: one line per '\n', words split
+   on spaces, 6 pt per character, 14 pt per line, plus column_extra points
+   at every run of 3+ spaces (a column break); lines rebuilt by
+   sv_render_build_lines, as render does. */
+void sv_test_page_from_text(struct sv_page *pg, int number, const char *text,
+                            double column_extra);
+
+/* Returns owned (sv_doc_free): a text-layer PDF document named relpath
+   with one page per string of pages (NULL-terminated). */
+struct sv_doc *sv_test_doc_from_pages(const char *relpath,
+                                      const char *const *pages,
+                                      double column_extra);
+
+/* Returns owned (sv_doc_free): the PDF at path read through render, or
+   NULL when the file is not there. */
+struct sv_doc *sv_test_doc_from_pdf(const char *path);
+
 #endif

@@ -24,78 +24,11 @@
 
 /* ------------------------------------------------------------ helpers */
 
-#define CHAR_W 6.0
-#define LINE_H 14.0
-#define COLUMN_EXTRA 0.0
-
-/* Fills pg from text: one line per '\n', words split on spaces. */
-static void page_from_text(struct sv_page *pg, int number, const char *text)
-{
-  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
-  char **lines = g_strsplit(text, "\n", -1);
-  for (size_t l = 0; lines[l] != NULL; l++) {
-    double extra = 0;
-    long col = 0;
-    int spaces = 0;
-    GString *w = NULL;
-    long w_col = 0;
-    double w_extra = 0;
-    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
-      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
-      if (ch == 0 || ch == ' ') {
-        if (w != NULL) {
-          struct sv_word sw = {0};
-          sw.box.x0 = 20 + w_col * CHAR_W + w_extra;
-          sw.box.x1 = 20 + col * CHAR_W + w_extra;
-          sw.box.y0 = 20 + (double)l * LINE_H;
-          sw.box.y1 = sw.box.y0 + 10;
-          sw.conf = 100.0f;
-          sw.text = g_string_free(w, FALSE);
-          g_array_append_val(words, sw);
-          w = NULL;
-        }
-        if (ch == 0)
-          break;
-        spaces++;
-      } else {
-        if (spaces >= 3)
-          extra += COLUMN_EXTRA;
-        spaces = 0;
-        if (w == NULL) {
-          w = g_string_new(NULL);
-          w_col = col;
-          w_extra = extra;
-        }
-        g_string_append_unichar(w, ch);
-      }
-      col++;
-    }
-  }
-  g_strfreev(lines);
-  pg->number = number;
-  pg->width = 595;
-  pg->height = 842;
-  pg->source = SV_TEXT_LAYER;
-  pg->conf = 100.0f;
-  size_t n = words->len;
-  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
-}
-
 /* Returns owned (sv_doc_free): a document of the given pages' texts
-   (NULL-terminated). */
+   (NULL-terminated); 3+ spaces stay a column break by themselves. */
 static struct sv_doc *doc_from_pages(const char *const *pages)
 {
-  struct sv_doc *doc = sv_doc_new(NULL, "statement.pdf", "/x/statement.pdf");
-  int n = 0;
-  while (pages[n] != NULL)
-    n++;
-  doc->pages = g_new0(struct sv_page, (gsize)n);
-  doc->npages = n;
-  for (int i = 0; i < n; i++)
-    page_from_text(&doc->pages[i], i + 1, pages[i]);
-  doc->text = SV_TEXT_LAYER;
-  doc->type = SV_FILE_PDF;
-  return doc;
+  return sv_test_doc_from_pages("statement.pdf", pages, 0.0);
 }
 
 static void run_stages(struct sv_doc *doc)

@@ -14,6 +14,7 @@
 
 #include "letter.h"
 #include "render.h"
+#include "support.h"
 
 #ifndef SV_REALDOCS
 #define SV_REALDOCS SV_REALDOCS_DIR
@@ -21,96 +22,14 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* Text as printed: 6pt per character, 14pt per line, a 30pt gap where the
-   text has 3+ spaces (a column break); sv_render_build_lines rebuilds the
-   lines, as render does.  (Same idea as tests/stages/test_extract.c.) */
-#define CHAR_W 6.0
-#define LINE_H 14.0
-#define COLUMN_EXTRA 30.0
-
-static void add_text_word(GArray *words, GString **w, long w_col,
-                          double w_extra, long col, size_t line)
-{
-  struct sv_word sw = {0};
-  sw.box.x0 = 20 + (double)w_col * CHAR_W + w_extra;
-  sw.box.x1 = 20 + (double)col * CHAR_W + w_extra;
-  sw.box.y0 = 20 + (double)line * LINE_H;
-  sw.box.y1 = sw.box.y0 + 10;
-  sw.conf = 100.0f;
-  sw.text = g_string_free(*w, FALSE);
-  *w = NULL;
-  g_array_append_val(words, sw);
-}
-
-static void page_from_text(struct sv_page *pg, int number, const char *text)
-{
-  GArray *words = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
-  char **lines = g_strsplit(text, "\n", -1);
-  for (size_t l = 0; lines[l] != NULL; l++) {
-    double extra = 0, w_extra = 0;
-    long col = 0, w_col = 0;
-    int spaces = 0;
-    GString *w = NULL;
-    for (const char *p = lines[l];; p = g_utf8_next_char(p)) {
-      gunichar ch = *p != '\0' ? g_utf8_get_char(p) : 0;
-      if (ch == 0 || ch == ' ') {
-        if (w != NULL)
-          add_text_word(words, &w, w_col, w_extra, col, l);
-        if (ch == 0)
-          break;
-        spaces++;
-      } else {
-        if (spaces >= 3)
-          extra += COLUMN_EXTRA;
-        spaces = 0;
-        if (w == NULL) {
-          w = g_string_new(NULL);
-          w_col = col;
-          w_extra = extra;
-        }
-        g_string_append_unichar(w, ch);
-      }
-      col++;
-    }
-  }
-  g_strfreev(lines);
-  pg->number = number;
-  pg->width = 595;
-  pg->height = 842;
-  pg->source = SV_TEXT_LAYER;
-  pg->conf = 100.0f;
-  size_t n = words->len;
-  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
-}
-
-/* Returns owned (sv_doc_free): a one-page text-layer document. */
+/* Returns owned (sv_doc_free): a one-page text-layer document; a 30 pt gap
+   where the text has 3+ spaces. */
 static struct sv_doc *doc_from_text(const char *text)
 {
-  struct sv_doc *doc = sv_doc_new(NULL, "doc.pdf", "/x/doc.pdf");
-  doc->pages = g_new0(struct sv_page, 1);
-  doc->npages = 1;
-  page_from_text(&doc->pages[0], 1, text);
-  doc->text = SV_TEXT_LAYER;
-  doc->type = SV_FILE_PDF;
-  return doc;
+  const char *pages[] = {text, NULL};
+  return sv_test_doc_from_pages("doc.pdf", pages, 30.0);
 }
 
-/* Returns owned (sv_doc_free): a real PDF read through render, or NULL
-   when the file is not there. */
-static struct sv_doc *doc_from_pdf(const char *path)
-{
-  gchar *data = NULL;
-  gsize len = 0;
-  if (!g_file_get_contents(path, &data, &len, NULL))
-    return NULL;
-  struct sv_doc *doc = sv_doc_new(NULL, "real.pdf", path);
-  doc->bytes = g_bytes_new_take(data, len);
-  doc->type = SV_FILE_PDF;
-  struct sv_config cfg;
-  memset(&cfg, 0, sizeof cfg);
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
-  return doc;
-}
 
 /* Returns owned: the document of text, read; fails when nothing read. */
 static struct sv_doc *read_text(const char *text)
@@ -415,7 +334,7 @@ static void test_letter_monthly(void **state)
 static void test_letter_realdoc_benefit(void **state)
 {
   (void)state;
-  struct sv_doc *doc = doc_from_pdf(
+  struct sv_doc *doc = sv_test_doc_from_pdf(
       SV_REALDOCS "/us-benefit-letter-synthetic/hh-003_d04_benefit_letter.pdf");
   if (doc == NULL)
     skip();
