@@ -65,6 +65,7 @@ struct sv_ocr_engine {
   TessBaseAPI *osd;    /* osd.traineddata (legacy engine): orientation */
   TessBaseAPI *digits; /* made on the first re-read: PSM 7, digits only */
   char *datapath;      /* owned */
+  bool started;        /* engine_start ran (engines loaded or failed) */
   sv_status status;    /* SV_OK, or why the engine could not start */
   char *why;           /* owned detail when status != SV_OK */
 };
@@ -120,17 +121,20 @@ int sv_ocr_engines_made(void)
   return g_atomic_int_get(&ocr_engine_count);
 }
 
-struct sv_ocr_engine *sv_ocr_engine_new(void)
+/* Loads the Tesseract engines of e (once; a failure is kept in e->status
+   and e->why, and not retried). */
+static void engine_start(struct sv_ocr_engine *e)
 {
-  struct sv_ocr_engine *e = g_new0(struct sv_ocr_engine, 1);
-  e->datapath = g_strdup(tessdata_dir());
+  if (e->started)
+    return;
+  e->started = true;
   e->api = engine_make(e->datapath, SV_OCR_LANGS, OEM_LSTM_ONLY);
   if (e->api == NULL) {
     e->status = SV_OCR;
     e->why = g_strdup_printf("Tesseract could not load the %s models from "
                              "%s",
                              SV_OCR_LANGS, e->datapath);
-    return e;
+    return;
   }
   g_atomic_int_inc(&ocr_engine_count);
   TessBaseAPISetPageSegMode(e->api, SV_OCR_PSM);
@@ -141,6 +145,20 @@ struct sv_ocr_engine *sv_ocr_engine_new(void)
   /* Without OSD pages are read as they come (and the low-confidence
      retry still catches upside-down ones): not fatal. */
   e->osd = engine_make(e->datapath, "osd", OEM_TESSERACT_ONLY);
+}
+
+/* An engine whose Tesseract parts are loaded on first use. */
+static struct sv_ocr_engine *engine_alloc(void)
+{
+  struct sv_ocr_engine *e = g_new0(struct sv_ocr_engine, 1);
+  e->datapath = g_strdup(tessdata_dir());
+  return e;
+}
+
+struct sv_ocr_engine *sv_ocr_engine_new(void)
+{
+  struct sv_ocr_engine *e = engine_alloc();
+  engine_start(e);
   return e;
 }
 
@@ -349,12 +367,14 @@ static int retry_turned(struct sv_ocr_engine *e, struct sv_doc *doc,
 
 /* ------------------------------------------------------------- stage */
 
+/* The worker's engine is made here, its Tesseract parts on the first page
+   that needs them: a batch of text-layer files never loads the models, and
+   missing models fail only the documents that need OCR. */
 static sv_status ocr_init(const struct sv_config *cfg, void **ctx)
 {
   (void)cfg;
-  struct sv_ocr_engine *e = sv_ocr_engine_new();
-  *ctx = e;
-  return e->status;
+  *ctx = engine_alloc();
+  return SV_OK;
 }
 
 static void ocr_fini(void **ctx)
@@ -379,6 +399,8 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
     }
     if (page->image == NULL)
       continue; /* render said why */
+    if (e != NULL)
+      engine_start(e);
     if (e == NULL || e->api == NULL) {
       sv_doc_problem(doc, SV_DOC_FAILED, SV_OCR, "ocr", 0,
                      "the OCR engine could not start: %s",

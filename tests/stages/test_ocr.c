@@ -347,16 +347,33 @@ static void test_ocr_engine_once_per_worker(void **state)
   assert_null(ctx);
 }
 
-/* Without models the engine does not start: init returns SV_OCR and a
-   page then fails its document with the reason. */
+/* Without models: init still succeeds (the models load on first use), a
+   text-layer document passes the stage untouched, and a page that needs
+   OCR fails its document with the reason. */
 static void test_ocr_init_failure_fails_documents(void **state)
 {
   (void)state;
   struct sv_config cfg = {0};
   void *ctx = NULL;
   g_setenv("SV_TESSDATA", "/nonexistent/tessdata", TRUE);
-  assert_int_equal(sv_ocr_stage.init(&cfg, &ctx), SV_OCR);
+  assert_int_equal(sv_ocr_stage.init(&cfg, &ctx), SV_OK); /* loads later */
   g_unsetenv("SV_TESSDATA");
+  /* A text-layer document goes through untouched... */
+  struct sv_case *tc = sv_case_new("t", "/", "t");
+  struct sv_doc *td = sv_doc_new(tc, "t.pdf", "/t.pdf");
+  td->type = SV_FILE_PDF;
+  td->npages = 1;
+  td->pages = g_new0(struct sv_page, 1);
+  td->pages[0].number = 1;
+  td->pages[0].source = SV_TEXT_LAYER;
+  td->text = SV_TEXT_LAYER;
+  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, tc, td), SV_OK);
+  assert_int_equal(td->status, SV_DOC_OK);
+  assert_int_equal(td->problems->len, 0);
+  sv_doc_free(&td);
+  sv_case_free(&tc);
+  /* ...while one that needs OCR fails, naming where the models were
+     looked for. */
   struct Pix *pix = page_pix(300, NULL);
   struct sv_case *c = sv_case_new("c", "/", "c");
   struct sv_doc *d = doc_of(c, encode(pix, IFF_PNG), SV_FILE_PNG);
