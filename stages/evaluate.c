@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../pipeline/money.h"
+#include "../pipeline/xmlsafe.h"
 
 /* A figure read with less confidence than this cannot decide a test. */
 #define SV_EVAL_MIN_CONF 60.0f
@@ -40,16 +41,6 @@ static void fmt_int(int64_t v, char *buf, size_t len)
   if (dot != NULL)
     *dot = '\0';
   g_strlcpy(buf, money, len);
-}
-
-static void fmt_date(const GDate *d, char *buf, size_t len)
-{
-  if (d == NULL || !g_date_valid(d)) {
-    g_strlcpy(buf, "(no date)", len);
-    return;
-  }
-  g_snprintf(buf, len, "%04u-%02u-%02u", (unsigned)g_date_get_year(d),
-             (unsigned)g_date_get_month(d), (unsigned)g_date_get_day(d));
 }
 
 static void fmt_period(int year, int month, char *buf, size_t len)
@@ -1045,7 +1036,7 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
   c->eval = NULL;
 
   pick_applicant(c, ev);
-  fmt_date(&c->as_of, w.as_of, sizeof w.as_of);
+  sv_xml_format_date(&c->as_of, w.as_of, sizeof w.as_of);
   if (rules == NULL || !g_date_valid(&c->as_of)) {
     sv_case_problem(c, SV_INVALID, "evaluate",
                     rules == NULL ? "no ruleset was loaded"

@@ -440,11 +440,7 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                    "OCR");
   }
 out:
-  if (doc->bytes != NULL) { /* pixels live on in the pages */
-    g_bytes_unref(doc->bytes);
-    doc->bytes = NULL;
-  }
-  return SV_OK;
+  return SV_OK; /* render dropped the bytes; the engine drops the pixels */
 }
 
 /* ------------------------------------------------------------- re-read */

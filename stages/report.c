@@ -11,6 +11,7 @@
  * with sv_cents_format and integer formats only: no locale, no clock.
  */
 #include "report.h"
+#include "../pipeline/xmlsafe.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -108,9 +109,8 @@ static void attr_date(xmlTextWriterPtr w, const char *name, const GDate *d)
 {
   if (d == NULL || !g_date_valid(d))
     return;
-  char buf[32];
-  snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)g_date_get_year(d),
-           (int)g_date_get_month(d), (int)g_date_get_day(d));
+  char buf[16];
+  sv_xml_format_date(d, buf, sizeof buf);
   attr(w, name, buf);
 }
 
