@@ -15,7 +15,6 @@
 #include <sys/prctl.h>
 #endif
 
-#include "../stages/ingest.h"
 #include "progress.h"
 #include "queue.h"
 
@@ -70,11 +69,12 @@ static void *worker_main(void *arg)
     nstages++;
   void **ctx = g_new0(void *, nstages);
   sv_status *ready = g_new0(sv_status, nstages);
+  struct sv_services svc = {0}; /* filled by the stages that offer one */
   for (size_t s = 0; s < nstages; s++) {
     const struct sv_stage *st = stages[s];
     if (st->scope != SV_SCOPE_DOCUMENT || st->init == NULL)
       continue;
-    ready[s] = st->init(cfg, &ctx[s]);
+    ready[s] = st->init(cfg, &svc, &ctx[s]);
   }
 
   struct item *it;
@@ -82,7 +82,7 @@ static void *worker_main(void *arg)
     struct sv_doc *doc = it->doc;
     for (size_t s = 0; s < nstages; s++) {
       const struct sv_stage *st = stages[s];
-      if (st->scope != SV_SCOPE_DOCUMENT)
+      if (st->scope != SV_SCOPE_DOCUMENT || st->process == NULL)
         continue;
       if (doc->status != SV_DOC_OK && !st->run_on_failed)
         continue;
@@ -92,7 +92,7 @@ static void *worker_main(void *arg)
                        sv_status_str(ready[s]));
         continue;
       }
-      st->process(ctx[s], cfg, it->c, doc);
+      st->process(ctx[s], cfg, &svc, it->c, doc);
     }
     sv_doc_drop_pixels(doc); /* never carry pixels past the workers */
     if (!sv_queue_push(w->e->done, it))
@@ -135,14 +135,14 @@ static void entry_record(struct collector *col, const struct sv_case *c)
 }
 
 static void case_finish(struct collector *col, void **ctx,
-                        struct sv_case *c)
+                        const struct sv_services *svc, struct sv_case *c)
 {
   const struct sv_config *cfg = col->e->cfg;
   const struct sv_stage *const *stages = col->e->stages;
   for (size_t s = 0; stages[s] != NULL; s++) {
     const struct sv_stage *st = stages[s];
-    if (st->scope == SV_SCOPE_CASE)
-      st->process(ctx[s], cfg, c, NULL);
+    if (st->scope == SV_SCOPE_CASE && st->process != NULL)
+      st->process(ctx[s], cfg, svc, c, NULL);
   }
   struct sv_engine_result *res = col->e->res;
   if (c->failed) {
@@ -167,9 +167,10 @@ static void *collector_main(void *arg)
   while (stages[nstages] != NULL)
     nstages++;
   void **ctx = g_new0(void *, nstages);
+  struct sv_services svc = {0};
   for (size_t s = 0; s < nstages; s++)
     if (stages[s]->scope == SV_SCOPE_CASE && stages[s]->init != NULL)
-      stages[s]->init(e->cfg, &ctx[s]);
+      stages[s]->init(e->cfg, &svc, &ctx[s]);
 
   struct sv_progress *pg = sv_progress_new(!e->cfg->quiet, e->ncases);
   GHashTable *back = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -192,7 +193,7 @@ static void *collector_main(void *arg)
                        (size_t)g_atomic_int_get(&e->docs_total), c->id);
     if (!complete)
       continue;
-    case_finish(col, ctx, c);
+    case_finish(col, ctx, &svc, c);
     sv_case_free(&c);
     cases_done++;
     sv_progress_update(pg, cases_done, docs_done,
@@ -280,11 +281,24 @@ void sv_engine_run(const struct sv_config *cfg,
       g_error("cannot start worker thread %d", i);
   }
 
+  const struct sv_stage *opener = NULL;
+  for (size_t s = 0; stages[s] != NULL && opener == NULL; s++)
+    if (stages[s]->open != NULL)
+      opener = stages[s];
   GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            NULL);
   for (size_t i = 0; i < n; i++) {
     struct sv_case *c = NULL;
-    sv_ingest_open_case(cfg, case_dirs[i], &c);
+    if (opener != NULL)
+      opener->open(cfg, case_dirs[i], &c);
+    if (c == NULL) {
+      char *base = g_path_get_basename(case_dirs[i]);
+      c = sv_case_new(base, case_dirs[i], base);
+      sv_case_problem(c, SV_INVALID, "engine",
+                      "no stage can open a case folder");
+      c->failed = true;
+      g_free(base);
+    }
     unique_id(seen, c);
     g_atomic_int_add(&e.docs_total, (gint)c->ndocs);
     if (c->ndocs == 0) {

@@ -18,7 +18,6 @@
 
 #include <stddef.h>
 
-#include "../stages/report.h"
 #include "../stages/stage.h"
 
 struct sv_engine_result {

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "../stages/report.h"
-#include "../stages/rules.h"
+#include "../stages/rules/rules.h"
 #include "engine.h"
 #include "xmlsafe.h"
 

@@ -7,8 +7,17 @@
 #include "model.h"
 
 #include <leptonica/allheaders.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
+
+void sv_box_union(struct sv_box *acc, const struct sv_box *b)
+{
+  acc->x0 = fmin(acc->x0, b->x0);
+  acc->y0 = fmin(acc->y0, b->y0);
+  acc->x1 = fmax(acc->x1, b->x1);
+  acc->y1 = fmax(acc->y1, b->y1);
+}
 
 static void problem_free(gpointer p)
 {
@@ -69,7 +78,6 @@ void sv_doc_drop_pixels(struct sv_doc *doc)
   for (int i = 0; i < doc->npages; i++)
     if (doc->pages[i].image != NULL)
       pixDestroy(&doc->pages[i].image);
-  doc->ocr = NULL;
 }
 
 void sv_doc_free(struct sv_doc **doc)

@@ -32,6 +32,9 @@ struct sv_box {
   double x0, y0, x1, y1;
 };
 
+/* Grows *acc to cover b too. */
+void sv_box_union(struct sv_box *acc, const struct sv_box *b);
+
 struct sv_word {
   char *text;        /* owned, UTF-8, NFC, never empty */
   struct sv_box box;
@@ -212,7 +215,6 @@ enum sv_doc_kind {
 };
 
 struct sv_case;
-struct sv_ocr_engine; /* stages/ocr.h */
 
 struct sv_doc {
   struct sv_case *owner; /* borrowed: the case this file belongs to */
@@ -247,9 +249,6 @@ struct sv_doc {
   struct sv_income_doc *income;    /* owned, NULL unless an income letter
                                      was extracted */
 
-  struct sv_ocr_engine *ocr; /* borrowed: the OCR engine of the worker that
-                                holds the document, set by the ocr stage for
-                                re-reads by later stages; NULL off a worker */
 };
 
 /* ----------------------------------------------------------- evaluation */
@@ -356,6 +355,17 @@ struct sv_case {
   struct sv_evaluation *eval; /* owned, filled by evaluate */
 };
 
+/* One line of batch.xml: what the engine keeps of a case once its report
+   is written (the case itself is freed). */
+struct sv_batch_entry {
+  const char *case_id;   /* borrowed */
+  const char *folder;    /* borrowed: the case folder's name */
+  const char *report;    /* borrowed: report file name, NULL if none */
+  enum sv_outcome outcome;
+  bool failed;           /* the case could not be reported */
+  const char *error;     /* borrowed, NULL unless failed */
+};
+
 /* ------------------------------------------------------------ functions */
 
 /* Returns owned: free with sv_doc_free.  Borrows owner; copies the paths. */
@@ -384,8 +394,7 @@ void sv_case_free(struct sv_case **c);
 void sv_page_clear(struct sv_page *page);
 
 /* Frees the document's file bytes and page images, keeping everything read
-   from them; clears doc->ocr.  The engine calls it when a document leaves
-   its worker. */
+   from them.  The engine calls it when a document leaves its worker. */
 void sv_doc_drop_pixels(struct sv_doc *doc);
 
 /* Returns owned: free with sv_statement_free. */

@@ -1,7 +1,7 @@
 /*
  * classify.c - document stage: language and kind of a document.
  *
- * The whole document's line text is folded (sv_classify_fold) and turned
+ * The whole document's line text is folded (sv_fold) and turned
  * into a stream of alphanumeric tokens " tok tok ... ", so a phrase of the
  * keyword table matches as " phrase " whatever the punctuation, case or
  * accents printed ("No. de Cuenta", "NÚMERO DE CUENTA").  Each phrase counts
@@ -12,41 +12,10 @@
  * are more frequent.
  */
 #include "classify.h"
+#include "text/fold.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* ------------------------------------------------------------- folding */
-
-char *sv_classify_fold(const char *text)
-{
-  char *valid = NULL;
-  char *cased = NULL;
-  char *nfd = NULL;
-  GString *out = g_string_new(NULL);
-
-  if (text == NULL)
-    goto out;
-  valid = g_utf8_make_valid(text, -1);
-  cased = g_utf8_casefold(valid, -1);
-  nfd = g_utf8_normalize(cased, -1, G_NORMALIZE_NFD);
-  if (nfd == NULL)
-    goto out;
-  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char(p)) {
-    gunichar ch = g_utf8_get_char(p);
-    GUnicodeType t = g_unichar_type(ch);
-    if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK ||
-        t == G_UNICODE_SPACING_MARK)
-      continue;
-    g_string_append_unichar(out, ch);
-  }
-
-out:
-  g_free(valid);
-  g_free(cased);
-  g_free(nfd);
-  return g_string_free(out, FALSE);
-}
 
 /* ------------------------------------------------------------ the text */
 
@@ -71,30 +40,9 @@ static char *doc_text(const struct sv_doc *doc)
     return NULL;
   }
   char *raw = g_string_free(s, FALSE);
-  char *folded = sv_classify_fold(raw);
+  char *folded = sv_fold(raw);
   g_free(raw);
   return folded;
-}
-
-/* Returns owned: " tok tok ... " (alphanumeric runs of the folded text,
-   single spaces, a space at both ends). */
-static char *tokens_of(const char *folded)
-{
-  GString *s = g_string_new(" ");
-  bool in_tok = false;
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char(p)) {
-    gunichar ch = g_utf8_get_char(p);
-    if (g_unichar_isalnum(ch)) {
-      g_string_append_unichar(s, ch);
-      in_tok = true;
-    } else if (in_tok) {
-      g_string_append_c(s, ' ');
-      in_tok = false;
-    }
-  }
-  if (in_tok)
-    g_string_append_c(s, ' ');
-  return g_string_free(s, FALSE);
 }
 
 static bool has_phrase(const char *tokens, const char *phrase)
@@ -374,8 +322,10 @@ static void detect_kind(const char *tokens, struct sv_doc *doc)
 /* --------------------------------------------------------------- stage */
 
 static sv_status classify_process(void *ctx, const struct sv_config *cfg,
+                                  const struct sv_services *svc,
                                   struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)cfg;
   (void)c;
@@ -392,7 +342,7 @@ static sv_status classify_process(void *ctx, const struct sv_config *cfg,
   folded = doc_text(doc);
   if (folded == NULL)
     goto out;
-  tokens = tokens_of(folded);
+  tokens = sv_fold_tokens(folded);
   detect_lang(tokens, doc->lang);
   detect_kind(tokens, doc);
 

@@ -3,7 +3,7 @@
  * language?
  *
  * Runs after render/ocr on documents whose pages have lines.  It folds the
- * text (case and accents away, see sv_classify_fold), counts English and
+ * text (case and accents away, see stages/text/fold.h), counts English and
  * Spanish stopwords and labels to set doc->lang, and scores each kind
  * (bank statement, deed, income letter, letter) with a static table of
  * weighted keywords to set doc->kind and doc->kind_score.  A document where
@@ -19,11 +19,5 @@ extern const struct sv_stage sv_classify_stage;
 
 /* The lowest score a kind needs to be chosen (below it: unknown). */
 #define SV_CLASSIFY_THRESHOLD 0.35
-
-/* Folds text for matching: Unicode case folding, NFD, combining marks
-   removed, so "Número", "NUMERO" and "número" all become "numero".
-   Invalid UTF-8 is repaired first.  Borrows text (NULL gives "").
-   Returns owned: free with g_free. */
-char *sv_classify_fold(const char *text);
 
 #endif

@@ -17,7 +17,7 @@
  * clock), so reports are reproducible.
  */
 #include "evaluate.h"
-#include "names.h"
+#include "text/names.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -1100,8 +1100,10 @@ out:
 }
 
 static sv_status evaluate_process(void *ctx, const struct sv_config *cfg,
+                                  const struct sv_services *svc,
                                   struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)doc;
   if (c == NULL || c->failed)

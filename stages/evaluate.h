@@ -11,7 +11,7 @@
 #ifndef SV_EVALUATE_H
 #define SV_EVALUATE_H
 
-#include "rules.h"
+#include "rules/rules.h"
 #include "stage.h"
 
 extern const struct sv_stage sv_evaluate_stage;

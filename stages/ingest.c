@@ -17,8 +17,8 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include "xmlsafe.h"
-#include "rules.h"
+#include "../pipeline/xmlsafe.h"
+#include "rules/rules.h"
 
 #define SV_INGEST_MAX_DEPTH 16
 #define SV_INGEST_MAX_FILES 10000
@@ -67,8 +67,10 @@ static const char *describe_unknown(const guint8 *d, size_t len)
 /* ------------------------------------------------------- document stage */
 
 static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
+                                const struct sv_services *svc,
                                 struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)cfg;
   (void)c;
@@ -130,11 +132,6 @@ out:
   return SV_OK;
 }
 
-const struct sv_stage sv_ingest_stage = {
-    .name = "ingest",
-    .scope = SV_SCOPE_DOCUMENT,
-    .process = ingest_process,
-};
 
 /* ------------------------------------------------------------ case.xml */
 
@@ -325,3 +322,10 @@ sv_status sv_ingest_open_case(const struct sv_config *cfg, const char *dir,
   *out = c;
   return SV_OK;
 }
+
+const struct sv_stage sv_ingest_stage = {
+    .name = "ingest",
+    .scope = SV_SCOPE_DOCUMENT,
+    .open = sv_ingest_open_case,
+    .process = ingest_process,
+};

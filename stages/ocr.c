@@ -41,7 +41,7 @@
 #include <string.h>
 #include <tesseract/capi.h>
 
-#include "render.h"
+#include "text/lines.h"
 
 #define SV_OCR_PAGE_DEADLINE_MS 60000
 /* OSD's orientation margin below which its answer is only a hint. */
@@ -312,7 +312,7 @@ static int read_page(struct sv_ocr_engine *e, struct sv_doc *doc,
   nwords = (int)words->len;
   *conf_sum += sum;
   page->conf = nwords > 0 ? (float)(sum / nwords) : 0.0f;
-  sv_render_build_lines(page, (struct sv_word *)(void *)words->data,
+  sv_lines_build(page, (struct sv_word *)(void *)words->data,
                         words->len);
   g_array_free(words, FALSE);
   words = NULL;
@@ -370,10 +370,22 @@ static int retry_turned(struct sv_ocr_engine *e, struct sv_doc *doc,
 /* The worker's engine is made here, its Tesseract parts on the first page
    that needs them: a batch of text-layer files never loads the models, and
    missing models fail only the documents that need OCR. */
-static sv_status ocr_init(const struct sv_config *cfg, void **ctx)
+/* The re-read service this stage offers its worker's later stages. */
+static bool reread_service(void *self, const struct sv_page *page,
+                           const struct sv_box *box, char **text, float *conf)
+{
+  return sv_ocr_reread(self, page, box, text, conf);
+}
+
+static sv_status ocr_init(const struct sv_config *cfg,
+                          struct sv_services *svc, void **ctx)
 {
   (void)cfg;
   *ctx = engine_alloc();
+  if (svc != NULL) {
+    svc->reread = reread_service;
+    svc->reread_self = *ctx;
+  }
   return SV_OK;
 }
 
@@ -383,8 +395,10 @@ static void ocr_fini(void **ctx)
 }
 
 static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
+                             const struct sv_services *svc,
                              struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)cfg;
   (void)c;
   struct sv_ocr_engine *e = ctx;
@@ -433,7 +447,6 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
   if (ocred > 0) {
     doc->text = SV_TEXT_OCR;
     doc->ocr_conf = (float)(conf_sum / (double)total_words);
-    doc->ocr = e;
   } else if (text_pages == 0) {
     sv_doc_problem(doc, SV_DOC_SKIPPED, SV_OCR, "ocr", 0,
                    "no text could be read from any page, by text layer or "

@@ -41,8 +41,9 @@ int sv_ocr_engines_made(void);
    a digits-and-punctuation, single-line pass at a larger scale, for a
    figure the statement's arithmetic contradicts.  On success returns true,
    owned *text (g_free) and its confidence (0-100).  False when the page
-   has no image or nothing was read.  Worker thread only, with the engine
-   from doc->ocr. */
+   has no image or nothing was read.  Worker thread only, with that
+   worker's engine; the stage offers it to the later stages of its worker
+   as the re-read service (pipeline/service.h). */
 bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
                    const struct sv_box *box, char **text, float *conf);
 

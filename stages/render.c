@@ -11,6 +11,7 @@
  * resolution is too low to read.  The bytes are dropped once pages exist.
  */
 #include "render.h"
+#include "text/lines.h"
 
 #include <pthread.h>
 #include <cairo.h>
@@ -27,120 +28,6 @@
 #define SV_RENDER_MAX_UPSCALE 4.0
 /* Tesseract refuses images wider or taller than this. */
 #define SV_RENDER_MAX_SIDE 32767
-
-/* ------------------------------------------------------- line building */
-
-static int word_cmp_y(const void *a, const void *b)
-{
-  const struct sv_word *wa = a, *wb = b;
-  double ca = (wa->box.y0 + wa->box.y1) / 2, cb = (wb->box.y0 + wb->box.y1) / 2;
-  if (ca != cb)
-    return ca < cb ? -1 : 1;
-  if (wa->box.x0 != wb->box.x0)
-    return wa->box.x0 < wb->box.x0 ? -1 : 1;
-  return 0;
-}
-
-static int word_cmp_x(const void *a, const void *b)
-{
-  const struct sv_word *wa = a, *wb = b;
-  if (wa->box.x0 != wb->box.x0)
-    return wa->box.x0 < wb->box.x0 ? -1 : 1;
-  return 0;
-}
-
-static int line_cmp_y(const void *a, const void *b)
-{
-  const struct sv_line *la = a, *lb = b;
-  if (la->box.y0 != lb->box.y0)
-    return la->box.y0 < lb->box.y0 ? -1 : 1;
-  if (la->box.x0 != lb->box.x0)
-    return la->box.x0 < lb->box.x0 ? -1 : 1;
-  return 0;
-}
-
-static void box_union(struct sv_box *acc, const struct sv_box *b)
-{
-  acc->x0 = fmin(acc->x0, b->x0);
-  acc->y0 = fmin(acc->y0, b->y0);
-  acc->x1 = fmax(acc->x1, b->x1);
-  acc->y1 = fmax(acc->y1, b->y1);
-}
-
-/* True when b belongs on the line whose vertical extent is [y0, y1]. */
-static bool same_line(double y0, double y1, const struct sv_box *b)
-{
-  double overlap = fmin(y1, b->y1) - fmax(y0, b->y0);
-  double h = fmin(y1 - y0, b->y1 - b->y0);
-  if (h <= 0)
-    return fabs((y0 + y1) / 2 - (b->y0 + b->y1) / 2) < 1.0;
-  return overlap > h / 2;
-}
-
-static void line_finish(struct sv_line *ln)
-{
-  qsort(ln->words, ln->nwords, sizeof *ln->words, word_cmp_x);
-  double width = 0;
-  glong chars = 0;
-  ln->box = ln->words[0].box;
-  for (size_t i = 0; i < ln->nwords; i++) {
-    box_union(&ln->box, &ln->words[i].box);
-    width += ln->words[i].box.x1 - ln->words[i].box.x0;
-    chars += g_utf8_strlen(ln->words[i].text, -1);
-  }
-  double charw = chars > 0 ? width / (double)chars : 0;
-  GString *s = g_string_new(NULL);
-  for (size_t i = 0; i < ln->nwords; i++) {
-    if (i > 0) {
-      double gap = ln->words[i].box.x0 - ln->words[i - 1].box.x1;
-      g_string_append(s, gap > 2 * charw ? SV_COLUMN_GAP : " ");
-    }
-    g_string_append(s, ln->words[i].text);
-  }
-  ln->text = g_string_free(s, FALSE);
-}
-
-void sv_render_build_lines(struct sv_page *page, struct sv_word *words,
-                           size_t nwords)
-{
-  struct Pix *image = page->image; /* the lines change, the pixels stay */
-  page->image = NULL;
-  sv_page_clear(page);
-  page->image = image;
-  if (nwords == 0) {
-    g_free(words);
-    return;
-  }
-  qsort(words, nwords, sizeof *words, word_cmp_y);
-
-  /* Greedy banding: words sorted by vertical centre join the current line
-     while they overlap its vertical extent by more than half a height. */
-  GArray *lines = g_array_new(FALSE, TRUE, sizeof(struct sv_line));
-  size_t start = 0;
-  double y0 = words[0].box.y0, y1 = words[0].box.y1;
-  for (size_t i = 1; i <= nwords; i++) {
-    if (i < nwords && same_line(y0, y1, &words[i].box)) {
-      y0 = fmin(y0, words[i].box.y0);
-      y1 = fmax(y1, words[i].box.y1);
-      continue;
-    }
-    struct sv_line ln = {0};
-    ln.nwords = i - start;
-    ln.words = g_new(struct sv_word, ln.nwords);
-    memcpy(ln.words, words + start, ln.nwords * sizeof *words);
-    line_finish(&ln);
-    g_array_append_val(lines, ln);
-    if (i < nwords) {
-      start = i;
-      y0 = words[i].box.y0;
-      y1 = words[i].box.y1;
-    }
-  }
-  g_free(words); /* the texts moved into the lines */
-  qsort(lines->data, lines->len, sizeof(struct sv_line), line_cmp_y);
-  page->nlines = lines->len;
-  page->lines = (struct sv_line *)g_array_free(lines, FALSE);
-}
 
 /* ------------------------------------------------------- text layer */
 
@@ -196,7 +83,7 @@ static long read_text_layer(PopplerPage *pp, struct sv_page *page)
     if (acc.open) {
       /* A jump backwards, to another line, or far right ends the word. */
       double h = acc.box.y1 - acc.box.y0;
-      bool other_line = !same_line(acc.box.y0, acc.box.y1, &b);
+      bool other_line = !sv_lines_same_band(acc.box.y0, acc.box.y1, &b);
       bool jump = b.x0 < acc.box.x1 - h || b.x0 > acc.box.x1 + h;
       if (other_line || jump)
         word_flush(&acc, words);
@@ -205,7 +92,7 @@ static long read_text_layer(PopplerPage *pp, struct sv_page *page)
       acc.open = true;
       acc.box = b;
     } else {
-      box_union(&acc.box, &b);
+      sv_box_union(&acc.box, &b);
     }
     g_string_append_unichar(acc.text, ch);
   }
@@ -217,7 +104,7 @@ out:
   g_free(text);
   if (printable >= SV_RENDER_MIN_CHARS) {
     size_t n = words->len;
-    sv_render_build_lines(page, (struct sv_word *)g_array_free(words, FALSE),
+    sv_lines_build(page, (struct sv_word *)g_array_free(words, FALSE),
                           n);
     page->source = SV_TEXT_LAYER;
     page->conf = 100.0f;
@@ -551,8 +438,10 @@ static void render_image(struct sv_doc *doc)
 }
 
 static sv_status render_process(void *ctx, const struct sv_config *cfg,
+                                const struct sv_services *svc,
                                 struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)cfg;
   (void)c;

@@ -4,7 +4,7 @@
  *
  * For PDFs, poppler-glib gives each page's text layer with a box per
  * character; render groups characters into words and words into lines by
- * geometry (sv_render_build_lines), so classify and extract see lines and
+ * geometry (stages/text/lines.h), so classify and extract see lines and
  * columns however the PDF ordered its text.  A page without a text layer is
  * rendered in memory (about 300 dpi, 8-bit grey Pix in page->image) and
  * left with source SV_TEXT_NONE for the OCR stage.  Images (PNG, JPEG, every
@@ -29,14 +29,5 @@ extern const struct sv_stage sv_render_stage;
 /* An image page whose short side is under this many pixels, even after
    scaling up, is skipped: it cannot hold a readable statement page. */
 #define SV_RENDER_MIN_SIDE 200
-
-/* Groups words into lines, top to bottom, each line's words left to right,
-   and sets page->lines/nlines (replacing any; page->image is kept).  Words whose vertical
-   extents overlap by more than half the smaller height share a line.  Line
-   text joins words with one space, or with SV_COLUMN_GAP where the gap
-   between two words is wider than twice the mean character width.
-   Takes ownership of words (the array and each text), even on failure. */
-void sv_render_build_lines(struct sv_page *page, struct sv_word *words,
-                           size_t nwords);
 
 #endif

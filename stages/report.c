@@ -21,7 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "money.h"
+#include "../pipeline/money.h"
 
 #ifndef SV_VERSION
 #define SV_VERSION "0.0.0"
@@ -551,8 +551,10 @@ sv_status sv_report_write_batch(const struct sv_config *cfg,
 /* ---------------------------------------------------------------- stage */
 
 static sv_status report_process(void *ctx, const struct sv_config *cfg,
+                                const struct sv_services *svc,
                                 struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)doc;
   char *err = NULL;

@@ -29,17 +29,8 @@ GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c);
 sv_status sv_report_write_file(const char *dir, const char *name,
                                GBytes *bytes, char **err);
 
-/* One line of batch.xml. */
-struct sv_batch_entry {
-  const char *case_id;   /* borrowed */
-  const char *folder;    /* borrowed: the case folder's name */
-  const char *report;    /* borrowed: report file name, NULL if none */
-  enum sv_outcome outcome;
-  bool failed;           /* the case could not be reported */
-  const char *error;     /* borrowed, NULL unless failed */
-};
-
-/* Builds OUT_DIR/batch.xml from entries (sorted by case id by the caller)
+/* Builds OUT_DIR/batch.xml from entries (pipeline/model.h; sorted by case
+   id by the caller)
    and writes it atomically. */
 sv_status sv_report_write_batch(const struct sv_config *cfg,
                                 const struct sv_batch_entry *entries,

@@ -6,13 +6,18 @@
  * report) on the collector thread once all of a case's documents are done.
  * Each stage is a const ops table listed in the registry (stages.c):
  *
+ *   open    - (the first stage only, ingest) lists one case folder into a
+ *             case and its documents; the engine's feeder calls it for
+ *             each folder in order.  NULL for every other stage.
  *   init    - called once per worker thread (document stages) or once on the
  *             collector (case stages); makes the per-thread context, e.g. a
- *             Tesseract engine.  May be NULL.
+ *             Tesseract engine, and may offer a service to the thread's
+ *             other stages (pipeline/service.h).  May be NULL.
  *   process - does the stage's work on one document (doc != NULL) or one
- *             case (doc == NULL).  A stage records problems on the document
- *             or case and returns SV_OK unless the thread itself cannot go
- *             on; a failing document never stops the others.
+ *             case (doc == NULL), with the thread's services.  A stage
+ *             records problems on the document or case and returns SV_OK
+ *             unless the thread itself cannot go on; a failing document
+ *             never stops the others.
  *   fini    - frees the context and clears *ctx.  May be NULL.
  *
  * A stage skips a document whose status is already SV_DOC_FAILED or
@@ -24,9 +29,10 @@
 #include <stdbool.h>
 
 #include "../pipeline/model.h"
+#include "../pipeline/service.h"
 #include "../pipeline/status.h"
 
-struct sv_rules; /* ruleset + wage table + rates, see rules.h */
+struct sv_rules; /* ruleset + wage table + rates, see rules/rules.h */
 
 /* What a run was asked to do; filled by the CLI before any thread starts
    and read-only afterwards (MT safe to read). */
@@ -51,9 +57,15 @@ struct sv_stage {
   const char *name;
   enum sv_stage_scope scope;
   bool run_on_failed;  /* also called for skipped/failed documents */
-  sv_status (*init)(const struct sv_config *cfg, void **ctx);
+  /* Returns the case (owned: sv_case_free) in *out, never NULL: a folder
+     that cannot be read gives a failed case that says why. */
+  sv_status (*open)(const struct sv_config *cfg, const char *dir,
+                    struct sv_case **out);
+  sv_status (*init)(const struct sv_config *cfg, struct sv_services *svc,
+                    void **ctx);
   sv_status (*process)(void *ctx, const struct sv_config *cfg,
-                       struct sv_case *c, struct sv_doc *doc);
+                       const struct sv_services *svc, struct sv_case *c,
+                       struct sv_doc *doc);
   void (*fini)(void **ctx);
 };
 

@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "render.h"
+#include "text/lines.h"
 
 #include <gio/gio.h>
 #include <libxml/parser.h>
@@ -219,7 +220,7 @@ void sv_test_page_from_text(struct sv_page *pg, int number, const char *text,
   pg->source = SV_TEXT_LAYER;
   pg->conf = 100.0f;
   size_t n = words->len;
-  sv_render_build_lines(pg, (struct sv_word *)g_array_free(words, FALSE), n);
+  sv_lines_build(pg, (struct sv_word *)g_array_free(words, FALSE), n);
 }
 
 struct sv_doc *sv_test_doc_from_pages(const char *relpath,
@@ -253,7 +254,7 @@ struct sv_doc *sv_test_doc_from_pdf(const char *path)
   doc->type = SV_FILE_PDF;
   struct sv_config cfg;
   memset(&cfg, 0, sizeof cfg);
-  if (sv_render_stage.process(NULL, &cfg, NULL, doc) != SV_OK)
+  if (sv_render_stage.process(NULL, &cfg, NULL, NULL, doc) != SV_OK)
     abort();
   return doc;
 }

@@ -49,7 +49,7 @@ struct sv_doc;
 /* Fills pg from text as a text layer would: one line per '\n', words split
    on spaces, 6 pt per character, 14 pt per line, plus column_extra points
    at every run of 3+ spaces (a column break); lines rebuilt by
-   sv_render_build_lines, as render does. */
+   sv_lines_build, as render does. */
 void sv_test_page_from_text(struct sv_page *pg, int number, const char *text,
                             double column_extra);
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "text/fold.h"
 #include "engine.h"
 #include "extract.h"
 #include "ingest.h"
@@ -39,7 +40,7 @@ static struct tally tally;
 
 static char *fold(const char *s)
 {
-  char *f = sv_classify_fold(s != NULL ? s : "");
+  char *f = sv_fold(s != NULL ? s : "");
   /* collapse white space */
   GString *o = g_string_new(NULL);
   bool sp = false;
@@ -282,9 +283,11 @@ static void compare_doc(const struct sv_doc *d, const char *expected_path)
 
 /* The case stage: compares each document that has an expected file. */
 static sv_status compare_case(void *ctx, const struct sv_config *cfg,
+                              const struct sv_services *svc,
                               struct sv_case *c, struct sv_doc *doc)
 {
   (void)ctx;
+  (void)svc;
   (void)cfg;
   (void)doc;
   for (size_t i = 0; i < c->ndocs; i++) {

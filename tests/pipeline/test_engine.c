@@ -14,14 +14,17 @@
 #include <string.h>
 
 #include "engine.h"
+#include "ingest.h"
 #include "support.h"
 
 static gint inits, finis, doc_calls, case_calls, docs_seen_at_case;
 static gint broken_inits;
 
-static sv_status count_init(const struct sv_config *cfg, void **ctx)
+static sv_status count_init(const struct sv_config *cfg,
+                            struct sv_services *svc, void **ctx)
 {
   (void)cfg;
+  (void)svc;
   g_atomic_int_inc(&inits);
   *ctx = g_new0(int, 1);
   return SV_OK;
@@ -36,8 +39,10 @@ static void count_fini(void **ctx)
 
 /* Marks each document it sees; fails those named "bad*". */
 static sv_status mark_process(void *ctx, const struct sv_config *cfg,
+                              const struct sv_services *svc,
                               struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)cfg;
   (void)c;
   (*(int *)ctx)++;
@@ -52,8 +57,10 @@ static sv_status mark_process(void *ctx, const struct sv_config *cfg,
 
 /* Runs after mark: must never see a failed document. */
 static sv_status after_process(void *ctx, const struct sv_config *cfg,
+                               const struct sv_services *svc,
                                struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)cfg;
   (void)c;
@@ -64,8 +71,10 @@ static sv_status after_process(void *ctx, const struct sv_config *cfg,
 
 /* Case stage: all documents are back, each visited once. */
 static sv_status case_process(void *ctx, const struct sv_config *cfg,
+                              const struct sv_services *svc,
                               struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)cfg;
   assert_null(doc);
@@ -81,14 +90,19 @@ static sv_status case_process(void *ctx, const struct sv_config *cfg,
   return SV_OK;
 }
 
-static sv_status broken_init(const struct sv_config *cfg, void **ctx)
+static sv_status broken_init(const struct sv_config *cfg,
+                            struct sv_services *svc, void **ctx)
 {
   (void)cfg;
+  (void)svc;
   (void)ctx;
   g_atomic_int_inc(&broken_inits);
   return SV_OCR;
 }
 
+/* Lists the case folders as the program does (ingest's open). */
+static const struct sv_stage opener = {.name = "open",
+                                       .open = sv_ingest_open_case};
 static const struct sv_stage mark = {.name = "mark",
                                      .init = count_init,
                                      .process = mark_process,
@@ -157,7 +171,7 @@ static void test_engine_every_item_once(void **state)
   char *root = make_root(20, 5);
   GPtrArray *dirs = case_dirs(root);
   struct sv_config cfg = config(3);
-  const struct sv_stage *const stages[] = {&mark, &after, &casest, NULL};
+  const struct sv_stage *const stages[] = {&opener, &mark, &after, &casest, NULL};
   inits = finis = doc_calls = case_calls = docs_seen_at_case = 0;
   struct sv_engine_result res;
   sv_engine_run(&cfg, stages, (char *const *)dirs->pdata, dirs->len, &res);
@@ -191,7 +205,7 @@ static void test_engine_stage_init_failure_fails_documents(void **state)
   struct sv_config cfg = config(2);
   broken_inits = 0;
   case_calls = 0;
-  const struct sv_stage *const stages[] = {&broken, NULL};
+  const struct sv_stage *const stages[] = {&opener, &broken, NULL};
   struct sv_engine_result res;
   sv_engine_run(&cfg, stages, (char *const *)dirs->pdata, dirs->len, &res);
   assert_int_equal(g_atomic_int_get(&broken_inits), 2);
@@ -206,8 +220,10 @@ static void test_engine_stage_init_failure_fails_documents(void **state)
 static gint failed_docs;
 
 static sv_status check_failed(void *ctx, const struct sv_config *cfg,
+                              const struct sv_services *svc,
                               struct sv_case *c, struct sv_doc *doc)
 {
+  (void)svc;
   (void)ctx;
   (void)cfg;
   (void)doc;
@@ -234,7 +250,7 @@ static void test_engine_init_failure_detail(void **state)
   const struct sv_stage checker = {.name = "check",
                                    .scope = SV_SCOPE_CASE,
                                    .process = check_failed};
-  const struct sv_stage *const stages[] = {&broken, &checker, NULL};
+  const struct sv_stage *const stages[] = {&opener, &broken, &checker, NULL};
   failed_docs = 0;
   struct sv_engine_result res;
   sv_engine_run(&cfg, stages, (char *const *)dirs->pdata, dirs->len, &res);
@@ -260,7 +276,7 @@ static void test_engine_duplicate_case_ids(void **state)
   struct sv_config cfg = config(2);
   char *schemas = sv_test_src("schemas");
   cfg.data_dir = schemas;
-  const struct sv_stage *const stages[] = {&casest, NULL};
+  const struct sv_stage *const stages[] = {&opener, &casest, NULL};
   struct sv_engine_result res;
   sv_engine_run(&cfg, stages, (char *const *)dirs->pdata, dirs->len, &res);
   assert_int_equal(res.nentries, 2);

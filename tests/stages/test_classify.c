@@ -4,7 +4,7 @@
  * Documents are built from text as printed: a test-local helper turns a
  * multi-line string into positioned words (6pt per character, 14pt per
  * line, a wide gap where the text has 3+ spaces) and lets
- * sv_render_build_lines rebuild the lines.  The last test reads real
+ * sv_lines_build rebuild the lines.  The last test reads real
  * text-layer PDFs through render when they are present.
  */
 #include <setjmp.h>
@@ -28,7 +28,7 @@ static struct sv_doc *classify_text(const char *text)
   struct sv_doc *doc = sv_test_doc_from_pages("doc.pdf", pages, 30.0);
   struct sv_config cfg;
   memset(&cfg, 0, sizeof cfg);
-  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
   return doc;
 }
 
@@ -45,36 +45,6 @@ static void assert_kind(const struct sv_doc *doc, enum sv_doc_kind kind,
   } else {
     assert_true(doc->kind_score == 0.0);
   }
-}
-
-/* ---------------------------------------------------------------- fold */
-
-/* Folding drops case and accents, so labels match however printed. */
-static void test_classify_fold(void **state)
-{
-  (void)state;
-  static const char *const cases[][2] = {
-      {"Número DE Cuenta", "numero de cuenta"},
-      {"SALDO PROMEDIO MÍNIMO", "saldo promedio minimo"},
-      {"Depósitos / Abonos (+)", "depositos / abonos (+)"},
-      {"PEÑA Ñandú", "pena nandu"},
-      {"DÓLARES", "dolares"},
-      {"Ending Balance", "ending balance"},
-      {"e\xcc\x81", "e"}, /* already decomposed */
-      {"", ""},
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-    char *f = sv_classify_fold(cases[i][0]);
-    assert_string_equal(f, cases[i][1]);
-    g_free(f);
-  }
-  char *f = sv_classify_fold(NULL);
-  assert_string_equal(f, "");
-  g_free(f);
-  f = sv_classify_fold("ab\xff" "cd"); /* invalid UTF-8 is repaired */
-  assert_true(g_utf8_validate(f, -1, NULL));
-  assert_non_null(strstr(f, "ab"));
-  g_free(f);
 }
 
 /* ------------------------------------------------------------- kinds */
@@ -429,7 +399,7 @@ static void test_classify_skips_docs_without_text(void **state)
   doc->pages[1].number = 2;
   struct sv_config cfg;
   memset(&cfg, 0, sizeof cfg);
-  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
   assert_int_equal(doc->kind, SV_KIND_UNKNOWN);
   assert_string_equal(doc->lang, "");
   sv_doc_free(&doc);
@@ -438,7 +408,7 @@ static void test_classify_skips_docs_without_text(void **state)
                       "Saldo Final   $2.00\n");
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   doc->status = SV_DOC_FAILED;
-  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
   assert_int_equal(doc->kind, SV_KIND_UNKNOWN);
   sv_doc_free(&doc);
 }
@@ -494,8 +464,8 @@ static void test_classify_realdocs(void **state)
     doc->type = SV_FILE_PDF;
     struct sv_config cfg;
     memset(&cfg, 0, sizeof cfg);
-    assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
-    assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+    assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
+    assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
     if (doc->kind != cases[i].kind || strcmp(doc->lang, cases[i].lang) != 0)
       fail_msg("%s: %s/%s (score %.2f), expected %s/%s", cases[i].file,
                sv_doc_kind_str(doc->kind), doc->lang, doc->kind_score,
@@ -510,7 +480,6 @@ static void test_classify_realdocs(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_classify_fold),
       cmocka_unit_test(test_classify_en_statement),
       cmocka_unit_test(test_classify_es_statement),
       cmocka_unit_test(test_classify_deed),

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "evaluate.h"
-#include "rules.h"
+#include "rules/rules.h"
 #include "support.h"
 #include "xmlsafe.h"
 
@@ -862,7 +862,7 @@ static void test_evaluate_all_stays_best_overall(void **state)
   cfg.rules = r;
   assert_string_equal(sv_evaluate_stage.name, "evaluate");
   assert_int_equal(sv_evaluate_stage.scope, SV_SCOPE_CASE);
-  assert_int_equal(sv_evaluate_stage.process(NULL, &cfg, c, NULL), SV_OK);
+  assert_int_equal(sv_evaluate_stage.process(NULL, &cfg, NULL, c, NULL), SV_OK);
   assert_non_null(c->eval);
 
   size_t n = 0;

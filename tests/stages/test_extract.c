@@ -4,7 +4,7 @@
  * Statements are built from text as printed: a test-local helper turns a
  * multi-line string into positioned words (6pt per character, 14pt per
  * line; 3+ spaces are wide enough for render to see a column break) and
- * lets sv_render_build_lines rebuild the lines, so extract sees what render
+ * lets sv_lines_build rebuild the lines, so extract sees what render
  * gives it.  Then classify and extract run as in the pipeline.  The last
  * tests read real text-layer PDFs through render when they are present.
  */
@@ -31,12 +31,20 @@ static struct sv_doc *doc_from_pages(const char *const *pages)
   return sv_test_doc_from_pages("statement.pdf", pages, 0.0);
 }
 
-static void run_stages(struct sv_doc *doc)
+/* Classifies and extracts doc with the worker services svc (may be NULL). */
+static void run_stages_svc(struct sv_doc *doc, const struct sv_services *svc)
 {
   struct sv_config cfg;
   memset(&cfg, 0, sizeof cfg);
-  assert_int_equal(sv_classify_stage.process(NULL, &cfg, NULL, doc), SV_OK);
-  assert_int_equal(sv_extract_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_classify_stage.process(NULL, &cfg, svc, NULL, doc),
+                   SV_OK);
+  assert_int_equal(sv_extract_stage.process(NULL, &cfg, svc, NULL, doc),
+                   SV_OK);
+}
+
+static void run_stages(struct sv_doc *doc)
+{
+  run_stages_svc(doc, NULL);
 }
 
 /* Returns owned: a document of one page, classified and extracted. */
@@ -210,73 +218,6 @@ static void test_extract_es_resumen_dollars(void **state)
   g_free(text);
 }
 
-/* ------------------------------------------------------------ amounts */
-
-struct amount_case {
-  const char *text;
-  sv_cents cents;
-};
-
-/* Every printed amount form of the statements parses to the right cents. */
-static void test_extract_parse_amount_formats(void **state)
-{
-  (void)state;
-  static const struct amount_case cases[] = {
-      {"$12,345.67", 1234567},    {"12,345.67", 1234567},
-      {"$ 1,234.56", 123456},     {"1.234,56", 123456},
-      {"US$1,000.00", 100000},    {"MXN 1,000.00", 100000},
-      {"-1,234.56", -123456},     {"(1,234.56)", -123456},
-      {"1,234.56-", -123456},     {"1,234.56 CR", 123456},
-      {"1,234.56 DR", -123456},   {"1,234.56CR", 123456},
-      {"- 3,169.04", -316904},    {"-$150.00", -15000},
-      {"$-150.00", -15000},       {"0.00", 0},
-      {"3,376,161.67", 337616167}, {"1.234.567,89", 123456789},
-      {"1234.56", 123456},        {"1234,56", 123456},
-      {"$500", 50000},            {"1,000", 100000},
-      {"€ 1.234,56", 123456},     {"1,000.00 MXN", 100000},
-      {"  $76,581.87  ", 7658187}, {"($ 12.00)", -1200},
-      /* the issue-4 layouts' forms */
-      {"12.345,67 \xe2\x82\xac", 1234567}, {"EUR 1.234,56", 123456},
-      {"CAD 1,234.56", 123456},   {"$1,234.56 CAD", 123456},
-      {"1,234.56 M.N.", 123456},  {"$ 84,250.10", 8425010},
-      {"$1,234.56 M.N.", 123456}, {"$1,234.56 MXN", 123456},
-      {"(85.20)", -8520},         {"29,536.44-", -2953644},
-      {"-1.000,00", -100000},     {"1.234,56 EUR", 123456},
-      /* OCR'd text layers: the decimal mark printed like the group one */
-      {"\xc2\xa3" "44.079.83", 4407983}, {"40,000,00", 4000000},
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-    sv_cents v = -424242;
-    if (!sv_extract_parse_amount(cases[i].text, &v))
-      fail_msg("rejected \"%s\"", cases[i].text);
-    if (v != cases[i].cents)
-      fail_msg("\"%s\" gave %lld", cases[i].text, (long long)v);
-  }
-}
-
-/* Ambiguous or garbled text is rejected and leaves *out alone. */
-static void test_extract_parse_amount_rejects(void **state)
-{
-  (void)state;
-  static const char *const bad[] = {
-      "",           "$",           "16",          "31",
-      "0.000",      "12,5",        "1,234.5",     "1,2345.00",
-      "12,34,567.00", "45,245.67 90,000.00",      "-1,234.56-",
-      "-(1.00)",    "(1.00",       "1.00)",       "abc",
-      "1.234.5",    "03/01/2026",  "1,234.56 CRX", "-1.00 CR",
-      "1234567890123456.00",       "$1,234.56 $2.00", "0,123",
-      "$1.00 US$",  "USD 1.00 MXN",
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
-    sv_cents v = 4242;
-    if (sv_extract_parse_amount(bad[i], &v))
-      fail_msg("accepted \"%s\" as %lld", bad[i], (long long)v);
-    assert_int_equal(v, 4242);
-  }
-  sv_cents v = 0;
-  assert_false(sv_extract_parse_amount(NULL, &v));
-}
-
 /* Statement amounts with a trailing minus and CR/DR keep their sign. */
 static void test_extract_signed_balances(void **state)
 {
@@ -299,113 +240,6 @@ static void test_extract_signed_balances(void **state)
   assert_date(&st->end, 2024, 1, 31);
   assert_string_equal(st->account, "****7890");
   sv_doc_free(&doc);
-}
-
-/* -------------------------------------------------------------- dates */
-
-struct period_case {
-  const char *text;
-  const char *lang;
-  int y0, m0, d0, y1, m1, d1;
-};
-
-/* Every period format of domain.md §4, English and Spanish. */
-static void test_extract_parse_period_formats(void **state)
-{
-  (void)state;
-  static const struct period_case cases[] = {
-      {"Statement Period: 03/01/2026 - 03/31/2026", "en", 2026, 3, 1, 2026,
-       3, 31},
-      {"Periodo: DEL 01/03/2026 AL 31/03/2026", "es", 2026, 3, 1, 2026, 3,
-       31},
-      {"Periodo DEL 01/01/2024 AL 31/01/2024", "es", 2024, 1, 1, 2024, 1, 31},
-      {"PERIODO DEL 01-ENE-2024 AL 31-ENE-2024", "es", 2024, 1, 1, 2024, 1,
-       31},
-      {"Periodo Del 01/ENE/2024 Al 31/ENE/2024", "es", 2024, 1, 1, 2024, 1,
-       31},
-      {"Periodo Del 01-SEPT-24 al 30-SEPT-24", "es", 2024, 9, 1, 2024, 9, 30},
-      {"PERIODO DEL 01-SET-2025 AL 30-SET-2025", "es", 2025, 9, 1, 2025, 9,
-       30},
-      {"Periodo DEL 01-DIC-2025 AL 31-DIC-2025", "es", 2025, 12, 1, 2025, 12,
-       31},
-      {"DEL 01/AGO/2026 AL 31/AGO/2026", "es", 2026, 8, 1, 2026, 8, 31},
-      {"Periodo 5-jul-2025 al 04-ago-2025", "es", 2025, 7, 5, 2025, 8, 4},
-      {"del 1 de abril de 2025 al 30 de abril de 2025", "es", 2025, 4, 1,
-       2025, 4, 30},
-      {"April 01, 2025 through April 30, 2025", "en", 2025, 4, 1, 2025, 4,
-       30},
-      {"July 1, 2022 through July 31, 2022", "en", 2022, 7, 1, 2022, 7, 31},
-      {"Statement period from 1 May 2026 to 31 May 2026", "en", 2026, 5, 1,
-       2026, 5, 31},
-      {"Statement Period February 1 \xe2\x80\x93 April 30, 2022", "en", 2022,
-       2, 1, 2022, 4, 30},
-      {"December 15, 2025 - January 14, 2026", "en", 2025, 12, 15, 2026, 1,
-       14},
-      /* an OCR'd text layer: "l" for "1" */
-      {"May l, 2019 to May 31, 2019", "en", 2019, 5, 1, 2019, 5, 31},
-      /* only one reading is valid: the language's order gives way */
-      {"Statement Period: 01/03/2026 - 31/03/2026", "en", 2026, 3, 1, 2026,
-       3, 31},
-      {"Periodo: 03/01/2026 - 03/31/2026", "es", 2026, 3, 1, 2026, 3, 31},
-      /* both valid: the monthly one wins over the language */
-      {"Period 01/02/2026 - 01/03/2026", "en", 2026, 2, 1, 2026, 3, 1},
-      /* both valid and monthly: the language decides */
-      {"Period 01/05/2026 - 02/06/2026", "en", 2026, 1, 5, 2026, 2, 6},
-      {"Periodo 01/05/2026 - 02/06/2026", "es", 2026, 5, 1, 2026, 6, 2},
-      /* two-digit years */
-      {"Periodo 01/03/26 al 31/03/26", "es", 2026, 3, 1, 2026, 3, 31},
-      /* the issue-4 layouts (LAYOUTS.md), as printed */
-      {"for July 1, 2026 to July 31, 2026", "en", 2026, 7, 1, 2026, 7, 31},
-      {"Statement Period 07/16/2026 - 08/15/2026", "en", 2026, 7, 16, 2026,
-       8, 15},
-      {"Statement Period 07/16/2026 - 08/15/2026", "es", 2026, 7, 16, 2026,
-       8, 15},
-      {"PERIODO DEL 01-ENE-2026 AL 31-ENE-2026", "es", 2026, 1, 1, 2026, 1,
-       31},
-      {"Periodo Del 01/ENE/2026 Al 31/ENE/2026", "es", 2026, 1, 1, 2026, 1,
-       31},
-      {"Periodo: 01/03/2026 - 31/03/2026", "es", 2026, 3, 1, 2026, 3, 31},
-      {"Periodo: 01/03/2026 - 31/03/2026", "", 2026, 3, 1, 2026, 3, 31},
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-    GDate s, e;
-    g_date_clear(&s, 1);
-    g_date_clear(&e, 1);
-    if (!sv_extract_parse_period(cases[i].text, cases[i].lang, &s, &e))
-      fail_msg("no period in \"%s\"", cases[i].text);
-    if (g_date_get_year(&s) != (GDateYear)cases[i].y0 ||
-        g_date_get_month(&s) != (GDateMonth)cases[i].m0 ||
-        g_date_get_day(&s) != (GDateDay)cases[i].d0 ||
-        g_date_get_year(&e) != (GDateYear)cases[i].y1 ||
-        g_date_get_month(&e) != (GDateMonth)cases[i].m1 ||
-        g_date_get_day(&e) != (GDateDay)cases[i].d1)
-      fail_msg("\"%s\" gave %d-%d-%d .. %d-%d-%d", cases[i].text,
-               g_date_get_year(&s), g_date_get_month(&s), g_date_get_day(&s),
-               g_date_get_year(&e), g_date_get_month(&e),
-               g_date_get_day(&e));
-  }
-}
-
-/* Text without a valid range gives no period and leaves the dates alone. */
-static void test_extract_parse_period_rejects(void **state)
-{
-  (void)state;
-  static const char *const bad[] = {
-      "Statement Period: 03/31/2026 - 03/01/2026", /* end before start */
-      "Fecha de Corte 31/03/2026",                 /* one date */
-      "Beginning balance on October 10",           /* no year */
-      "31/13/2026 - 32/14/2026",                   /* no valid reading */
-      "03/02 PAYROLL 3,000.00 03/05 CHECK",        /* table, no years */
-      "",
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
-    GDate s, e;
-    g_date_clear(&s, 1);
-    g_date_clear(&e, 1);
-    if (sv_extract_parse_period(bad[i], "en", &s, &e))
-      fail_msg("found a period in \"%s\"", bad[i]);
-    assert_false(g_date_valid(&s));
-  }
 }
 
 /* "Beginning balance on July 1, 2026" and "Ending balance on July 31,
@@ -1253,7 +1087,7 @@ static void check_sample_dir(const char *dir, int min_checks, int *n)
       doc->type = SV_FILE_PDF;
       struct sv_config cfg;
       memset(&cfg, 0, sizeof cfg);
-      assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+      assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
       if (doc->text == SV_TEXT_LAYER) {
         run_stages(doc);
         if (doc->kind == SV_KIND_BANK_STATEMENT) {
@@ -1328,18 +1162,19 @@ static void test_extract_reread_restores_figure(void **state)
   struct sv_config cfg;
   memset(&cfg, 0, sizeof cfg);
   void *ctx = NULL;
-  assert_int_equal(sv_ocr_stage.init(&cfg, &ctx), SV_OK);
+  struct sv_services svc = {0};
+  assert_int_equal(sv_ocr_stage.init(&cfg, &svc, &ctx), SV_OK);
   struct sv_doc *doc = sv_doc_new(NULL, "scan_2026-05.pdf", path);
   doc->bytes = g_bytes_new_take(data, len);
   doc->size = (gint64)len;
   doc->type = SV_FILE_PDF;
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
-  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
+  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, &svc, NULL, doc), SV_OK);
   assert_int_equal(doc->text, SV_TEXT_OCR);
-  assert_non_null(doc->ocr);
+  assert_non_null(svc.reread);
   assert_non_null(doc->pages[0].image);
   /* a first pass finds the average's word; then one digit is changed */
-  run_stages(doc);
+  run_stages_svc(doc, &svc);
   assert_non_null(doc->statement);
   assert_int_equal(doc->statement->average.amount, 1039170);
   struct sv_box box = doc->statement->average.box;
@@ -1364,7 +1199,7 @@ static void test_extract_reread_restores_figure(void **state)
   lt[0] = '8';
   doc->status = SV_DOC_OK;
   g_ptr_array_set_size(doc->problems, 0);
-  run_stages(doc);
+  run_stages_svc(doc, &svc);
   const struct sv_statement *st = doc->statement;
   assert_non_null(st);
   assert_int_equal(st->average.amount, 1039170);
@@ -1396,7 +1231,7 @@ static struct sv_doc *realdoc(const char *rel)
   doc->type = SV_FILE_PDF;
   struct sv_config cfg;
   memset(&cfg, 0, sizeof cfg);
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, doc), SV_OK);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, NULL, doc), SV_OK);
   run_stages(doc);
   return doc;
 }
@@ -1458,11 +1293,7 @@ int main(void)
       cmocka_unit_test(test_extract_figure_box_and_conf),
       cmocka_unit_test(test_extract_es_resumen_layout),
       cmocka_unit_test(test_extract_es_resumen_dollars),
-      cmocka_unit_test(test_extract_parse_amount_formats),
-      cmocka_unit_test(test_extract_parse_amount_rejects),
       cmocka_unit_test(test_extract_signed_balances),
-      cmocka_unit_test(test_extract_parse_period_formats),
-      cmocka_unit_test(test_extract_parse_period_rejects),
       cmocka_unit_test(test_extract_period_from_balance_labels),
       cmocka_unit_test(test_extract_saldo_promedio_minimo_not_average),
       cmocka_unit_test(test_extract_saldo_final_periodo_anterior_is_opening),

@@ -57,7 +57,7 @@ static struct sv_doc *ingest_file(struct sv_case *c, const char *path)
 {
   struct sv_config cfg = config();
   struct sv_doc *d = sv_doc_new(c, "x", path);
-  assert_int_equal(sv_ingest_stage.process(NULL, &cfg, c, d), SV_OK);
+  assert_int_equal(sv_ingest_stage.process(NULL, &cfg, NULL, c, d), SV_OK);
   return d;
 }
 

@@ -114,8 +114,8 @@ static struct sv_doc *doc_of(struct sv_case *c, GBytes *bytes,
 static void run_stages(void *ctx, struct sv_case *c, struct sv_doc *d)
 {
   struct sv_config cfg = {0};
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, c, d), SV_OK);
-  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, c, d), SV_OK);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, c, d), SV_OK);
+  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, NULL, c, d), SV_OK);
 }
 
 /* Returns borrowed: the first word of the page containing text. */
@@ -165,7 +165,7 @@ static int group_setup(void **state)
 {
   struct sv_config cfg = {0};
   void *ctx = NULL;
-  if (sv_ocr_stage.init(&cfg, &ctx) != SV_OK)
+  if (sv_ocr_stage.init(&cfg, NULL, &ctx) != SV_OK)
     return -1;
   *state = ctx;
   return 0;
@@ -201,7 +201,6 @@ static void test_ocr_image_only_pdf(void **state)
   assert_int_equal(d->npages, 1);
   assert_int_equal(d->text, SV_TEXT_OCR);
   assert_true(d->ocr_conf > 60);
-  assert_ptr_equal(d->ocr, *state);
   assert_null(d->bytes);
   const struct sv_page *p = &d->pages[0];
   assert_non_null(p->image);
@@ -307,14 +306,14 @@ static void test_ocr_reread_figure(void **state)
   assert_non_null(w);
   char *text = NULL;
   float conf = 0;
-  assert_true(sv_ocr_reread(d->ocr, p, &w->box, &text, &conf));
+  assert_true(sv_ocr_reread(*state, p, &w->box, &text, &conf));
   assert_non_null(text);
   assert_string_equal(text, "$8,848.32");
   assert_true(conf > 50 && conf <= 100);
   g_free(text);
   /* the page reader is unchanged: a second page still reads words */
   struct sv_box none = {0, 0, 0, 0};
-  assert_false(sv_ocr_reread(d->ocr, p, &none, &text, &conf));
+  assert_false(sv_ocr_reread(*state, p, &none, &text, &conf));
   assert_null(text);
   sv_doc_free(&d);
   sv_case_free(&c);
@@ -327,9 +326,13 @@ static void test_ocr_engine_once_per_worker(void **state)
   (void)state;
   struct sv_config cfg = {0};
   void *ctx = NULL;
+  struct sv_services svc = {0};
   int before = sv_ocr_engines_made();
-  assert_int_equal(sv_ocr_stage.init(&cfg, &ctx), SV_OK);
+  assert_int_equal(sv_ocr_stage.init(&cfg, &svc, &ctx), SV_OK);
   assert_non_null(ctx);
+  /* the engine is offered to the worker's later stages as the re-read */
+  assert_non_null(svc.reread);
+  assert_ptr_equal(svc.reread_self, ctx);
   struct sv_case *c = sv_case_new("c", "/", "c");
   for (int i = 0; i < 2; i++) {
     struct Pix *pix = page_pix(300, NULL);
@@ -338,7 +341,6 @@ static void test_ocr_engine_once_per_worker(void **state)
     pixDestroy(&pix);
     run_stages(ctx, c, d);
     assert_int_equal(d->text, SV_TEXT_OCR);
-    assert_ptr_equal(d->ocr, ctx);
     sv_doc_free(&d);
   }
   assert_int_equal(sv_ocr_engines_made(), before + 1);
@@ -356,7 +358,7 @@ static void test_ocr_init_failure_fails_documents(void **state)
   struct sv_config cfg = {0};
   void *ctx = NULL;
   g_setenv("SV_TESSDATA", "/nonexistent/tessdata", TRUE);
-  assert_int_equal(sv_ocr_stage.init(&cfg, &ctx), SV_OK); /* loads later */
+  assert_int_equal(sv_ocr_stage.init(&cfg, NULL, &ctx), SV_OK); /* later */
   g_unsetenv("SV_TESSDATA");
   /* A text-layer document goes through untouched... */
   struct sv_case *tc = sv_case_new("t", "/", "t");
@@ -367,7 +369,7 @@ static void test_ocr_init_failure_fails_documents(void **state)
   td->pages[0].number = 1;
   td->pages[0].source = SV_TEXT_LAYER;
   td->text = SV_TEXT_LAYER;
-  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, tc, td), SV_OK);
+  assert_int_equal(sv_ocr_stage.process(ctx, &cfg, NULL, tc, td), SV_OK);
   assert_int_equal(td->status, SV_DOC_OK);
   assert_int_equal(td->problems->len, 0);
   sv_doc_free(&td);

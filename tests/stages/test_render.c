@@ -17,6 +17,7 @@
 #include <leptonica/allheaders.h>
 
 #include "render.h"
+#include "text/lines.h"
 #include "support.h"
 
 static struct sv_doc *render_image(struct sv_case *c, GBytes *bytes,
@@ -26,7 +27,7 @@ static struct sv_doc *render_image(struct sv_case *c, GBytes *bytes,
   struct sv_doc *d = sv_doc_new(c, "scan", "/scan");
   d->type = type;
   d->bytes = bytes;
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, c, d), SV_OK);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, c, d), SV_OK);
   return d;
 }
 
@@ -132,7 +133,7 @@ static struct sv_doc *render(struct sv_case *c, GBytes *bytes)
   struct sv_doc *d = sv_doc_new(c, "t.pdf", "/t.pdf");
   d->type = SV_FILE_PDF;
   d->bytes = bytes;
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, c, d), SV_OK);
+  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, c, d), SV_OK);
   return d;
 }
 
@@ -227,7 +228,7 @@ static void test_render_build_lines_direct(void **state)
   w[2] = (struct sv_word){g_strdup("9.00"), {300, 10, 324, 20}, 80};
   w[3] = (struct sv_word){g_strdup("next"), {10, 30, 34, 40}, 99};
   struct sv_page p = {.number = 1};
-  sv_render_build_lines(&p, w, 4);
+  sv_lines_build(&p, w, 4);
   assert_int_equal(p.nlines, 2);
   assert_string_equal(p.lines[0].text, "Saldo Final" SV_COLUMN_GAP "9.00");
   assert_string_equal(p.lines[1].text, "next");

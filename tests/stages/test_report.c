@@ -702,7 +702,7 @@ static void test_report_stage_writes_case(void **state)
   char *out = g_build_filename(tmp, "out", NULL);
   struct sv_config cfg = test_config(out);
   struct sv_case *c = sample_case();
-  assert_int_equal(sv_report_stage.process(NULL, &cfg, c, NULL), SV_OK);
+  assert_int_equal(sv_report_stage.process(NULL, &cfg, NULL, c, NULL), SV_OK);
   assert_false(c->failed);
   assert_int_equal(c->problems->len, 0);
   char *path = g_build_filename(out, "C-0042.xml", NULL);
@@ -716,7 +716,7 @@ static void test_report_stage_writes_case(void **state)
   char *blocker = g_build_filename(tmp, "blocked", NULL);
   sv_test_write(blocker, "x", 1);
   cfg.out_dir = blocker;
-  assert_int_equal(sv_report_stage.process(NULL, &cfg, c, NULL), SV_OK);
+  assert_int_equal(sv_report_stage.process(NULL, &cfg, NULL, c, NULL), SV_OK);
   assert_true(c->failed);
   assert_int_equal(c->problems->len, 1);
   const struct sv_problem *pr = g_ptr_array_index(c->problems, 0);

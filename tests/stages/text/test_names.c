@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "names.h"
+#include "text/names.h"
 
 static void verdict(const char *applicant, const char *printed,
                     enum sv_name_verdict want)

@@ -11,10 +11,11 @@
 
 #include <string.h>
 
-#include "doctext.h"
-#include "extract.h"
-#include "names.h"
-#include "numwords.h"
+#include "../text/amount.h"
+#include "../text/dates.h"
+#include "../text/doctext.h"
+#include "../text/names.h"
+#include "../text/numwords.h"
 
 /* How far back (bytes of folded text) the words naming an amount may be. */
 #define KIND_WINDOW 140
@@ -158,7 +159,7 @@ static void read_value(const struct sv_doctext *t, struct sv_deed *d,
   struct sv_stated_value v;
   memset(&v, 0, sizeof v);
   char *digits = g_ascii_strup(text + s, e - s);
-  bool parsed = sv_extract_parse_amount(digits, &v.figure.amount);
+  bool parsed = sv_amount_parse(digits, &v.figure.amount);
   g_free(digits);
   if (!parsed || v.figure.amount <= 0 ||
       !kind_before(text, (size_t)s, &v.kind) ||
@@ -433,7 +434,7 @@ static void read_date(const struct sv_doctext *t, struct sv_deed *d)
   char *pattern = g_strdup_printf(
       "(a los )?(\\d{1,2})(?: (?!de\\b)[a-z]+){0,2} (?:dias )?(?:del mes )?de "
       "(%s) (?:de |del )?(?:ano )?(\\d{4})",
-      sv_doctext_month_pattern());
+      sv_month_pattern());
   GRegex *r = rx(pattern);
   GMatchInfo *mi = NULL;
   const char *text = sv_doctext_folded(t);
@@ -448,7 +449,7 @@ static void read_date(const struct sv_doctext *t, struct sv_deed *d)
     char *form = g_match_info_fetch(mi, 1);
     guint64 dd = g_ascii_strtoull(day, NULL, 10);
     guint64 yy = g_ascii_strtoull(year, NULL, 10);
-    int mm = sv_doctext_month(mon);
+    int mm = sv_month_of(mon);
     int score = date_score(text, s, form != NULL && form[0] != '\0');
     if (mm > 0 && yy >= 1900 && yy <= 2200 &&
         g_date_valid_dmy((GDateDay)dd, (GDateMonth)mm, (GDateYear)yy) &&

@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../pipeline/money.h"
-#include "../pipeline/xmlsafe.h"
+#include "../../pipeline/money.h"
+#include "../../pipeline/xmlsafe.h"
 
 struct wage_entry {
   const char *zone; /* in the string chunk */

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "deed.h"
+#include "readers/deed.h"
 #include "render.h"
 #include "support.h"
 

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../pipeline/model.h"
+#include "../../pipeline/model.h"
 
 /* Upper bound on the text the parsers look at (bytes); longer is rejected. */
 #define SV_NUMWORDS_MAX_TEXT 4096

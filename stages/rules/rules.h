@@ -20,8 +20,8 @@
 #include <glib.h>
 #include <stdbool.h>
 
-#include "../pipeline/model.h"
-#include "../pipeline/status.h"
+#include "../../pipeline/model.h"
+#include "../../pipeline/status.h"
 
 struct sv_rules;
 

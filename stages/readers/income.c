@@ -1,20 +1,21 @@
 /*
- * letter.c - reading income and pension letters (see letter.h).
+ * income.c - reading income and pension letters (see income.h).
  *
  * One pass collects every amount in digits with the words around it (the
  * text before it on its line, the label above it, a few words after it);
  * a table of phrases turns those words into a frequency and a net / gross
  * / hourly label; the best candidate becomes the stated amount.  Month
  * rows are read by their own pattern.  Person, payer and period are
- * separate small passes over the folded text (stages/doctext.h).
+ * separate small passes over the folded text (stages/text/doctext.h).
  */
-#include "letter.h"
+#include "income.h"
 
 #include <string.h>
 
-#include "classify.h"
-#include "doctext.h"
-#include "extract.h"
+#include "../text/amount.h"
+#include "../text/dates.h"
+#include "../text/doctext.h"
+#include "../text/fold.h"
 
 #define AFTER_WINDOW 32
 #define BEFORE_WINDOW 80
@@ -42,7 +43,7 @@ static sv_cents scale(sv_cents a, int64_t num, int64_t den)
   return (a * num * 2 + den) / (2 * den);
 }
 
-sv_cents sv_letter_monthly(sv_cents amount, enum sv_frequency freq)
+sv_cents sv_income_monthly(sv_cents amount, enum sv_frequency freq)
 {
   switch (freq) {
   case SV_FREQ_MONTHLY:
@@ -200,7 +201,7 @@ static bool on_month_row(const struct sv_doctext *t, gint s)
   char *line = g_strndup(text + ls, (size_t)s - ls);
   char *pattern = g_strdup_printf("\\b(?:%s)\\.?,? (?:de )?\\d{4}\\b|"
                                   "^\\s*\\d{1,2}/\\d{4}\\b",
-                                  sv_doctext_month_pattern());
+                                  sv_month_pattern());
   bool row = has(line, pattern);
   g_free(pattern);
   g_free(line);
@@ -214,7 +215,7 @@ static const char *const amount_pattern =
 static bool parse_at(const char *text, gint s, gint e, sv_cents *out)
 {
   char *up = g_ascii_strup(text + s, e - s);
-  bool ok = sv_extract_parse_amount(up, out);
+  bool ok = sv_amount_parse(up, out);
   g_free(up);
   return ok;
 }
@@ -277,7 +278,7 @@ static bool read_amount(const struct sv_doctext *t, struct sv_income_doc *inc,
     inc->stated.amount = c.amount;
     sv_doctext_figure(t, (size_t)c.s, (size_t)c.e, &inc->stated);
     inc->frequency = frequency_of(c.freq);
-    inc->monthly = sv_letter_monthly(c.amount, inc->frequency);
+    inc->monthly = sv_income_monthly(c.amount, inc->frequency);
     inc->net = c.net > 0 || (c.net == 0 && says_net);
   } else {
     inc->net = says_net;
@@ -294,7 +295,7 @@ static void read_months(const struct sv_doctext *t, struct sv_income_doc *inc)
   char *pattern = g_strdup_printf(
       "(?:^|\\n)[^\\n\\d]*?(?:\\b(%s)\\.?,? (?:de )?(\\d{4})|(\\d{1,2})/(\\d{4}))"
       "\\b[^\\n]*?(%s)",
-      sv_doctext_month_pattern(), amount_pattern);
+      sv_month_pattern(), amount_pattern);
   GRegex *r = rx(pattern);
   GMatchInfo *mi = NULL;
   g_regex_match(r, text, 0, &mi);
@@ -307,7 +308,7 @@ static void read_months(const struct sv_doctext *t, struct sv_income_doc *inc)
     g_match_info_fetch_pos(mi, 5, &s, &e);
     struct sv_income_month m;
     memset(&m, 0, sizeof m);
-    m.month = mname[0] != '\0' ? sv_doctext_month(mname)
+    m.month = mname[0] != '\0' ? sv_month_of(mname)
                                : (int)g_ascii_strtoull(mnum, NULL, 10);
     m.year = (int)g_ascii_strtoull(year[0] != '\0' ? year : year2, NULL, 10);
     if (m.month >= 1 && m.month <= 12 && m.year >= 1900 && m.year <= 2200 &&
@@ -352,19 +353,19 @@ static void read_period(const struct sv_doctext *t, const char *lang,
                         struct sv_income_doc *inc)
 {
   const char *text = sv_doctext_folded(t);
-  if (sv_extract_parse_period(text, lang, &inc->start, &inc->end))
+  if (sv_period_parse(text, lang, &inc->start, &inc->end))
     return;
   char *pattern = g_strdup_printf(
       "\\b(?:since|desde)(?:\\s+el\\s+mes\\s+de)?\\s+(%s)\\.?,?\\s+"
       "(?:de\\s+|del\\s+)?(\\d{4})",
-      sv_doctext_month_pattern());
+      sv_month_pattern());
   GRegex *r = rx(pattern);
   GMatchInfo *mi = NULL;
   if (g_regex_match(r, text, 0, &mi)) {
     char *mon = g_match_info_fetch(mi, 1);
     char *year = g_match_info_fetch(mi, 2);
     guint64 y = g_ascii_strtoull(year, NULL, 10);
-    int mm = sv_doctext_month(mon);
+    int mm = sv_month_of(mon);
     if (mm > 0 && y >= 1900 && y <= 2200)
       g_date_set_dmy(&inc->start, 1, (GDateMonth)mm, (GDateYear)y);
     g_free(mon);
@@ -388,7 +389,7 @@ static bool starts_upper(const char *word)
 /* True when word, folded and without its punctuation, is one of list. */
 static bool word_in(const char *word, const char *const *list)
 {
-  char *f = sv_classify_fold(word);
+  char *f = sv_fold(word);
   GString *b = g_string_new(NULL);
   for (const char *p = f; *p != '\0'; p++)
     if (g_ascii_isalnum(*p) || (guchar)*p >= 0x80 || *p == '&')
@@ -683,7 +684,7 @@ static const char *guess_lang(const struct sv_doc *doc, const char *text)
   return nes > nen ? "es" : "en";
 }
 
-bool sv_letter_read(struct sv_doc *doc)
+bool sv_income_read(struct sv_doc *doc)
 {
   struct sv_doctext *t = NULL;
   struct sv_income_doc *inc = NULL;

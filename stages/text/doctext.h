@@ -3,14 +3,14 @@
  * way back from any match to the printed words, their page, box and
  * confidence.
  *
- * Shared by the readers of deeds (stages/deed.c) and income letters
- * (stages/letter.c), which find labels with regular expressions over the
- * folded text (case and accents away, sv_classify_fold) and then need the
+ * Shared by the readers of deeds (stages/readers/deed.c) and income letters
+ * (stages/readers/income.c), which find labels with regular expressions over the
+ * folded text (case and accents away, sv_fold) and then need the
  * original words and a traceable sv_figure.  Before it joins the words it
  * drops watermark glyphs: one- or two-letter words over 1.8 times as tall
  * as the page's median word of 3+ letters (diagonal "SYNTHETIC TRAINING
  * DOCUMENT" stamps), which otherwise glue every line of a page into one;
- * lines are then rebuilt by geometry (sv_render_build_lines).
+ * lines are then rebuilt by geometry (sv_lines_build).
  */
 #ifndef SV_DOCTEXT_H
 #define SV_DOCTEXT_H
@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../pipeline/model.h"
+#include "../../pipeline/model.h"
 
 struct sv_doctext;
 
@@ -77,14 +77,5 @@ size_t sv_doctext_run_start(const struct sv_doctext *t, size_t pos,
 
 /* The folded byte offset where the line holding pos starts. */
 size_t sv_doctext_line_start(const struct sv_doctext *t, size_t pos);
-
-/* The month (1..12) a folded word names, Spanish or English, full or
-   abbreviated ("septiembre", "setiembre", "sept", "ene", "january",
-   "jan"); 0 when none.  Borrows word. */
-int sv_doctext_month(const char *word);
-
-/* The regex alternation of every word sv_doctext_month knows, longest
-   first, for building patterns (static string). */
-const char *sv_doctext_month_pattern(void);
 
 #endif

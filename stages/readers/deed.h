@@ -2,14 +2,15 @@
  * deed.h - read a Mexican deed (escritura, compraventa) or an investment
  * document (acta of company capital, share purchase).
  *
- * Called by the extract stage on documents classified SV_KIND_DEED; fills
+ * One of the readers of the extract stage's table (readers.h), for
+ * documents classified SV_KIND_DEED; fills
  * doc->deed for evaluate (property and investment tests).  Works on the
- * folded text of the pages (stages/doctext.h), so text-layer and OCR'd
+ * folded text of the pages (stages/text/doctext.h), so text-layer and OCR'd
  * documents read alike:
  *  - values: every amount in digits whose preceding words name it (precio,
  *    valor de operación, contraprestación -> price; avalúo -> appraisal;
  *    valor catastral -> cadastral; capital social, acciones, aportación,
- *    inversión -> investment), parsed with sv_extract_parse_amount, and the
+ *    inversión -> investment), parsed with sv_amount_parse, and the
  *    parenthesised words right after it parsed with sv_numwords_parse_es:
  *    has_words when words follow (even malformed ones), words_agree only
  *    when they parse and equal the digits; the nominal value of one share
@@ -34,7 +35,7 @@
 
 #include <stdbool.h>
 
-#include "../pipeline/model.h"
+#include "../../pipeline/model.h"
 
 /* Reads doc's pages and replaces doc->deed (sv_deed_new) with what was
    found.  Returns false, leaving doc->deed NULL, when nothing was read

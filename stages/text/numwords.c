@@ -1,7 +1,7 @@
 /*
  * numwords.c - amounts written in words (Spanish, English) into cents.
  *
- * The text is folded (sv_classify_fold: case and accents away) and cut
+ * The text is folded (sv_fold: case and accents away) and cut
  * into tokens of letters, digits and '/', so "MILLÓN", "millon" and
  * "M.N.)" all reach the grammar the same way.  Each language has a small
  * recursive-descent parser over the tokens: a group 1..999, then the
@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include "classify.h"
+#include "fold.h"
 
 /* --------------------------------------------------------------- tokens */
 
@@ -36,7 +36,7 @@ static char **tokenise(const char *text, size_t *count)
 
   if (text == NULL || strlen(text) > SV_NUMWORDS_MAX_TEXT)
     goto out;
-  folded = sv_classify_fold(text);
+  folded = sv_fold(text);
   out = g_ptr_array_new();
   for (const char *p = folded;; p++) {
     char ch = *p;

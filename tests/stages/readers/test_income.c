@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "letter.h"
+#include "readers/income.h"
 #include "render.h"
 #include "support.h"
 
@@ -35,7 +35,7 @@ static struct sv_doc *doc_from_text(const char *text)
 static struct sv_doc *read_text(const char *text)
 {
   struct sv_doc *doc = doc_from_text(text);
-  assert_true(sv_letter_read(doc));
+  assert_true(sv_income_read(doc));
   assert_non_null(doc->income);
   return doc;
 }
@@ -313,7 +313,7 @@ static void test_letter_nothing(void **state)
 {
   (void)state;
   struct sv_doc *doc = doc_from_text("lorem ipsum dolor\n");
-  assert_false(sv_letter_read(doc));
+  assert_false(sv_income_read(doc));
   assert_null(doc->income);
   sv_doc_free(&doc);
 }
@@ -322,11 +322,11 @@ static void test_letter_nothing(void **state)
 static void test_letter_monthly(void **state)
 {
   (void)state;
-  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_MONTHLY), 100000);
-  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_WEEKLY), 433333);
-  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_FORTNIGHTLY), 216667);
-  assert_int_equal(sv_letter_monthly(100000, SV_FREQ_SEMIMONTHLY), 200000);
-  assert_int_equal(sv_letter_monthly(100006, SV_FREQ_ANNUAL), 8334);
+  assert_int_equal(sv_income_monthly(100000, SV_FREQ_MONTHLY), 100000);
+  assert_int_equal(sv_income_monthly(100000, SV_FREQ_WEEKLY), 433333);
+  assert_int_equal(sv_income_monthly(100000, SV_FREQ_FORTNIGHTLY), 216667);
+  assert_int_equal(sv_income_monthly(100000, SV_FREQ_SEMIMONTHLY), 200000);
+  assert_int_equal(sv_income_monthly(100006, SV_FREQ_ANNUAL), 8334);
 }
 
 /* The synthetic benefit letter (text layer, diagonal watermark) through
@@ -338,7 +338,7 @@ static void test_letter_realdoc_benefit(void **state)
       SV_REALDOCS "/us-benefit-letter-synthetic/hh-003_d04_benefit_letter.pdf");
   if (doc == NULL)
     skip();
-  assert_true(sv_letter_read(doc));
+  assert_true(sv_income_read(doc));
   const struct sv_income_doc *inc = doc->income;
   assert_true(inc->stated.present);
   assert_int_equal(inc->stated.amount, 85000);

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "classify.h"
+#include "fold.h"
 
 #define MAX_NAME_TOKENS 16
 
@@ -26,7 +26,7 @@ static enum sep separator(const char *word)
   static const char *const strong[] = {"and", "&", "y/o", "and/or", "e/o",
                                        "u/o", NULL};
   static const char *const weak[] = {"y", "o", "e", "u", NULL};
-  char *f = sv_classify_fold(word);
+  char *f = sv_fold(word);
   enum sep s = SEP_NONE;
   for (size_t k = 0; strong[k] != NULL && s == SEP_NONE; k++)
     if (strcmp(f, strong[k]) == 0)
@@ -148,7 +148,7 @@ static bool dropped_word(const char *tok)
    turned round, titles and particles dropped. */
 static char **name_tokens(const char *name)
 {
-  char *folded = sv_classify_fold(name);
+  char *folded = sv_fold(name);
   char *comma = strchr(folded, ',');
   char *ordered = NULL;
   if (comma != NULL && strchr(comma + 1, ',') == NULL) {

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify.h"
-#include "render.h"
+#include "fold.h"
+#include "lines.h"
 
 struct dt_word {
   size_t fstart, fend; /* byte range in folded */
@@ -99,7 +99,7 @@ static bool page_without_watermark(const struct sv_page *pg,
   }
   out->number = pg->number;
   size_t n = kept->len;
-  sv_render_build_lines(out, (struct sv_word *)g_array_free(kept, FALSE), n);
+  sv_lines_build(out, (struct sv_word *)g_array_free(kept, FALSE), n);
   return true;
 }
 
@@ -120,7 +120,7 @@ static double char_width_of(const struct dt_word *w)
 static void add_word(struct sv_doctext *t, const struct sv_word *w, int page,
                      const char *sep)
 {
-  char *f = sv_classify_fold(w->text);
+  char *f = sv_fold(w->text);
   if (f[0] == '\0' || t->folded->len + strlen(f) + 4 > SV_DOCTEXT_MAX) {
     g_free(f);
     return;
@@ -453,42 +453,3 @@ size_t sv_doctext_line_start(const struct sv_doctext *t, size_t pos)
   return pos;
 }
 
-/* ------------------------------------------------------------- months */
-
-static const struct {
-  const char *word;
-  int month;
-} month_words[] = {
-  {"septiembre", 9}, {"noviembre", 11}, {"diciembre", 12},
-  {"setiembre", 9}, {"september", 9}, {"february", 2}, {"november", 11},
-  {"december", 12}, {"febrero", 2}, {"octubre", 10}, {"january", 1},
-  {"october", 10}, {"agosto", 8}, {"august", 8}, {"enero", 1},
-  {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
-  {"march", 3}, {"april", 4}, {"june", 6}, {"july", 7}, {"sept", 9},
-  {"may", 5}, {"ene", 1}, {"feb", 2}, {"mar", 3}, {"abr", 4}, {"jun", 6},
-  {"jul", 7}, {"ago", 8}, {"sep", 9}, {"set", 9}, {"oct", 10},
-  {"nov", 11}, {"dic", 12}, {"jan", 1}, {"apr", 4}, {"aug", 8},
-  {"dec", 12}, {NULL, 0}};
-
-int sv_doctext_month(const char *word)
-{
-  if (word == NULL)
-    return 0;
-  size_t len = strlen(word);
-  if (len > 0 && word[len - 1] == '.')
-    len--;
-  for (size_t k = 0; month_words[k].word != NULL; k++)
-    if (strlen(month_words[k].word) == len &&
-        strncmp(month_words[k].word, word, len) == 0)
-      return month_words[k].month;
-  return 0;
-}
-
-const char *sv_doctext_month_pattern(void)
-{
-  return "septiembre|noviembre|diciembre|setiembre|september|february|"
-         "november|december|febrero|octubre|january|october|agosto|august|"
-         "enero|marzo|abril|mayo|junio|julio|march|april|june|july|sept|"
-         "may|ene|feb|mar|abr|jun|jul|ago|sep|set|oct|nov|dic|jan|apr|aug|"
-         "dec";
-}

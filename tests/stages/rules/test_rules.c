@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "rules.h"
+#include "rules/rules.h"
 #include "support.h"
 #include "xmlsafe.h"
 

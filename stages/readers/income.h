@@ -1,11 +1,12 @@
 /*
- * letter.h - read an employer letter, income certificate ("constancia de
+ * income.h - read an employer letter, income certificate ("constancia de
  * ingresos", "carta de empleo") or pension / benefit letter, English or
  * Spanish.
  *
- * Called by the extract stage on documents classified SV_KIND_INCOME_LETTER;
+ * One of the readers of the extract stage's table (readers.h), for
+ * documents classified SV_KIND_INCOME_LETTER;
  * fills doc->income for evaluate's income test.  Works on the folded text
- * of the pages (stages/doctext.h), so text-layer and OCR'd letters read
+ * of the pages (stages/text/doctext.h), so text-layer and OCR'd letters read
  * alike, and labels may sit left of their value or above it.
  *
  *  - person: "Employee: X", "Recipient" over "X", "certify that X ...",
@@ -37,7 +38,7 @@
  *                   paid on the 15th and the last day)           x2
  *      annual       annual(ly), per year, yearly, anual          /12
  *    monthly = stated x factor in integer cents, rounded half-up.
- *  - period: a date range (sv_extract_parse_period), "since January
+ *  - period: a date range (sv_period_parse), "since January
  *    2020" / "desde enero de 2020" (start only), else the span of the
  *    month table.  Relative periods ("durante los últimos seis meses") are
  *    not turned into dates: the letter's own date is not read.
@@ -45,21 +46,21 @@
  *    "05/2026  4,393.00", each a month of income as printed (monthly =
  *    the amount).
  */
-#ifndef SV_LETTER_H
-#define SV_LETTER_H
+#ifndef SV_INCOME_H
+#define SV_INCOME_H
 
 #include <stdbool.h>
 
-#include "../pipeline/model.h"
+#include "../../pipeline/model.h"
 
 /* Reads doc's pages and replaces doc->income (sv_income_doc_new) with
    what was found.  Returns false, leaving doc->income NULL, when neither
    a person, an amount nor a month was read.  Uses doc->lang ("en"/"es")
    when set, else guesses it, for the currency of a bare "$".  Borrows
    doc's pages. */
-bool sv_letter_read(struct sv_doc *doc);
+bool sv_income_read(struct sv_doc *doc);
 
 /* amount normalised to a month for freq (see above), half-up. */
-sv_cents sv_letter_monthly(sv_cents amount, enum sv_frequency freq);
+sv_cents sv_income_monthly(sv_cents amount, enum sv_frequency freq);
 
 #endif

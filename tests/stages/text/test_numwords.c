@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "numwords.h"
+#include "text/numwords.h"
 
 /* Asserts text parses (Spanish) to want cents. */
 static void es_is(const char *text, sv_cents want)

@@ -1,0 +1,83 @@
+/*
+ * fold.c - text folding for matching (see fold.h).
+ */
+#include "fold.h"
+
+#include <glib.h>
+#include <string.h>
+
+char *sv_fold(const char *text)
+{
+  char *valid = NULL;
+  char *cased = NULL;
+  char *nfd = NULL;
+  GString *out = g_string_new(NULL);
+
+  if (text == NULL)
+    goto out;
+  valid = g_utf8_make_valid(text, -1);
+  cased = g_utf8_casefold(valid, -1);
+  nfd = g_utf8_normalize(cased, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL)
+    goto out;
+  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    GUnicodeType t = g_unichar_type(ch);
+    if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK ||
+        t == G_UNICODE_SPACING_MARK)
+      continue;
+    g_string_append_unichar(out, ch);
+  }
+
+out:
+  g_free(valid);
+  g_free(cased);
+  g_free(nfd);
+  return g_string_free(out, FALSE);
+}
+
+char *sv_fold_key(const char *text)
+{
+  char *folded = sv_fold(text);
+  GString *s = g_string_new(NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isalnum(ch))
+      g_string_append_unichar(s, ch);
+  }
+  g_free(folded);
+  return g_string_free(s, FALSE);
+}
+
+char *sv_fold_tokens(const char *folded)
+{
+  GString *s = g_string_new(" ");
+  bool in_tok = false;
+  for (const char *p = folded != NULL ? folded : ""; *p != '\0';
+       p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isalnum(ch)) {
+      g_string_append_unichar(s, ch);
+      in_tok = true;
+    } else if (in_tok) {
+      g_string_append_c(s, ' ');
+      in_tok = false;
+    }
+  }
+  if (in_tok)
+    g_string_append_c(s, ' ');
+  return g_string_free(s, FALSE);
+}
+
+bool sv_fold_has_phrase(const char *tokens, const char *phrase)
+{
+  if (tokens == NULL || phrase == NULL || phrase[0] == '\0')
+    return false;
+  size_t n = strlen(phrase);
+  for (const char *p = strstr(tokens, phrase); p != NULL;
+       p = strstr(p + 1, phrase)) {
+    if (p > tokens && p[-1] == ' ' && p[n] == ' ')
+      return true;
+  }
+  return false;
+}

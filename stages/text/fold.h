@@ -1,0 +1,36 @@
+/*
+ * fold.h - text folding for matching, the base of the text library.
+ *
+ * Every reader compares printed words with its vocabularies after folding:
+ * Unicode case folding, canonical decomposition and the combining marks
+ * removed, so "Número", "NUMERO" and "número" are all "numero".  Keys keep
+ * only the letters and digits ("No." -> "no", "(+)" -> ""); token streams
+ * turn a text into " tok tok ... " so that a phrase matches as " phrase "
+ * whatever punctuation was printed between its words.
+ *
+ * The text library (stages/text/) depends on nothing in the stages: only on
+ * GLib and the data model (pipeline/model.h).
+ */
+#ifndef SV_FOLD_H
+#define SV_FOLD_H
+
+#include <stdbool.h>
+
+/* Folds text: invalid UTF-8 repaired, case folded, accents removed.
+   Borrows text (NULL gives "").  Returns owned: free with g_free. */
+char *sv_fold(const char *text);
+
+/* The folded letters and digits of text, nothing else ("No." -> "no",
+   "$1,234.56" -> "123456").  Returns owned (g_free). */
+char *sv_fold_key(const char *text);
+
+/* " tok tok ... ": the alphanumeric runs of already folded text separated
+   by single spaces, with a space at both ends (" " when there is none).
+   Borrows folded.  Returns owned (g_free). */
+char *sv_fold_tokens(const char *folded);
+
+/* True when the token stream (sv_fold_tokens) holds phrase (folded tokens
+   separated by single spaces) as whole tokens.  Borrows both. */
+bool sv_fold_has_phrase(const char *tokens, const char *phrase);
+
+#endif
