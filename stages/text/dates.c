@@ -359,6 +359,61 @@ bool sv_row_date_parse(const char *word, struct sv_row_date *rd)
   return ok;
 }
 
+/* A day of the month as printed: 1-2 digits, an optional ordinal suffix
+   ("1st", "02nd"); -1 when it is not one. */
+static int day_word(const char *w)
+{
+  size_t n = 0;
+  int d = 0;
+  while (g_ascii_isdigit(w[n]) && n < 2)
+    d = d * 10 + (w[n++] - '0');
+  if (n == 0 || d < 1 || d > 31)
+    return -1;
+  const char *rest = w + n;
+  if (*rest == '\0' || strcmp(rest, ",") == 0 || strcmp(rest, ".") == 0)
+    return d;
+  static const char *const ord[] = {"st", "nd", "rd", "th"};
+  for (size_t k = 0; k < G_N_ELEMENTS(ord); k++)
+    if (g_ascii_strncasecmp(rest, ord[k], 2) == 0 &&
+        (rest[2] == '\0' || rest[2] == ','))
+      return d;
+  return -1;
+}
+
+/* The month a printed word names (folded, a final ',' or '.' dropped). */
+static int month_word(const char *w)
+{
+  char *f = sv_fold(w);
+  size_t n = strlen(f);
+  while (n > 0 && (f[n - 1] == ',' || f[n - 1] == '.'))
+    f[--n] = '\0';
+  int m = sv_month_of(f);
+  g_free(f);
+  return m;
+}
+
+size_t sv_row_date_words(const char *const *words, size_t n,
+                         struct sv_row_date *rd)
+{
+  if (n == 0 || words[0] == NULL)
+    return 0;
+  if (sv_row_date_parse(words[0], rd))
+    return 1;
+  if (n < 2 || words[1] == NULL)
+    return 0;
+  int d = day_word(words[0]), m = month_word(words[1]);
+  if (d < 0 || m == 0) {
+    d = day_word(words[1]);
+    m = month_word(words[0]);
+  }
+  if (d < 0 || m == 0)
+    return 0;
+  memset(rd, 0, sizeof *rd);
+  rd->day = d;
+  rd->month = m;
+  return 2;
+}
+
 bool sv_row_date_place(const struct sv_row_date *rd, const char *lang,
                        int order, const GDate *start, const GDate *end,
                        GDate *out)

@@ -81,6 +81,13 @@ struct sv_row_date {
 /* Parses word as a row date; false when it is not one. */
 bool sv_row_date_parse(const char *word, struct sv_row_date *rd);
 
+/* The row date printed by the first words of words[0..n) (as printed, not
+   folded): one word ("03/02", "15/ENE", "05-OCT-24"), or a day and a month
+   name in two words ("02 May", "May 02", "2 de mayo" is not a row date).
+   Returns how many words it took (1 or 2), 0 when they print no date. */
+size_t sv_row_date_words(const char *const *words, size_t n,
+                         struct sv_row_date *rd);
+
 /* Places a row date in the period [start, end]: numeric dates are read
    month/day when order is 1, day/month when 0, and both ways (lang's own
    order first) when -1; a date without a year takes the period's start or
