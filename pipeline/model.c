@@ -40,6 +40,12 @@ static struct sv_problem *problem_new(sv_status code, const char *stage,
   return pr;
 }
 
+static void statement_free_ptr(gpointer p)
+{
+  struct sv_statement *st = p;
+  sv_statement_free(&st);
+}
+
 struct sv_doc *sv_doc_new(struct sv_case *owner, const char *relpath,
                           const char *abspath)
 {
@@ -48,6 +54,7 @@ struct sv_doc *sv_doc_new(struct sv_case *owner, const char *relpath,
   d->relpath = g_strdup(relpath);
   d->abspath = g_strdup(abspath);
   d->problems = g_ptr_array_new_with_free_func(problem_free);
+  d->statements = g_ptr_array_new_with_free_func(statement_free_ptr);
   return d;
 }
 
@@ -91,7 +98,7 @@ void sv_doc_free(struct sv_doc **doc)
   if (d->bytes != NULL)
     g_bytes_unref(d->bytes);
   g_ptr_array_free(d->problems, TRUE);
-  sv_statement_free(&d->statement);
+  g_ptr_array_free(d->statements, TRUE);
   sv_deed_free(&d->deed);
   sv_income_doc_free(&d->income);
   g_free(d->relpath);
@@ -169,6 +176,27 @@ void sv_statement_free(struct sv_statement **stp)
   g_free((*stp)->account);
   g_free(*stp);
   *stp = NULL;
+}
+
+struct sv_statement *sv_doc_statement(const struct sv_doc *doc, size_t i)
+{
+  if (doc == NULL || doc->statements == NULL || i >= doc->statements->len)
+    return NULL;
+  return g_ptr_array_index(doc->statements, i);
+}
+
+void sv_statement_set_month(struct sv_statement *st)
+{
+  st->year = st->month = 0;
+  st->month_spans = false;
+  if (!g_date_valid(&st->start) || !g_date_valid(&st->end) ||
+      g_date_compare(&st->start, &st->end) > 0)
+    return;
+  st->year = g_date_get_year(&st->end);
+  st->month = g_date_get_month(&st->end);
+  GDate limit = st->end;
+  g_date_subtract_days(&limit, 45);
+  st->month_spans = g_date_compare(&st->start, &limit) < 0;
 }
 
 struct sv_deed *sv_deed_new(void)
@@ -402,6 +430,21 @@ const char *sv_frequency_str(enum sv_frequency f)
     return "annual";
   }
   return "monthly";
+}
+
+const char *sv_currency_source_str(enum sv_currency_source s)
+{
+  switch (s) {
+  case SV_CURRENCY_PRINTED:
+    return "printed";
+  case SV_CURRENCY_COUNTRY:
+    return "country";
+  case SV_CURRENCY_INFERRED:
+    return "inferred";
+  case SV_CURRENCY_NONE:
+    break;
+  }
+  return "none";
 }
 
 char *sv_mask_account(const char *number)

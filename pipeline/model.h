@@ -114,13 +114,27 @@ enum sv_basis {
   SV_BASIS_CLOSING            /* closing balance: no average available */
 };
 
-/* What extract read from one bank statement. */
+/* Where a currency was read from, strongest first. */
+enum sv_currency_source {
+  SV_CURRENCY_NONE = 0,
+  SV_CURRENCY_PRINTED,  /* an ISO code or currency name on the document */
+  SV_CURRENCY_COUNTRY,  /* the document's own country (address, phone,
+                           account format) names its currency */
+  SV_CURRENCY_INFERRED  /* a symbol only ("$"): a guess, never "meets" */
+};
+
+/* What extract read from one bank statement.  A document may hold several
+   (one per period: a bundle of monthly statements). */
 struct sv_statement {
   char *holder;          /* owned, as printed (NULL when not found) */
   char *account;         /* owned, masked: "****1234" (NULL when not found) */
   char currency[4];      /* ISO 4217, "" when unknown */
-  bool currency_inferred; /* only a "$" and the language told us */
+  enum sv_currency_source currency_source;
   GDate start, end;      /* statement period (g_date_valid() when found) */
+  int first_page, last_page; /* the pages of the document it was read from */
+  int year, month;       /* the calendar month it counts for (the month of
+                            its cut-off date), 0 when no period was read */
+  bool month_spans;      /* the period covers more than that month */
   struct sv_figure opening;
   struct sv_figure closing;
   struct sv_figure average; /* printed average (daily) balance, or, when
@@ -242,8 +256,9 @@ struct sv_doc {
   double kind_score;     /* 0..1 */
   char lang[3];          /* "en", "es" or "" */
 
-  struct sv_statement *statement; /* owned, NULL unless a bank statement
-                                     was extracted */
+  GPtrArray *statements; /* owned: of struct sv_statement *, one per
+                            statement period read, in page order; empty
+                            unless a bank statement was extracted */
   struct sv_deed *deed;            /* owned, NULL unless a deed or an
                                      investment document was extracted */
   struct sv_income_doc *income;    /* owned, NULL unless an income letter
@@ -283,6 +298,7 @@ struct sv_month {
   bool ocr;              /* a figure behind it was read by OCR */
   bool computed;         /* average-daily computed from running balances */
   bool holder_doubt;     /* the holder may not be the applicant */
+  enum sv_currency_source currency_source;
 };
 
 enum sv_asset_kind { SV_ASSET_PROPERTY = 0, SV_ASSET_INVESTMENT };
@@ -401,6 +417,16 @@ void sv_doc_drop_pixels(struct sv_doc *doc);
 struct sv_statement *sv_statement_new(void);
 void sv_statement_free(struct sv_statement **st);
 
+/* The document's statement i (in page order), NULL when it has fewer.
+   Returns borrowed: valid while doc is. */
+struct sv_statement *sv_doc_statement(const struct sv_doc *doc, size_t i);
+
+/* Sets st's month from its period: the month of the cut-off date (see
+   sv_statement); month_spans when the period is longer than 45 days, so it
+   covers more than the month it counts for (a 16th-15th monthly cycle
+   does not).  No period: year = month = 0. */
+void sv_statement_set_month(struct sv_statement *st);
+
 /* Return owned: free with sv_deed_free / sv_income_doc_free. */
 struct sv_deed *sv_deed_new(void);
 void sv_deed_free(struct sv_deed **d);
@@ -422,6 +448,7 @@ const char *sv_text_source_str(enum sv_text_source t);
 const char *sv_filetype_str(enum sv_filetype t);
 const char *sv_value_kind_str(enum sv_value_kind k);
 const char *sv_frequency_str(enum sv_frequency f);
+const char *sv_currency_source_str(enum sv_currency_source s);
 
 /* Returns owned: "****1234" from any account number with at least 4 digits
    (only the digits count), NULL when it has fewer than 4 digits. */

@@ -129,15 +129,19 @@ static void pick_applicant(struct sv_case *c, struct sv_evaluation *ev)
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
   for (size_t i = 0; i < c->ndocs; i++) {
     const struct sv_doc *d = c->docs[i];
-    if (d->status != SV_DOC_OK || d->kind != SV_KIND_BANK_STATEMENT ||
-        d->statement == NULL || d->statement->holder == NULL)
+    if (d->status != SV_DOC_OK || d->kind != SV_KIND_BANK_STATEMENT)
       continue;
-    char *h = g_strstrip(g_strdup(d->statement->holder));
-    if (h[0] == '\0') {
-      g_free(h);
-      continue;
+    for (guint s = 0; s < d->statements->len; s++) {
+      const struct sv_statement *st = g_ptr_array_index(d->statements, s);
+      if (st->holder == NULL)
+        continue;
+      char *h = g_strstrip(g_strdup(st->holder));
+      if (h[0] == '\0') {
+        g_free(h);
+        continue;
+      }
+      g_ptr_array_add(names, h);
     }
-    g_ptr_array_add(names, h);
   }
   if (names->len > 1)
     qsort(names->pdata, names->len, sizeof(gpointer), str_ptr_cmp);
@@ -181,22 +185,6 @@ static int month_cmp(const void *a, const void *b)
   if (tx != ty)
     return tx ? 1 : -1;
   return strcmp(x->account, y->account);
-}
-
-/* The month a statement counts for: the month of its cut-off date (the
-   period's last day), as banks name statements.  "The month holding most
-   of the days" was tried first and fails regular cycles: with a 16th-15th
-   cycle, Sep 16-Oct 15 ties and Feb 16-Mar 15 falls mostly in March, so
-   some month gets two statements and another none. */
-static bool period_month(const GDate *start, const GDate *end, int *year,
-                         int *month)
-{
-  if (!g_date_valid(start) || !g_date_valid(end) ||
-      g_date_compare(start, end) > 0)
-    return false;
-  *year = g_date_get_year(end);
-  *month = g_date_get_month(end);
-  return true;
 }
 
 /* Sets has_mxn/amount_mxn from the rate in force on as_of. */
@@ -250,6 +238,8 @@ static struct sv_month month_total(const struct sv_month *rows, size_t n)
     t.unreconciled = t.unreconciled || r->unreconciled;
     t.computed = t.computed || r->computed;
     t.holder_doubt = t.holder_doubt || r->holder_doubt;
+    if (r->currency_source > t.currency_source)
+      t.currency_source = r->currency_source; /* the weakest source */
     if (i > 0)
       g_string_append(src, " + ");
     g_string_append(src, r->source != NULL ? r->source : "");
@@ -361,8 +351,9 @@ static enum holder_check check_holder(const struct sv_evaluation *ev,
   return HOLDER_OTHER;
 }
 
-/* One row per OK bank statement with a period and a balance figure, in the
-   applicant's name. */
+/* One row per statement of an OK bank statement with a period, a
+   currency and a balance figure, in the applicant's name.  The month is
+   the statement's own (model.h: the month of its cut-off date). */
 static void build_balances(const struct sv_rules *rules,
                            const struct sv_case *c, struct sv_evaluation *ev,
                            GPtrArray *notes)
@@ -370,41 +361,66 @@ static void build_balances(const struct sv_rules *rules,
   GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct sv_month));
   for (size_t i = 0; i < c->ndocs; i++) {
     const struct sv_doc *d = c->docs[i];
-    if (d->status != SV_DOC_OK || d->kind != SV_KIND_BANK_STATEMENT ||
-        d->statement == NULL)
+    if (d->status != SV_DOC_OK || d->kind != SV_KIND_BANK_STATEMENT)
       continue;
-    const struct sv_statement *st = d->statement;
-    const struct sv_figure *fig = NULL;
-    enum sv_basis basis = SV_BASIS_AVERAGE_DAILY;
-    if (st->average.present) {
-      fig = &st->average;
-    } else if (st->closing.present) {
-      fig = &st->closing;
-      basis = SV_BASIS_CLOSING;
-    }
-    struct sv_month m;
-    memset(&m, 0, sizeof m);
-    if (fig == NULL || !period_month(&st->start, &st->end, &m.year, &m.month)) {
+    if (d->statements->len == 0)
       g_ptr_array_add(notes, g_strdup_printf("document %s: no statement "
                                              "period/balance could be read",
                                              d->relpath));
-      continue;
+    for (guint s = 0; s < d->statements->len; s++) {
+      const struct sv_statement *st = g_ptr_array_index(d->statements, s);
+      const struct sv_figure *fig = NULL;
+      enum sv_basis basis = SV_BASIS_AVERAGE_DAILY;
+      if (st->average.present) {
+        fig = &st->average;
+      } else if (st->closing.present) {
+        fig = &st->closing;
+        basis = SV_BASIS_CLOSING;
+      }
+      if (fig == NULL || st->month == 0) {
+        if (d->statements->len > 1)
+          g_ptr_array_add(notes, g_strdup_printf(
+                                     "document %s (pages %d-%d): no "
+                                     "statement period/balance could be "
+                                     "read",
+                                     d->relpath, st->first_page,
+                                     st->last_page));
+        else
+          g_ptr_array_add(notes, g_strdup_printf(
+                                     "document %s: no statement "
+                                     "period/balance could be read",
+                                     d->relpath));
+        continue;
+      }
+      if (st->currency[0] == '\0') {
+        g_ptr_array_add(notes, g_strdup_printf(
+                                   "document %s#%d: the currency of the "
+                                   "statement could not be read; it does not "
+                                   "count",
+                                   d->relpath, fig->page));
+        continue;
+      }
+      enum holder_check hc =
+          check_holder(ev, st->holder, d->relpath, "account holder", notes);
+      if (hc == HOLDER_OTHER)
+        continue;
+      struct sv_month m;
+      memset(&m, 0, sizeof m);
+      m.year = st->year;
+      m.month = st->month;
+      m.holder_doubt = hc == HOLDER_DOUBT;
+      m.computed = basis == SV_BASIS_AVERAGE_DAILY && st->average_computed;
+      m.account = g_strdup(st->account != NULL ? st->account : "unknown");
+      m.amount = fig->amount;
+      g_strlcpy(m.currency, st->currency, sizeof m.currency);
+      m.currency_source = st->currency_source;
+      m.basis = basis;
+      m.source = g_strdup_printf("%s#%d", d->relpath, fig->page);
+      m.conf = fig->conf;
+      m.ocr = d->text == SV_TEXT_OCR;
+      m.unreconciled = fig->unreconciled;
+      g_array_append_val(rows, m);
     }
-    enum holder_check hc =
-        check_holder(ev, st->holder, d->relpath, "account holder", notes);
-    if (hc == HOLDER_OTHER)
-      continue;
-    m.holder_doubt = hc == HOLDER_DOUBT;
-    m.computed = basis == SV_BASIS_AVERAGE_DAILY && st->average_computed;
-    m.account = g_strdup(st->account != NULL ? st->account : "unknown");
-    m.amount = fig->amount;
-    g_strlcpy(m.currency, st->currency, sizeof m.currency);
-    m.basis = basis;
-    m.source = g_strdup_printf("%s#%d", d->relpath, fig->page);
-    m.conf = fig->conf;
-    m.ocr = d->text == SV_TEXT_OCR;
-    m.unreconciled = fig->unreconciled;
-    g_array_append_val(rows, m);
   }
   finish_months(rules, &c->as_of, rows, ev->balances, notes, "balance");
   g_array_free(rows, TRUE);
@@ -786,6 +802,14 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
                    "the %s %s at %s is in a name that may not be the "
                    "applicant's; a person must check it",
                    period, words->one, r->source);
+        doubtful = true;
+      }
+      if (r->currency_source == SV_CURRENCY_INFERRED) {
+        add_reason(t,
+                   "the currency of the %s %s at %s (%s) is only inferred "
+                   "from a symbol; a person must confirm which currency it "
+                   "is",
+                   period, words->one, r->source, r->currency);
         doubtful = true;
       }
       if (r->conf >= SV_EVAL_MIN_CONF)

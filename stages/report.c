@@ -163,10 +163,19 @@ static void write_statement(xmlTextWriterPtr w, const struct sv_statement *st)
     attr(w, "holder", st->holder);
   if (st->account != NULL)
     attr(w, "account", st->account);
-  if (is_currency(st->currency))
+  if (is_currency(st->currency)) {
     attr(w, "currency", st->currency);
+    if (st->currency_source != SV_CURRENCY_NONE)
+      attr(w, "currencySource", sv_currency_source_str(st->currency_source));
+  }
   attr_date(w, "periodStart", &st->start);
   attr_date(w, "periodEnd", &st->end);
+  if (st->month > 0)
+    attr_period(w, "month", st->year, st->month);
+  if (st->first_page > 0) {
+    attr_int(w, "firstPage", st->first_page);
+    attr_int(w, "lastPage", st->last_page);
+  }
   write_figure(w, "opening", &st->opening);
   write_figure(w, "closing", &st->closing);
   write_figure(w, "average", &st->average);
@@ -225,8 +234,8 @@ static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
         .status = SV_INVALID};
     write_problem(w, &none);
   }
-  if (d->statement != NULL)
-    write_statement(w, d->statement);
+  for (guint i = 0; i < d->statements->len; i++)
+    write_statement(w, g_ptr_array_index(d->statements, i));
   el_end(w);
 }
 
@@ -242,6 +251,8 @@ static void write_months(xmlTextWriterPtr w, const char *name,
       attr(w, "account", m->account);
     attr_cents(w, "amount", m->amount);
     attr(w, "currency", m->currency);
+    if (m->currency_source != SV_CURRENCY_NONE)
+      attr(w, "currencySource", sv_currency_source_str(m->currency_source));
     attr(w, "basis", sv_basis_str(m->basis));
     if (m->has_mxn)
       attr_cents(w, "amountMxn", m->amount_mxn);

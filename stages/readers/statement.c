@@ -2051,13 +2051,13 @@ static void find_currency(struct scan *sc, const struct sv_doc *doc)
   }
   if (code != NULL) {
     g_strlcpy(st->currency, code, sizeof st->currency);
-    st->currency_inferred = false;
+    st->currency_source = SV_CURRENCY_PRINTED;
   } else if (dollar && strcmp(doc->lang, "es") == 0) {
     g_strlcpy(st->currency, "MXN", sizeof st->currency);
-    st->currency_inferred = true;
+    st->currency_source = SV_CURRENCY_INFERRED;
   } else if (dollar && strcmp(doc->lang, "en") == 0) {
     g_strlcpy(st->currency, "USD", sizeof st->currency);
-    st->currency_inferred = true;
+    st->currency_source = SV_CURRENCY_INFERRED;
   }
 }
 
@@ -2089,9 +2089,9 @@ bool sv_statement_read(struct sv_doc *doc, const struct sv_services *svc)
   if (doc == NULL || !has_text(doc))
     return false;
 
-  sv_statement_free(&doc->statement);
-  doc->statement = sv_statement_new();
-  sc.st = doc->statement;
+  g_ptr_array_set_size(doc->statements, 0);
+  sc.st = sv_statement_new();
+  g_ptr_array_add(doc->statements, sc.st);
   sc.doc = doc;
   sc.svc = svc;
   sc.period_mdy = -1;
@@ -2107,6 +2107,9 @@ bool sv_statement_read(struct sv_doc *doc, const struct sv_services *svc)
   reconcile(doc, svc, sc.st, pv, sc.credit_extra, sc.debit_extra,
             sc.period_mdy);
   report_missing(doc, sc.st);
+  sc.st->first_page = 1;
+  sc.st->last_page = doc->npages;
+  sv_statement_set_month(sc.st);
   views_free(&pv, doc->npages);
   return true;
 }

@@ -103,7 +103,7 @@ static const struct sv_stated_value *value_of(const struct sv_deed *dd,
 static char *actual(const struct sv_doc *d, const char *name,
                     const char *want, bool *folded)
 {
-  const struct sv_statement *st = d->statement;
+  const struct sv_statement *st = sv_doc_statement(d, 0);
   const struct sv_income_doc *inc = d->income;
   const struct sv_deed *dd = d->deed;
   *folded = false;

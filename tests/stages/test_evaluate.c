@@ -75,14 +75,16 @@ static struct sv_statement *add_doc(struct sv_case *c, const char *relpath,
   struct sv_doc *d = sv_doc_new(c, relpath, relpath);
   d->status = SV_DOC_OK;
   d->kind = SV_KIND_BANK_STATEMENT;
-  d->statement = sv_statement_new();
-  d->statement->holder = g_strdup(holder);
-  d->statement->account = g_strdup(account);
-  g_strlcpy(d->statement->currency, currency, sizeof d->statement->currency);
+  struct sv_statement *st = sv_statement_new();
+  g_ptr_array_add(d->statements, st);
+  st->holder = g_strdup(holder);
+  st->account = g_strdup(account);
+  g_strlcpy(st->currency, currency, sizeof st->currency);
+  st->currency_source = SV_CURRENCY_PRINTED;
   c->docs = g_renew(struct sv_doc *, c->docs, c->ndocs + 1);
   d->index = c->ndocs;
   c->docs[c->ndocs++] = d;
-  return d->statement;
+  return st;
 }
 
 /* A full calendar-month statement with a printed average on page 1. */
@@ -96,6 +98,7 @@ static struct sv_statement *add_month(struct sv_case *c, const char *account,
   g_free(rel);
   st->start = ymd(y, m, 1);
   st->end = ymd(y, m, g_date_get_days_in_month((GDateMonth)m, (GDateYear)y));
+  sv_statement_set_month(st);
   st->average.present = true;
   st->average.amount = average;
   st->average.page = 1;
@@ -593,6 +596,7 @@ static void test_evaluate_duplicate_month_counted_once(void **state)
       add_doc(c, "zz-copy-of-october.pdf", "ANA PEREZ", "****1234", "MXN");
   dup->start = ymd(2026, 10, 1);
   dup->end = ymd(2026, 10, 31);
+  sv_statement_set_month(dup);
   dup->average.present = true;
   dup->average.amount = 99999999900; /* would inflate the mean */
   dup->average.page = 1;
@@ -809,6 +813,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
   struct sv_statement *a = add_doc(c, "a.pdf", "ANA PEREZ", "****1111", "MXN");
   a->start = ymd(2026, 3, 15);
   a->end = ymd(2026, 4, 14);
+  sv_statement_set_month(a);
   a->closing.present = true;
   a->closing.amount = 12345;
   a->closing.page = 3;
@@ -817,6 +822,7 @@ static void test_evaluate_statement_month_and_basis(void **state)
   struct sv_statement *b = add_doc(c, "b.pdf", "ANA PEREZ", "****1111", "MXN");
   b->start = ymd(2026, 4, 16);
   b->end = ymd(2026, 5, 15);
+  sv_statement_set_month(b);
   b->average.present = true;
   b->average.amount = 500;
   b->average.page = 1;
@@ -902,6 +908,7 @@ static void test_evaluate_other_holder_not_counted(void **state)
     g_free(rel);
     st->start = ymd(2026, m, 1);
     st->end = ymd(2026, m, 28);
+    sv_statement_set_month(st);
     st->average.present = true;
     st->average.amount = 100000000; /* far above 157,520.00 */
     st->average.page = 1;
@@ -935,6 +942,7 @@ static void test_evaluate_holder_name_forms(void **state)
       g_free(rel);
       st->start = ymd(2026, m, 1);
       st->end = ymd(2026, m, 28);
+      sv_statement_set_month(st);
       st->average.present = true;
       st->average.amount = 20000000; /* 200,000.00 >= 157,520.00 */
       st->average.page = 1;

@@ -138,12 +138,12 @@ static void test_extract_en_summary_layout(void **state)
   struct sv_doc *doc = extract_text(en_summary);
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "en");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_string_equal(st->holder, "JOHN MICHAEL DOE");
   assert_string_equal(st->account, "****7890");
   assert_string_equal(st->currency, "USD");
-  assert_false(st->currency_inferred);
+  assert_int_not_equal(st->currency_source, SV_CURRENCY_INFERRED);
   assert_date(&st->start, 2026, 3, 1);
   assert_date(&st->end, 2026, 3, 31);
   assert_figure(&st->opening, 1234567, 1);
@@ -166,12 +166,12 @@ static void test_extract_figure_box_and_conf(void **state)
   w->conf = 55.0f;
   struct sv_box box = w->box;
   run_stages(doc);
-  const struct sv_figure *f = &doc->statement->closing;
+  const struct sv_figure *f = &sv_doc_statement(doc, 0)->closing;
   assert_figure(f, 1411111, 1);
   assert_true(f->conf > 54.9f && f->conf < 55.1f);
   assert_true(f->box.x0 == box.x0 && f->box.x1 == box.x1);
   assert_true(f->box.y0 == box.y0 && f->box.y1 == box.y1);
-  assert_true(doc->statement->opening.conf > 99.9f);
+  assert_true(sv_doc_statement(doc, 0)->opening.conf > 99.9f);
   sv_doc_free(&doc);
 }
 
@@ -183,12 +183,12 @@ static void test_extract_es_resumen_layout(void **state)
   struct sv_doc *doc = extract_text(es_resumen);
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "es");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_string_equal(st->holder, "MARÍA JOSÉ PÉREZ GÓMEZ");
   assert_string_equal(st->account, "****6789");
   assert_string_equal(st->currency, "MXN");
-  assert_false(st->currency_inferred);
+  assert_int_not_equal(st->currency_source, SV_CURRENCY_INFERRED);
   assert_date(&st->start, 2026, 3, 1);
   assert_date(&st->end, 2026, 3, 31);
   assert_figure(&st->opening, 4524567, 1);
@@ -209,10 +209,10 @@ static void test_extract_es_resumen_dollars(void **state)
   g_string_append(s, "Moneda: DÓLARES (USD)");
   g_string_append(s, p + strlen("Moneda: PESOS (M.N.)"));
   struct sv_doc *doc = extract_text(s->str);
-  assert_non_null(doc->statement);
-  assert_string_equal(doc->statement->currency, "USD");
-  assert_false(doc->statement->currency_inferred);
-  assert_figure(&doc->statement->closing, 7658187, 1);
+  assert_non_null(sv_doc_statement(doc, 0));
+  assert_string_equal(sv_doc_statement(doc, 0)->currency, "USD");
+  assert_int_not_equal(sv_doc_statement(doc, 0)->currency_source, SV_CURRENCY_INFERRED);
+  assert_figure(&sv_doc_statement(doc, 0)->closing, 7658187, 1);
   sv_doc_free(&doc);
   g_string_free(s, TRUE);
   g_free(text);
@@ -231,7 +231,7 @@ static void test_extract_signed_balances(void **state)
       "+ Total de depósitos                   40,000.00\n"
       "Saldo al Corte                         10,463.56 CR\n"
       "Saldo Promedio                          1,200.00 DR\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->opening, -2953644, 1);
   assert_figure(&st->closing, 1046356, 1);
@@ -256,7 +256,7 @@ static void test_extract_period_from_balance_labels(void **state)
       "Withdrawals and other debits                -$1,250.00\n"
       "Ending balance on July 31, 2026              $2,250.00\n"
       "Average ledger balance                       $1,625.50\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_date(&st->start, 2026, 7, 1);
   assert_date(&st->end, 2026, 7, 31);
@@ -264,7 +264,7 @@ static void test_extract_period_from_balance_labels(void **state)
   assert_figure(&st->closing, 225000, 1);
   assert_figure(&st->average, 162550, 1);
   assert_string_equal(st->currency, "USD");
-  assert_true(st->currency_inferred);
+  assert_int_equal(st->currency_source, SV_CURRENCY_INFERRED);
   sv_doc_free(&doc);
 }
 
@@ -283,9 +283,9 @@ static void test_extract_saldo_promedio_minimo_not_average(void **state)
       "Saldo Anterior                        $45,245.67\n"
       "Saldo Final (+)                       $76,581.87\n"
       "Saldo Promedio                        $52,214.77\n");
-  assert_non_null(doc->statement);
-  assert_figure(&doc->statement->average, 5221477, 1);
-  assert_figure(&doc->statement->closing, 7658187, 1);
+  assert_non_null(sv_doc_statement(doc, 0));
+  assert_figure(&sv_doc_statement(doc, 0)->average, 5221477, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->closing, 7658187, 1);
   sv_doc_free(&doc);
 
   doc = extract_text("ESTADO DE CUENTA\n"
@@ -293,9 +293,9 @@ static void test_extract_saldo_promedio_minimo_not_average(void **state)
                      "Saldo Anterior                        $45,245.67\n"
                      "Saldo Final                           $76,581.87\n"
                      "SALDO PROMEDIO MINIMO MENSUAL          $1,000.00\n");
-  assert_non_null(doc->statement);
-  assert_false(doc->statement->average.present);
-  assert_figure(&doc->statement->opening, 4524567, 1);
+  assert_non_null(sv_doc_statement(doc, 0));
+  assert_false(sv_doc_statement(doc, 0)->average.present);
+  assert_figure(&sv_doc_statement(doc, 0)->opening, 4524567, 1);
   sv_doc_free(&doc);
 }
 
@@ -314,7 +314,7 @@ static void test_extract_saldo_final_periodo_anterior_is_opening(
       "DEPOSITOS                             10,000.00\n"
       "RETIROS                                8,536.44\n"
       "SALDO FINAL DEL PERIODO: $            31,000.00\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->opening, 2953644, 1);
   assert_figure(&st->closing, 3100000, 1);
@@ -336,8 +336,8 @@ static void test_extract_clabe_not_account(void **state)
       "Periodo DEL 01/08/2026 AL 31/08/2026\n"
       "Saldo Anterior   $1.00\n"
       "Saldo Final   $2.00\n");
-  assert_non_null(doc->statement);
-  assert_string_equal(doc->statement->account, "****7365");
+  assert_non_null(sv_doc_statement(doc, 0));
+  assert_string_equal(sv_doc_statement(doc, 0)->account, "****7365");
   sv_doc_free(&doc);
 }
 
@@ -352,8 +352,8 @@ static void test_extract_currency_inferred(void **state)
       "Beginning Balance   $100.00\n"
       "Ending Balance   $200.00\n");
   assert_string_equal(doc->lang, "en");
-  assert_string_equal(doc->statement->currency, "USD");
-  assert_true(doc->statement->currency_inferred);
+  assert_string_equal(sv_doc_statement(doc, 0)->currency, "USD");
+  assert_int_equal(sv_doc_statement(doc, 0)->currency_source, SV_CURRENCY_INFERRED);
   sv_doc_free(&doc);
 
   doc = extract_text("ESTADO DE CUENTA\n"
@@ -362,25 +362,25 @@ static void test_extract_currency_inferred(void **state)
                      "Saldo Inicial   $100.00\n"
                      "Saldo Final   $200.00\n");
   assert_string_equal(doc->lang, "es");
-  assert_string_equal(doc->statement->currency, "MXN");
-  assert_true(doc->statement->currency_inferred);
-  assert_figure(&doc->statement->opening, 10000, 1);
+  assert_string_equal(sv_doc_statement(doc, 0)->currency, "MXN");
+  assert_int_equal(sv_doc_statement(doc, 0)->currency_source, SV_CURRENCY_INFERRED);
+  assert_figure(&sv_doc_statement(doc, 0)->opening, 10000, 1);
   sv_doc_free(&doc);
 
   doc = extract_text("ESTADO DE CUENTA\n"
                      "Periodo: DEL 01/05/2026 AL 31/05/2026\n"
                      "Saldo Anterior   MXN 100.00\n"
                      "Saldo Final   MXN 200.00\n");
-  assert_string_equal(doc->statement->currency, "MXN");
-  assert_false(doc->statement->currency_inferred);
+  assert_string_equal(sv_doc_statement(doc, 0)->currency, "MXN");
+  assert_int_not_equal(sv_doc_statement(doc, 0)->currency_source, SV_CURRENCY_INFERRED);
   sv_doc_free(&doc);
 
   doc = extract_text("ESTADO DE CUENTA EN DOLARES\n"
                      "Periodo: DEL 01/05/2026 AL 31/05/2026\n"
                      "Saldo Anterior   $100.00\n"
                      "Saldo Final   $200.00\n");
-  assert_string_equal(doc->statement->currency, "USD");
-  assert_false(doc->statement->currency_inferred);
+  assert_string_equal(sv_doc_statement(doc, 0)->currency, "USD");
+  assert_int_not_equal(sv_doc_statement(doc, 0)->currency_source, SV_CURRENCY_INFERRED);
   sv_doc_free(&doc);
 }
 
@@ -397,7 +397,7 @@ static void test_extract_label_value_next_line(void **state)
       "$45,245.67                  $76,581.87\n"
       "Saldo Promedio\n"
       "52,214.77\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_string_equal(st->holder, "ANA LUISA RÍOS");
   assert_figure(&st->opening, 4524567, 1);
@@ -423,7 +423,7 @@ static void test_extract_two_column_summary(void **state)
       "Saldo Promedio Gravable   0.00   Saldo Final (+)   76,581.87\n"
       "Intereses a Favor (+)   0.00   Saldo Promedio Mínimo Mensual   0.00\n"
       "MONEDA NACIONAL\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->average, 5221477, 1);
   assert_figure(&st->opening, 4524567, 1);
@@ -450,7 +450,7 @@ static void test_extract_summary_on_page_two(void **state)
       NULL};
   struct sv_doc *doc = doc_from_pages(pages);
   run_stages(doc);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_string_equal(st->holder, "JANE ROE");
   assert_figure(&st->opening, 500000, 2);
@@ -471,8 +471,8 @@ static void test_extract_missing_fields_problem(void **state)
                                     "Beginning Balance   $100.00\n"
                                     "Ending Balance   $200.00\n");
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
-  assert_non_null(doc->statement);
-  assert_figure(&doc->statement->closing, 20000, 1);
+  assert_non_null(sv_doc_statement(doc, 0));
+  assert_figure(&sv_doc_statement(doc, 0)->closing, 20000, 1);
   assert_int_equal(doc->status, SV_DOC_OK);
   assert_int_equal(doc->problems->len, 1);
   const struct sv_problem *pr = g_ptr_array_index(doc->problems, 0);
@@ -491,7 +491,7 @@ static void test_extract_missing_fields_problem(void **state)
   pr = g_ptr_array_index(doc->problems, 0);
   assert_non_null(strstr(pr->message, "period"));
   assert_non_null(strstr(pr->message, "balance"));
-  assert_false(doc->statement->average.present);
+  assert_false(sv_doc_statement(doc, 0)->average.present);
   sv_doc_free(&doc);
 }
 
@@ -505,7 +505,7 @@ static void test_extract_skips_other_kinds(void **state)
       "Sincerely,\n"
       "Robert Smith\n");
   assert_int_not_equal(doc->kind, SV_KIND_BANK_STATEMENT);
-  assert_null(doc->statement);
+  assert_null(sv_doc_statement(doc, 0));
   assert_int_equal(doc->problems->len, 0);
   sv_doc_free(&doc);
 }
@@ -529,12 +529,12 @@ static void test_extract_summary_totals(void **state)
 {
   (void)state;
   struct sv_doc *doc = extract_text(en_summary);
-  assert_figure(&doc->statement->credits, 300000, 1);
-  assert_figure(&doc->statement->debits, 123456, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->credits, 300000, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->debits, 123456, 1);
   sv_doc_free(&doc);
   doc = extract_text(es_resumen);
-  assert_figure(&doc->statement->credits, 9000000, 1);
-  assert_figure(&doc->statement->debits, 5866380, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->credits, 9000000, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->debits, 5866380, 1);
   sv_doc_free(&doc);
   doc = extract_text("ESTADO DE CUENTA\n"
                      "Periodo: DEL 01/08/2026 AL 31/08/2026\n"
@@ -544,10 +544,10 @@ static void test_extract_summary_totals(void **state)
                      "Total Importe Cargos   58,663.80\n"
                      "Total Importe Abonos   90,000.00\n"
                      "Saldo Final   76,581.87\n");
-  assert_figure(&doc->statement->debits, 5866380, 1);
-  assert_figure(&doc->statement->credits, 9000000, 1);
-  assert_true(doc->statement->reconciled);
-  assert_int_equal(doc->statement->checks, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->debits, 5866380, 1);
+  assert_figure(&sv_doc_statement(doc, 0)->credits, 9000000, 1);
+  assert_true(sv_doc_statement(doc, 0)->reconciled);
+  assert_int_equal(sv_doc_statement(doc, 0)->checks, 1);
   sv_doc_free(&doc);
 }
 
@@ -558,7 +558,7 @@ static void test_extract_printed_average_reconciles(void **state)
 {
   (void)state;
   struct sv_doc *doc = extract_text(en_summary);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_true(st->reconciled);
   assert_int_equal(st->checks, 4);
   assert_false(st->average_computed);
@@ -567,8 +567,8 @@ static void test_extract_printed_average_reconciles(void **state)
   assert_int_equal(doc->problems->len, 0);
   sv_doc_free(&doc);
   doc = extract_text(es_resumen);
-  assert_true(doc->statement->reconciled);
-  assert_int_equal(doc->statement->checks, 4);
+  assert_true(sv_doc_statement(doc, 0)->reconciled);
+  assert_int_equal(sv_doc_statement(doc, 0)->checks, 4);
   assert_int_equal(doc->problems->len, 0);
   sv_doc_free(&doc);
 }
@@ -580,7 +580,7 @@ static void test_extract_average_off_by_one_digit(void **state)
   (void)state;
   char *text = replace_once(en_summary, "$14,978.31", "$14,978.81");
   struct sv_doc *doc = extract_text(text);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_figure(&st->average, 1497881, 1);
   assert_false(st->reconciled);
   assert_int_equal(st->checks, 4);
@@ -605,7 +605,7 @@ static void test_extract_summary_arithmetic_fails(void **state)
   (void)state;
   char *text = replace_once(en_summary, "$3,000.00", "$3,100.00");
   struct sv_doc *doc = extract_text(text);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_figure(&st->credits, 310000, 1);
   assert_false(st->reconciled);
   assert_true(st->closing.unreconciled);
@@ -636,7 +636,7 @@ static void test_extract_transactions_only_computed_average(void **state)
       "Date   Description        Amount        Balance\n"
       "04/11   DEPOSIT           500.00       1,500.00\n"
       "04/26   RENT             -999.95         500.05\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_true(st->average_computed);
   assert_figure(&st->average, 116668, 1);
@@ -663,7 +663,7 @@ static void test_extract_running_balances_two_pages(void **state)
       NULL};
   struct sv_doc *doc = doc_from_pages(pages);
   run_stages(doc);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_true(st->average_computed);
   assert_figure(&st->average, 116668, 1);
@@ -694,7 +694,7 @@ static void test_extract_bbva_rows_without_balance(void **state)
       "02/AGO 02/AGO   RENTA         2,000.00                    8,000.00    8,000.00\n"
       "15/AGO 15/AGO   NOMINA                    5,000.00\n"
       "15/AGO 15/AGO   TARJETA       2,500.00                   10,500.00   10,500.00\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_false(st->average_computed);
   assert_figure(&st->average, 943548, 1);
@@ -768,7 +768,7 @@ static void test_extract_en_activity_layout(void **state)
   run_stages(doc);
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "en");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "JOHN MICHAEL DOE");
@@ -802,7 +802,7 @@ static void test_extract_en_activity_sum_mismatch(void **state)
   const char *pages[] = {p1, en_activity[1], en_activity[2], NULL};
   struct sv_doc *doc = doc_from_pages(pages);
   run_stages(doc);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->debits, 138456, 1);
   assert_false(st->reconciled);
@@ -836,13 +836,13 @@ static void test_extract_en_online_layout(void **state)
       "08/01/2026  PAYROLL DEPOSIT                   1,200.00     5,824.80\n"
       "08/10/2026  RENT PAYMENT         (706.38)                  5,118.42\n");
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "JOHN MICHAEL DOE");
   assert_string_equal(st->account, "****5566");
   assert_string_equal(st->currency, "CAD");
-  assert_false(st->currency_inferred);
+  assert_int_not_equal(st->currency_source, SV_CURRENCY_INFERRED);
   assert_date(&st->start, 2026, 7, 16);
   assert_date(&st->end, 2026, 8, 15);
   assert_figure(&st->opening, 421000, 1);
@@ -879,7 +879,7 @@ static void test_extract_es_movimientos_layout(void **state)
       "MONEDA: MXN\n");
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "es");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "MARÍA JOSÉ PÉREZ GÓMEZ");
@@ -914,7 +914,7 @@ static void test_extract_es_banorte_layout(void **state)
       "Saldo final del periodo                   1,259,782.23\n"
       "Moneda: PESOS (M.N.)\n");
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "JUAN CARLOS RAMÍREZ LÓPEZ");
@@ -946,7 +946,7 @@ static void test_extract_es_banorte_trailing_minus(void **state)
       "+ Total de depósitos                          0.00\n"
       "- Total de retiros                       30,536.44\n"
       "Saldo final del periodo                  29,536.44-\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->closing, -2953644, 1);
   assert_true(st->reconciled);
@@ -978,7 +978,7 @@ static void test_extract_es_euro_layout(void **state)
       "25/03   TRANSFERENCIA      -1.000,00  14.111,11\n");
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "es");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "MARÍA JOSÉ PÉREZ GÓMEZ");
@@ -1013,7 +1013,7 @@ static void test_extract_row_dates_follow_period(void **state)
       "Date   Description        Amount        Balance\n"
       "03/04   DEPOSIT         1,000.00       2,000.00\n");
   assert_string_equal(doc->lang, "en");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_date(&st->start, 2026, 2, 1);
   assert_date(&st->end, 2026, 4, 30);
@@ -1037,7 +1037,7 @@ static void test_extract_movements_without_balances_ignored(void **state)
       "Date Paid   Check Number   Amount\n"
       "03/12   1001   75.00\n"
       "03/18   1002   30.00\n");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->closing, 89500, 1);
   assert_int_equal(st->checks, 0);
@@ -1057,7 +1057,7 @@ static void test_extract_ledger_when_movements_disagree(void **state)
   const char *pages[] = {en_activity[0], en_activity[1], p3, NULL};
   struct sv_doc *doc = doc_from_pages(pages);
   run_stages(doc);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_figure(&st->average, 1444569, 1);
   assert_true(st->reconciled);
@@ -1091,7 +1091,7 @@ static void check_sample_dir(const char *dir, int min_checks, int *n)
       if (doc->text == SV_TEXT_LAYER) {
         run_stages(doc);
         if (doc->kind == SV_KIND_BANK_STATEMENT) {
-          const struct sv_statement *st = doc->statement;
+          const struct sv_statement *st = sv_doc_statement(doc, 0);
           assert_non_null(st);
           if (!st->reconciled || st->checks < min_checks)
             fail_msg("%s: reconciled %d, checks %d", path, st->reconciled,
@@ -1175,9 +1175,9 @@ static void test_extract_reread_restores_figure(void **state)
   assert_non_null(doc->pages[0].image);
   /* a first pass finds the average's word; then one digit is changed */
   run_stages_svc(doc, &svc);
-  assert_non_null(doc->statement);
-  assert_int_equal(doc->statement->average.amount, 1039170);
-  struct sv_box box = doc->statement->average.box;
+  assert_non_null(sv_doc_statement(doc, 0));
+  assert_int_equal(sv_doc_statement(doc, 0)->average.amount, 1039170);
+  struct sv_box box = sv_doc_statement(doc, 0)->average.box;
   struct sv_word *w = NULL;
   struct sv_line *wl = NULL;
   for (size_t l = 0; l < doc->pages[0].nlines && w == NULL; l++) {
@@ -1200,7 +1200,7 @@ static void test_extract_reread_restores_figure(void **state)
   doc->status = SV_DOC_OK;
   g_ptr_array_set_size(doc->problems, 0);
   run_stages_svc(doc, &svc);
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_int_equal(st->average.amount, 1039170);
   assert_true(st->average.reread);
@@ -1246,13 +1246,13 @@ static void test_extract_realdoc_bbva(void **state)
     skip();
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "es");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "MARIANA ROBLES TREVIÑO");
   assert_string_equal(st->account, "****7365");
   assert_string_equal(st->currency, "MXN");
-  assert_false(st->currency_inferred);
+  assert_int_not_equal(st->currency_source, SV_CURRENCY_INFERRED);
   assert_date(&st->start, 2026, 8, 1);
   assert_date(&st->end, 2026, 8, 31);
   assert_figure(&st->opening, 4524567, 1);
@@ -1272,7 +1272,7 @@ static void test_extract_realdoc_chase(void **state)
     skip();
   assert_int_equal(doc->kind, SV_KIND_BANK_STATEMENT);
   assert_string_equal(doc->lang, "en");
-  const struct sv_statement *st = doc->statement;
+  const struct sv_statement *st = sv_doc_statement(doc, 0);
   assert_non_null(st);
   assert_non_null(st->holder);
   assert_string_equal(st->holder, "JOHN CITIZEN");

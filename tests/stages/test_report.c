@@ -120,16 +120,17 @@ static struct sv_case *sample_case(void)
   d->kind = SV_KIND_BANK_STATEMENT;
   d->kind_score = 0.9;
   g_strlcpy(d->lang, "en", sizeof d->lang);
-  d->statement = sv_statement_new();
-  d->statement->holder = g_strdup("JOHN MICHAEL DOE");
-  d->statement->account = g_strdup("****7890");
-  g_strlcpy(d->statement->currency, "USD", sizeof d->statement->currency);
-  g_date_set_dmy(&d->statement->start, 1, G_DATE_MARCH, 2026);
-  g_date_set_dmy(&d->statement->end, 31, G_DATE_MARCH, 2026);
-  d->statement->closing.present = true;
-  d->statement->closing.amount = 1411111;
-  d->statement->average.present = true;
-  d->statement->average.amount = -50; /* prints as -0.50 */
+  g_ptr_array_add(d->statements, sv_statement_new());
+  sv_doc_statement(d, 0)->holder = g_strdup("JOHN MICHAEL DOE");
+  sv_doc_statement(d, 0)->account = g_strdup("****7890");
+  g_strlcpy(sv_doc_statement(d, 0)->currency, "USD", sizeof sv_doc_statement(d, 0)->currency);
+  g_date_set_dmy(&sv_doc_statement(d, 0)->start, 1, G_DATE_MARCH, 2026);
+  g_date_set_dmy(&sv_doc_statement(d, 0)->end, 31, G_DATE_MARCH, 2026);
+  sv_statement_set_month(sv_doc_statement(d, 0));
+  sv_doc_statement(d, 0)->closing.present = true;
+  sv_doc_statement(d, 0)->closing.amount = 1411111;
+  sv_doc_statement(d, 0)->average.present = true;
+  sv_doc_statement(d, 0)->average.amount = -50; /* prints as -0.50 */
   add_doc(c, d);
 
   struct sv_evaluation *ev = sv_evaluation_new();
@@ -366,9 +367,9 @@ static void test_report_sanitizes_hostile_text(void **state)
   struct sv_doc *d =
       sv_doc_new(c, "bad\xff\xfe\x01name\x0c.pdf", "/cases/c42/bad.pdf");
   d->type = SV_FILE_PDF;
-  d->statement = sv_statement_new();
-  d->statement->holder = g_strdup("JOHN\tDOE\nJR\r\x1f");
-  g_strlcpy(d->statement->currency, "u$", sizeof d->statement->currency);
+  g_ptr_array_add(d->statements, sv_statement_new());
+  sv_doc_statement(d, 0)->holder = g_strdup("JOHN\tDOE\nJR\r\x1f");
+  g_strlcpy(sv_doc_statement(d, 0)->currency, "u$", sizeof sv_doc_statement(d, 0)->currency);
   sv_doc_problem(d, SV_DOC_FAILED, SV_CORRUPT, "render\x02", 3,
                  "broken\x01 \xc3\x28 page\x1b\ttab\nline\r\xef\xbf\xbf<&>");
   add_doc(c, d);
@@ -543,8 +544,8 @@ static void test_report_reconciliation_attributes(void **state)
   struct sv_case *c = sample_case();
   struct sv_statement *st = NULL;
   for (size_t i = 0; i < c->ndocs; i++)
-    if (c->docs[i]->statement != NULL)
-      st = c->docs[i]->statement;
+    if (sv_doc_statement(c->docs[i], 0) != NULL)
+      st = sv_doc_statement(c->docs[i], 0);
   assert_non_null(st);
   st->credits.present = true;
   st->credits.amount = 300000;
