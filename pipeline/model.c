@@ -234,6 +234,7 @@ void sv_income_doc_free(struct sv_income_doc **ip)
     return;
   g_free((*ip)->person);
   g_free((*ip)->payer);
+  g_free((*ip)->doubt);
   g_array_free((*ip)->months, TRUE);
   g_free(*ip);
   *ip = NULL;
@@ -445,6 +446,13 @@ const char *sv_currency_source_str(enum sv_currency_source s)
     break;
   }
   return "none";
+}
+
+const char *sv_income_basis_str(const struct sv_income_doc *inc)
+{
+  if (inc->net)
+    return "net";
+  return inc->gross_only ? "gross" : "unknown";
 }
 
 char *sv_mask_account(const char *number)

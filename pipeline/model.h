@@ -197,15 +197,24 @@ struct sv_income_doc {
   char *person;             /* owned: the employee / pensioner as printed */
   char *payer;              /* owned: employer / pension fund, or NULL */
   char currency[4];
+  enum sv_currency_source currency_source;
   bool net;                 /* the letter states net income (free of tax) */
   bool gross_only;          /* it states only gross income */
+  bool hourly;              /* it states only an hourly rate */
   enum sv_frequency frequency; /* of the stated amount */
+  bool frequency_printed;   /* the document says how often it is paid */
   struct sv_figure stated;  /* the stated amount per period, when one */
   sv_cents monthly;         /* stated normalised to a month (x52/12 weekly,
                                x26/12 fortnightly, x2 semimonthly, /12
                                annual), rounded half-up */
+  bool converted;           /* monthly was worked out from another
+                               frequency */
   GDate start, end;         /* the period it covers, when stated */
   GArray *months;           /* of struct sv_income_month: named months */
+  bool checked;             /* its month table's gross - deductions = net
+                               held on every row */
+  char *doubt;              /* owned: why its amounts cannot be taken as
+                               monthly net income, or NULL */
 };
 
 /* ------------------------------------------------------------ documents */
@@ -449,6 +458,8 @@ const char *sv_filetype_str(enum sv_filetype t);
 const char *sv_value_kind_str(enum sv_value_kind k);
 const char *sv_frequency_str(enum sv_frequency f);
 const char *sv_currency_source_str(enum sv_currency_source s);
+/* "net", "gross" (only gross stated) or "unknown", for the report. */
+const char *sv_income_basis_str(const struct sv_income_doc *inc);
 
 /* Returns owned: "****1234" from any account number with at least 4 digits
    (only the digits count), NULL when it has fewer than 4 digits. */

@@ -56,6 +56,10 @@
 #define SV_OCR_REREAD_SCALE 3.0f
 #define SV_OCR_REREAD_WHITELIST "0123456789.,-$()"
 
+/* Pixels darker than this may belong to a ruled line (faint dotted row
+   separators print at 150-200). */
+#define SV_OCR_RULE_GREY 200
+
 /* Page reader settings, chosen by the measurements above. */
 #define SV_OCR_LANGS "eng+spa"
 #define SV_OCR_PSM PSM_SINGLE_BLOCK
@@ -250,6 +254,51 @@ static double deskew_page(struct sv_page *page)
   return angle;
 }
 
+/* Paints out the ruled lines of a page: table borders, boxes and dotted
+   row separators.  Tesseract's single-block layout reads a text line that
+   touches a rule as one blurred line of garbage (a whole row of a table
+   with dotted separators was lost that way, and the line under a boxed
+   "Cliente" label).  A rule is a run of dark pixels at least an inch long
+   once gaps of up to a fiftieth of an inch are closed (dots joined), and
+   thin: what stays that long at more than a fortieth of an inch thick is
+   print, not a rule, and is kept.  Horizontal and vertical alike; the
+   rule's pixels and a pixel around them turn white. */
+static void remove_rules(struct sv_page *page)
+{
+  struct Pix *bin = NULL, *h = NULL, *v = NULL, *thick = NULL;
+  if (page->image == NULL || pixGetDepth(page->image) != 8 || page->dpi <= 0)
+    return;
+  int join = MAX(3, (int)lround(page->dpi / 50.0));
+  int len = MAX(60, (int)lround(page->dpi));
+  int thin = MAX(3, (int)lround(page->dpi / 40.0));
+  bin = pixThresholdToBinary(page->image, SV_OCR_RULE_GREY);
+  if (bin == NULL)
+    goto out;
+  h = pixCloseBrick(NULL, bin, join, 1);
+  if (h == NULL)
+    goto out;
+  pixOpenBrick(h, h, len, 1);
+  thick = pixOpenBrick(NULL, h, 1, thin);
+  if (thick != NULL)
+    pixSubtract(h, h, thick);
+  pixDestroy(&thick);
+  v = pixCloseBrick(NULL, bin, 1, join);
+  if (v == NULL)
+    goto out;
+  pixOpenBrick(v, v, 1, len);
+  thick = pixOpenBrick(NULL, v, thin, 1);
+  if (thick != NULL)
+    pixSubtract(v, v, thick);
+  pixOr(h, h, v);
+  pixDilateBrick(h, h, 3, 3);
+  pixSetMasked(page->image, h, 255);
+out:
+  pixDestroy(&thick);
+  pixDestroy(&v);
+  pixDestroy(&h);
+  pixDestroy(&bin);
+}
+
 /* ------------------------------------------------------------- reading */
 
 static bool cancel_never(void *cancel_this, int words)
@@ -425,6 +474,7 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
        reading is poor (a turned page reads at mean confidence ~45, an
        upright one 86-95).  The retry keeps whichever reading is better. */
     page->deskewed = deskew_page(page);
+    remove_rules(page);
     double sum = 0;
     int n = read_page(e, doc, page, &sum);
     if (n >= 0 && page->conf < SV_OCR_RETRY_CONF) {
@@ -478,9 +528,12 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
     set_var(engine->digits, "tessedit_char_whitelist",
             SV_OCR_REREAD_WHITELIST);
   }
+  /* a short box (OCR's box of a misread) may cut the digits: at least a
+     third of its height again above and below */
   double k = page->dpi / 72.0, m = SV_OCR_REREAD_MARGIN_PT;
-  int x0 = (int)floor((box->x0 - m) * k), y0 = (int)floor((box->y0 - m) * k);
-  int x1 = (int)ceil((box->x1 + m) * k), y1 = (int)ceil((box->y1 + m) * k);
+  double my = fmax(m, (box->y1 - box->y0) * 0.4);
+  int x0 = (int)floor((box->x0 - m) * k), y0 = (int)floor((box->y0 - my) * k);
+  int x1 = (int)ceil((box->x1 + m) * k), y1 = (int)ceil((box->y1 + my) * k);
   x0 = MAX(x0, 0);
   y0 = MAX(y0, 0);
   x1 = MIN(x1, pixGetWidth(page->image));
@@ -494,7 +547,12 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
   big = pixScaleGrayLI(crop, SV_OCR_REREAD_SCALE, SV_OCR_REREAD_SCALE);
   if (big == NULL)
     goto out;
-  framed = pixAddBorder(big, 24, 255); /* white margin around the line */
+  /* a margin of the crop's own background (a shaded row stays one
+     shade, not a grey band in white that Tesseract's threshold splits) */
+  l_int32 bg = 255;
+  if (pixGetRankValue(big, 1, 0.9f, (l_uint32 *)&bg) != 0)
+    bg = 255;
+  framed = pixAddBorder(big, 24, (l_uint32)bg);
   if (framed == NULL)
     goto out;
   TessBaseAPISetImage2(engine->digits, framed);

@@ -195,6 +195,12 @@ bool sv_amount_parse_info(const char *text, sv_cents *out,
   while (p < e && (g_ascii_isdigit(*p) || *p == '.' || *p == ','))
     p++;
   const char *core_end = p;
+  /* "6,022.06." (a full stop after the cents, an OCR speck): the cents
+     stand, the dot goes */
+  if (core_end - core >= 5 && (core_end[-1] == '.' || core_end[-1] == ',') &&
+      (core_end[-4] == '.' || core_end[-4] == ',') &&
+      g_ascii_isdigit(core_end[-2]) && g_ascii_isdigit(core_end[-3]))
+    core_end--;
   p = skip_spaces(p, e);
 
   /* Suffix: a trailing minus, the closing parenthesis, CR/DR, a code. */

@@ -319,6 +319,46 @@ static bool all_digits(const char *s, size_t max)
   return true;
 }
 
+/* Turns the letters OCR prints for digits (o, l, i, s, '|'; already
+   lowered) into digits in a two-character part made only of digits and
+   such letters: a day or month number misread. */
+static void ocr_digits(char *w)
+{
+  size_t n = strlen(w);
+  if (n != 2)
+    return;
+  for (size_t i = 0; i < n; i++)
+    if (!g_ascii_isdigit(w[i]) && strchr("olis|", w[i]) == NULL)
+      return;
+  for (size_t i = 0; i < n; i++) {
+    if (w[i] == 'o')
+      w[i] = '0';
+    else if (w[i] == 'l' || w[i] == 'i' || w[i] == '|')
+      w[i] = '1';
+    else if (w[i] == 's')
+      w[i] = '5';
+  }
+}
+
+/* The other way round for a month's name: "0ct", "n0v", "ju1" (two
+   letters at least, the digits OCR prints for o, l and s). */
+static void ocr_letters(char *w)
+{
+  int letters = 0;
+  for (const char *p = w; *p != '\0'; p++)
+    letters += g_ascii_isalpha(*p) ? 1 : 0;
+  if (letters < 2 || letters == (int)strlen(w))
+    return;
+  for (char *p = w; *p != '\0'; p++) {
+    if (*p == '0')
+      *p = 'o';
+    else if (*p == '1')
+      *p = 'l';
+    else if (*p == '5')
+      *p = 's';
+  }
+}
+
 bool sv_row_date_parse(const char *word, struct sv_row_date *rd)
 {
   memset(rd, 0, sizeof rd[0]);
@@ -342,6 +382,11 @@ bool sv_row_date_parse(const char *word, struct sv_row_date *rd)
       else
         ok = false;
     }
+    /* OCR reads a 0 as O, a 1 as l or I, a 5 as S in a day or month
+       number: "OS/JUN" is 05/JUN when the rest is a date */
+    for (int k = 0; k < 2; k++)
+      ocr_digits(parts[k]);
+    ocr_letters(parts[1]);
     if (ok && all_digits(parts[0], 2) && all_digits(parts[1], 2)) {
       rd->numeric = true;
       rd->a = (int)g_ascii_strtoll(parts[0], NULL, 10);
@@ -414,12 +459,41 @@ size_t sv_row_date_words(const char *const *words, size_t n,
   return 2;
 }
 
+bool sv_row_date_day(const char *word, struct sv_row_date *rd)
+{
+  size_t n = word != NULL ? strlen(word) : 0;
+  if (n < 1 || n > 2 || !g_ascii_isdigit(word[0]) ||
+      (n == 2 && !g_ascii_isdigit(word[1])))
+    return false;
+  int d = (word[0] - '0') * (n == 2 ? 10 : 1) + (n == 2 ? word[1] - '0' : 0);
+  if (d < 1 || d > 31)
+    return false;
+  memset(rd, 0, sizeof *rd);
+  rd->day = d;
+  rd->day_only = true;
+  return true;
+}
+
 bool sv_row_date_place(const struct sv_row_date *rd, const char *lang,
                        int order, const GDate *start, const GDate *end,
                        GDate *out)
 {
   if (!g_date_valid(start) || !g_date_valid(end))
     return false;
+  if (rd->day_only) {
+    const GDate *months[2] = {end, start};
+    for (int k = 0; k < 2; k++) {
+      GDate d;
+      g_date_clear(&d, 1);
+      if (sv_date_make(rd->day, (int)g_date_get_month(months[k]),
+                       (int)g_date_get_year(months[k]), &d) &&
+          g_date_compare(&d, start) >= 0 && g_date_compare(&d, end) <= 0) {
+        *out = d;
+        return true;
+      }
+    }
+    return false;
+  }
   int dm[2][2]; /* {day, month} readings */
   int nread = 1;
   if (rd->numeric) {

@@ -74,12 +74,16 @@ bool sv_period_parse(const char *text, const char *lang, GDate *start,
 struct sv_row_date {
   bool numeric;   /* a/b: both orders possible */
   int a, b;
-  int day, month; /* with a month name */
+  int day, month; /* with a month name; day_only: month 0 */
   int year;       /* 0 when not printed */
+  bool day_only;  /* only the day of the month was printed ("07") */
 };
 
 /* Parses word as a row date; false when it is not one. */
 bool sv_row_date_parse(const char *word, struct sv_row_date *rd);
+
+/* A day of the month printed alone ("07", "31") as a row date. */
+bool sv_row_date_day(const char *word, struct sv_row_date *rd);
 
 /* The row date printed by the first words of words[0..n) (as printed, not
    folded): one word ("03/02", "15/ENE", "05-OCT-24"), or a day and a month
@@ -91,7 +95,8 @@ size_t sv_row_date_words(const char *const *words, size_t n,
 /* Places a row date in the period [start, end]: numeric dates are read
    month/day when order is 1, day/month when 0, and both ways (lang's own
    order first) when -1; a date without a year takes the period's start or
-   end year.  False when no reading falls inside the period. */
+   end year; a day alone takes the period's end month, else its start
+   month.  False when no reading falls inside the period. */
 bool sv_row_date_place(const struct sv_row_date *rd, const char *lang,
                        int order, const GDate *start, const GDate *end,
                        GDate *out);

@@ -42,12 +42,6 @@ static double overlap(double a0, double a1, double b0, double b1)
   return fmin(a1, b1) - fmax(a0, b0);
 }
 
-/* The distance between two intervals, 0 when they overlap. */
-static double interval_gap(double a0, double a1, double b0, double b1)
-{
-  return fmax(0.0, fmax(b0 - a1, a0 - b1));
-}
-
 char *sv_layout_words(const struct sv_line *ln, size_t w0, size_t w1)
 {
   GString *s = g_string_new(NULL);
@@ -57,6 +51,23 @@ char *sv_layout_words(const struct sv_line *ln, size_t w0, size_t w1)
     g_string_append(s, ln->words[i].text);
   }
   return g_string_free(s, FALSE);
+}
+
+size_t sv_layout_word_after_tokens(const struct sv_line *ln, size_t w0,
+                                   size_t w1, size_t ntokens)
+{
+  size_t seen = 0, w = w0;
+  while (w < w1 && w < ln->nwords && seen < ntokens) {
+    char *f = sv_fold(ln->words[w].text);
+    char *t = sv_fold_tokens(f);
+    for (const char *p = t; *p != '\0'; p++)
+      if (p[0] == ' ' && p[1] != '\0')
+        seen++;
+    g_free(t);
+    g_free(f);
+    w++;
+  }
+  return w;
 }
 
 struct sv_box sv_layout_words_box(const struct sv_line *ln, size_t w0,
@@ -159,7 +170,7 @@ static void line_spans(struct sv_lline *ll, const struct sv_cell *cells)
 }
 
 static void add_line(struct sv_layout *l, const struct sv_line *ln, int pidx,
-                     int page)
+                     int page, double page_height)
 {
   if (ln->nwords == 0 || l->cells->len >= SV_LAYOUT_MAX_CELLS)
     return;
@@ -168,6 +179,7 @@ static void add_line(struct sv_layout *l, const struct sv_line *ln, int pidx,
   ll.pidx = pidx;
   ll.page = page;
   ll.height = median_height(ln);
+  ll.page_height = page_height;
   ll.cell0 = l->cells->len;
   double width = 0;
   glong chars = 0;
@@ -297,6 +309,8 @@ struct draft {
   GArray *zones;       /* of struct zone: the amount columns so far */
   double pitch;        /* the largest distance between rows so far */
   size_t amount_rows;  /* rows printing an amount so far */
+  double dated_x0;     /* the left edge of the first dated row, or
+                          INFINITY */
   bool continued;
   const struct sv_table *parent; /* the table it continues */
 };
@@ -404,6 +418,7 @@ static void draft_init(struct draft *d)
   d->row_lines = g_array_new(FALSE, TRUE, sizeof(size_t));
   d->wrap_of = g_array_new(FALSE, TRUE, sizeof(size_t));
   d->zones = g_array_new(FALSE, TRUE, sizeof(struct zone));
+  d->dated_x0 = INFINITY;
 }
 
 /* True when span sp overlaps one of the amount columns found so far. */
@@ -441,6 +456,18 @@ static double zones_left(const struct draft *d)
 }
 
 enum line_role { L_ROW = 0, L_WRAP, L_SKIP, L_END };
+
+/* True when amount sp is the first thing its cell prints. */
+static bool begins_cell(const struct sv_layout *l, const struct sv_lline *ll,
+                        const struct sv_span *sp)
+{
+  for (size_t c = 0; c < ll->ncells; c++) {
+    const struct sv_cell *cell = cell_at(l, ll->cell0 + c);
+    if (sp->w0 >= cell->w0 && sp->w0 < cell->w1)
+      return sp->w0 == cell->w0;
+  }
+  return true;
+}
 
 /* True when amount sp begins its cell, or follows at most two short words
    of it ("USD", "Total"): a column's amount, not one inside a sentence. */
@@ -491,13 +518,24 @@ static enum line_role line_role(const struct sv_layout *l, const struct draft *d
     return L_ROW;
   if (dated && under) /* a dated row may open a column of its own */
     return L_ROW;
-  if (ll->nspans > 0)
+  double left = zones_left(d);
+  /* amounts only inside text, left of the amount columns ("timed 9.52
+     14 Feb"), are words of a wrapped description */
+  bool text_only = !aligned && established;
+  for (size_t s = 0; s < ll->nspans && text_only; s++)
+    text_only = ll->spans[s].box.x1 <= left + 1.0 &&
+                !begins_cell(l, ll, &ll->spans[s]);
+  if (ll->nspans > 0 && !text_only)
     return d->row_lines->len > 0 ? L_END : L_SKIP;
   /* no amount: a wrapped description stays left of the amount columns */
-  double left = zones_left(d);
   if (d->row_lines->len == 0)
     return L_SKIP;
-  if (ll->ln->box.x1 <= left + 1.0 && ll->ln->box.x0 >= d->hx0 - 2.0 * h)
+  /* ... and is indented from where the dated rows start (a line that
+     starts under the dates is no row's wrapped description) */
+  bool indented = d->dated_x0 == INFINITY ||
+                  ll->ln->box.x0 > d->dated_x0 + 2.0 * h;
+  if (ll->ln->box.x1 <= left + 1.0 && ll->ln->box.x0 >= d->hx0 - 2.0 * h &&
+      indented)
     return L_WRAP;
   /* text right of the amounts (a description column after them) */
   bool all_right = true;
@@ -523,6 +561,8 @@ static void draft_take_row(const struct sv_layout *l, struct draft *d,
     zone_add(d, &ll->spans[s].box);
   if (ll->nspans > 0)
     d->amount_rows++;
+  if (d->dated_x0 == INFINITY && first_words_date(ll))
+    d->dated_x0 = ll->ln->box.x0;
 }
 
 /* ----------------------------------------------------- columns and rows */
@@ -591,9 +631,83 @@ static int col_cmp(const void *a, const void *b)
   return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
+/* How far apart an amount column and a header cell are: their right
+   edges, centres or left edges, whichever are closest (numbers are
+   right-aligned, headers any way), halved when they overlap. */
+static double column_cost(const struct cluster *c, const struct hcell *h)
+{
+  double d = fmin(fabs(c->x1 - h->x1),
+                  fmin(fabs((c->x0 + c->x1) / 2 - (h->x0 + h->x1) / 2),
+                       fabs(c->x0 - h->x0)));
+  if (overlap(c->x0, c->x1, h->x0, h->x1) > 0)
+    d *= 0.5;
+  return d;
+}
+
+/* Names each amount column (clusters, by x) after a header cell (hcells,
+   by x), keeping their order: the alignment of least total distance, an
+   amount column left unnamed costing UNNAMED_COST, a header cell left
+   without amounts nothing (a text column).  So an amount column that
+   overlaps its neighbour's header still takes its own when the columns
+   around it need the neighbour's.  named[c] = header index or -1. */
+#define UNNAMED_COST 150.0
+#define MAX_NAME_DIST 120.0
+static void match_columns(const GArray *hcells, const GArray *clusters,
+                          int *named)
+{
+  size_t nc = clusters->len, nh = hcells->len;
+  double *dp = g_new(double, (nc + 1) * (nh + 1));
+  char *how = g_new0(char, (nc + 1) * (nh + 1)); /* 'h' 'c' 'm' */
+#define DP(i, j) dp[(i) * (nh + 1) + (j)]
+#define HOW(i, j) how[(i) * (nh + 1) + (j)]
+  for (size_t j = 0; j <= nh; j++) {
+    DP(0, j) = 0.0;
+    HOW(0, j) = 'h';
+  }
+  for (size_t i = 1; i <= nc; i++) {
+    DP(i, 0) = (double)i * UNNAMED_COST;
+    HOW(i, 0) = 'c';
+    for (size_t j = 1; j <= nh; j++) {
+      double best = DP(i, j - 1);
+      char w = 'h';
+      if (DP(i - 1, j) + UNNAMED_COST < best) {
+        best = DP(i - 1, j) + UNNAMED_COST;
+        w = 'c';
+      }
+      double cost = column_cost(
+          &g_array_index(clusters, struct cluster, i - 1),
+          &g_array_index(hcells, struct hcell, j - 1));
+      if (cost <= MAX_NAME_DIST && DP(i - 1, j - 1) + cost < best) {
+        best = DP(i - 1, j - 1) + cost;
+        w = 'm';
+      }
+      DP(i, j) = best;
+      HOW(i, j) = w;
+    }
+  }
+  for (size_t i = 0; i < nc; i++)
+    named[i] = -1;
+  size_t i = nc, j = nh;
+  while (i > 0) {
+    char w = j > 0 ? HOW(i, j) : 'c';
+    if (w == 'm') {
+      named[i - 1] = (int)(j - 1);
+      i--;
+      j--;
+    } else if (w == 'c') {
+      i--;
+    } else {
+      j--;
+    }
+  }
+#undef DP
+#undef HOW
+  g_free(dp);
+  g_free(how);
+}
+
 /* The table's columns: one per amount cluster, named after the header
-   cell it overlaps most (else the nearest one free), and one per other
-   header cell. */
+   cell matched to it (match_columns), and one per other header cell. */
 static GArray *make_columns(const struct draft *d, const GArray *clusters)
 {
   GArray *cols = g_array_new(FALSE, TRUE, sizeof(struct sv_tcol));
@@ -602,44 +716,10 @@ static GArray *make_columns(const struct draft *d, const GArray *clusters)
   for (guint h = 0; h < nh; h++)
     owner[h] = -1;
   int *named = g_new(int, clusters->len + 1); /* cluster -> header cell */
-  for (guint c = 0; c < clusters->len; c++) {
-    const struct cluster *cl = &g_array_index(clusters, struct cluster, c);
-    named[c] = -1;
-    double best_ov = 0.0;
-    for (guint h = 0; h < nh; h++) {
-      const struct hcell *hc = &g_array_index(d->hcells, struct hcell, h);
-      double ov = overlap(cl->x0, cl->x1, hc->x0, hc->x1);
-      if (ov > best_ov && owner[h] < 0) {
-        best_ov = ov;
-        named[c] = (int)h;
-      }
-    }
-    if (named[c] < 0) {
-      /* no overlap: the nearest free header cell, when no other cluster
-         lies between them */
-      double best = INFINITY;
-      for (guint h = 0; h < nh; h++) {
-        const struct hcell *hc = &g_array_index(d->hcells, struct hcell, h);
-        double g = interval_gap(cl->x0, cl->x1, hc->x0, hc->x1);
-        if (owner[h] < 0 && g < best && g < 4.0 * (cl->x1 - cl->x0 + 10.0)) {
-          bool between = false;
-          for (guint o = 0; o < clusters->len; o++) {
-            const struct cluster *oc =
-                &g_array_index(clusters, struct cluster, o);
-            if (o != c && oc->x0 > fmin(cl->x1, hc->x1) &&
-                oc->x1 < fmax(cl->x0, hc->x0))
-              between = true;
-          }
-          if (!between) {
-            best = g;
-            named[c] = (int)h;
-          }
-        }
-      }
-    }
+  match_columns(d->hcells, clusters, named);
+  for (guint c = 0; c < clusters->len; c++)
     if (named[c] >= 0)
       owner[named[c]] = (int)c;
-  }
   for (guint c = 0; c < clusters->len; c++) {
     const struct cluster *cl = &g_array_index(clusters, struct cluster, c);
     struct sv_tcol col = {0};
@@ -990,7 +1070,7 @@ struct sv_layout *sv_layout_new(const struct sv_doc *doc)
       continue;
     int number = pg->number > 0 ? pg->number : p + 1;
     for (size_t i = 0; i < pg->nlines; i++)
-      add_line(l, &pg->lines[i], p, number);
+      add_line(l, &pg->lines[i], p, number, pg->height);
   }
   find_tables(l);
   return l;

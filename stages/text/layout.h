@@ -91,6 +91,7 @@ struct sv_lline {
   struct sv_span *spans;      /* the amounts printed on it, left to right */
   size_t nspans;
   double height;              /* median height of its words */
+  double page_height;         /* its page's height (0 when unknown) */
 };
 
 /* A column of a table. */
@@ -172,6 +173,13 @@ const struct sv_table *sv_layout_table(const struct sv_layout *l, size_t i);
    none.  Borrows ln. */
 bool sv_layout_amount_in(const struct sv_line *ln, size_t w0, size_t w1,
                          struct sv_span *out);
+
+/* The first word of [w0, w1) of ln after the words that make up the first
+   ntokens tokens of their folded key (a word like "(+)" makes none, "No."
+   one): where a label's value starts in its own cell.  w1 when the label
+   takes every word. */
+size_t sv_layout_word_after_tokens(const struct sv_line *ln, size_t w0,
+                                   size_t w1, size_t ntokens);
 
 /* Returns owned (g_free): words [w0, w1) of ln joined by ' '. */
 char *sv_layout_words(const struct sv_line *ln, size_t w0, size_t w1);

@@ -44,6 +44,8 @@ static void test_amount_formats(void **state)
       {"-1.000,00", -100000},     {"1.234,56 EUR", 123456},
       /* OCR'd text layers: the decimal mark printed like the group one */
       {"\xc2\xa3" "44.079.83", 4407983}, {"40,000,00", 4000000},
+      /* an OCR speck after the cents */
+      {"6,022.06.", 602206},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     sv_cents v = -424242;

@@ -173,6 +173,16 @@ static void test_dates_row_dates(void **state)
   assert_int_equal(g_date_get_day(&out), 20);
   assert_true(sv_row_date_place(&rd, "es", -1, &s, &e, &out));
 
+  /* OCR's letters for digits in a day, digits for letters in a month */
+  assert_true(sv_row_date_parse("OS/JUN", &rd));
+  assert_int_equal(rd.day, 5);
+  assert_int_equal(rd.month, 6);
+  assert_true(sv_row_date_parse("08/0CT", &rd));
+  assert_int_equal(rd.day, 8);
+  assert_int_equal(rd.month, 10);
+  assert_true(sv_row_date_parse("l2/ENE", &rd));
+  assert_int_equal(rd.day, 12);
+
   assert_false(sv_row_date_parse("PAYROLL", &rd));
   assert_false(sv_row_date_parse("1,234.56", &rd));
   assert_false(sv_row_date_parse("12", &rd));
