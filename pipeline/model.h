@@ -107,6 +107,9 @@ struct sv_figure {
   bool unreconciled; /* the statement's arithmetic contradicts it and a
                         re-read did not fix it: never decides "meets" */
   bool reread;       /* the value comes from a re-read of its crop */
+  bool confirmed;    /* a check of the statement's arithmetic that holds
+                        involves it: its value is the page's, whatever the
+                        OCR confidence */
 };
 
 enum sv_basis {
@@ -308,6 +311,10 @@ struct sv_month {
   bool computed;         /* average-daily computed from running balances */
   bool holder_doubt;     /* the holder may not be the applicant */
   enum sv_currency_source currency_source;
+  bool confirmed;        /* the figure behind it is confirmed by its
+                            statement's arithmetic */
+  bool converted;        /* income worked out from another frequency */
+  enum sv_frequency frequency; /* ... that frequency, when converted */
 };
 
 enum sv_asset_kind { SV_ASSET_PROPERTY = 0, SV_ASSET_INVESTMENT };

@@ -236,6 +236,7 @@ static struct sv_month month_total(const struct sv_month *rows, size_t n)
     t.conf = MIN(t.conf, r->conf);
     t.ocr = t.ocr || r->ocr;
     t.unreconciled = t.unreconciled || r->unreconciled;
+    t.confirmed = i == 0 ? r->confirmed : t.confirmed && r->confirmed;
     t.computed = t.computed || r->computed;
     t.holder_doubt = t.holder_doubt || r->holder_doubt;
     if (r->currency_source > t.currency_source)
@@ -419,6 +420,7 @@ static void build_balances(const struct sv_rules *rules,
       m.conf = fig->conf;
       m.ocr = d->text == SV_TEXT_OCR;
       m.unreconciled = fig->unreconciled;
+      m.confirmed = fig->confirmed;
       g_array_append_val(rows, m);
     }
   }
@@ -454,6 +456,7 @@ static void income_row(GArray *rows, const struct sv_doc *d,
   m.ocr = d->text == SV_TEXT_OCR;
   m.unreconciled = fig->unreconciled;
   m.holder_doubt = doubt;
+  m.currency_source = inc->currency_source;
   g_array_append_val(rows, m);
 }
 
@@ -476,6 +479,12 @@ static void build_income(const struct sv_case *c, struct sv_evaluation *ev,
         check_holder(ev, inc->person, d->relpath, "person named", notes);
     if (hc == HOLDER_OTHER)
       continue;
+    if (inc->doubt != NULL) {
+      g_ptr_array_add(notes, g_strdup_printf("%s: %s", d->relpath,
+                                             inc->doubt));
+      *review = true;
+      continue;
+    }
     if (!inc->net) {
       g_ptr_array_add(notes,
                       g_strdup_printf(inc->gross_only
@@ -521,8 +530,25 @@ static void build_income(const struct sv_case *c, struct sv_evaluation *ev,
     int span = (ey * 12 + em) - (y * 12 + m);
     if (span > 11)
       month_add(&y, &m, span - 11);
+    if (inc->converted)
+      g_ptr_array_add(notes, g_strdup_printf(
+                                 "%s states a %s amount; its monthly "
+                                 "equivalent is used (%s)",
+                                 d->relpath, sv_frequency_str(inc->frequency),
+                                 inc->frequency == SV_FREQ_WEEKLY ? "x 52 / 12"
+                                 : inc->frequency == SV_FREQ_FORTNIGHTLY
+                                     ? "x 26 / 12"
+                                 : inc->frequency == SV_FREQ_SEMIMONTHLY
+                                     ? "x 2"
+                                     : "/ 12"));
     for (int guard = 0; guard < 12 && y * 12 + m <= ey * 12 + em; guard++) {
       income_row(rows, d, inc, y, m, inc->monthly, &inc->stated, doubt);
+      if (inc->converted) {
+        struct sv_month *last =
+            &g_array_index(rows, struct sv_month, rows->len - 1);
+        last->converted = true;
+        last->frequency = inc->frequency;
+      }
       month_add(&y, &m, 1);
     }
   }
@@ -812,7 +838,7 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
                    period, words->one, r->source, r->currency);
         doubtful = true;
       }
-      if (r->conf >= SV_EVAL_MIN_CONF)
+      if (r->conf >= SV_EVAL_MIN_CONF || r->confirmed)
         continue;
       add_reason(t,
                  "the %s %s at %s was read with confidence %.0f (below "

@@ -188,6 +188,44 @@ static void write_statement(xmlTextWriterPtr w, const struct sv_statement *st)
   el_end(w);
 }
 
+/* What extract read from an income document: its basis (net, gross,
+   unknown), the stated amount and how often it is paid, its monthly
+   equivalent only when the frequency is printed. */
+static void write_income_doc(xmlTextWriterPtr w,
+                             const struct sv_income_doc *inc)
+{
+  el_start(w, "income");
+  if (inc->person != NULL)
+    attr(w, "person", inc->person);
+  if (inc->payer != NULL)
+    attr(w, "payer", inc->payer);
+  if (is_currency(inc->currency)) {
+    attr(w, "currency", inc->currency);
+    if (inc->currency_source != SV_CURRENCY_NONE)
+      attr(w, "currencySource",
+           sv_currency_source_str(inc->currency_source));
+  }
+  attr(w, "basis", sv_income_basis_str(inc));
+  if (inc->hourly)
+    attr(w, "frequency", "hourly");
+  else if (inc->frequency_printed)
+    attr(w, "frequency", sv_frequency_str(inc->frequency));
+  write_figure(w, "amount", &inc->stated);
+  if (inc->stated.present && inc->frequency_printed && inc->monthly > 0) {
+    attr_cents(w, "monthly", inc->monthly);
+    if (inc->converted)
+      attr(w, "converted", "true");
+  }
+  attr_date(w, "periodStart", &inc->start);
+  attr_date(w, "periodEnd", &inc->end);
+  attr_int(w, "months", inc->months != NULL ? inc->months->len : 0);
+  if (inc->checked)
+    attr(w, "checked", "true");
+  if (inc->doubt != NULL)
+    text(w, inc->doubt);
+  el_end(w);
+}
+
 /* 0-100, rounded; NaN and negatives print as 0. */
 static int percent(float conf)
 {
@@ -236,6 +274,8 @@ static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
   }
   for (guint i = 0; i < d->statements->len; i++)
     write_statement(w, g_ptr_array_index(d->statements, i));
+  if (d->income != NULL)
+    write_income_doc(w, d->income);
   el_end(w);
 }
 
@@ -265,6 +305,10 @@ static void write_months(xmlTextWriterPtr w, const char *name,
       attr(w, "computed", "true");
     if (m->holder_doubt)
       attr(w, "holderMatch", "uncertain");
+    if (m->converted) {
+      attr(w, "converted", "true");
+      attr(w, "frequency", sv_frequency_str(m->frequency));
+    }
     el_end(w);
   }
   el_end(w);

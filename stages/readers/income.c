@@ -1,21 +1,30 @@
 /*
- * income.c - reading income and pension letters (see income.h).
+ * income.c - reading income and pension documents (see income.h).
  *
- * One pass collects every amount in digits with the words around it (the
- * text before it on its line, the label above it, a few words after it);
- * a table of phrases turns those words into a frequency and a net / gross
- * / hourly label; the best candidate becomes the stated amount.  Month
- * rows are read by their own pattern.  Person, payer and period are
- * separate small passes over the folded text (stages/text/doctext.h).
+ * Month tables first (paytable.c: net, gross and deduction columns by
+ * their headers and by gross - deductions = net).  Without one, one pass
+ * collects every amount in digits with the words around it (the text
+ * before it on its line, the label above it, a few words after it); a
+ * table of phrases turns those words into a frequency and a net / gross /
+ * hourly label; the best net or unlabelled candidate becomes the stated
+ * amount, a gross one never.  The months a sentence lists after a monthly
+ * amount ("in each of the following months: October 2025, ...") are its
+ * months.  Person and payer (persons.c), period and currency are separate
+ * small passes.
  */
 #include "income.h"
 
 #include <string.h>
 
+#include "../../pipeline/money.h"
 #include "../text/amount.h"
 #include "../text/dates.h"
 #include "../text/doctext.h"
 #include "../text/fold.h"
+#include "../text/layout.h"
+#include "currency.h"
+#include "paytable.h"
+#include "persons.h"
 
 #define AFTER_WINDOW 32
 #define BEFORE_WINDOW 80
@@ -63,7 +72,7 @@ sv_cents sv_income_monthly(sv_cents amount, enum sv_frequency freq)
 /* ------------------------------------------------------------- phrases */
 
 enum label { L_NONE = 0, L_HOURLY, L_MONTHLY, L_WEEKLY, L_FORTNIGHTLY,
-             L_SEMIMONTHLY, L_ANNUAL };
+             L_SEMIMONTHLY, L_ANNUAL, L_AMBIGUOUS };
 
 static const struct {
   const char *pattern;
@@ -133,6 +142,7 @@ struct candidate {
   sv_cents amount;
   enum label freq;
   int net;            /* +1 net, -1 gross, 0 neither */
+  bool ytd;           /* a year-to-date total */
 };
 
 /* Cuts text (in place) to what follows its last sentence end: a word of
@@ -171,7 +181,20 @@ static void describe(const struct sv_doctext *t, struct candidate *c)
   if (sv_doctext_above(t, (size_t)c->s, (size_t)c->e, &as, &ae))
     above = g_strndup(text + as, ae - as);
 
-  c->freq = freq_in(after, false);
+  /* a form listing every frequency beside the amount ("(circle one)
+     hourly weekly bi-weekly ...") says none of them in print */
+  size_t le = (size_t)c->e;
+  while (text[le] != '\0' && text[le] != '\n')
+    le++;
+  char *line = g_strndup(text + c->e, le - (size_t)c->e);
+  int kinds = 0;
+  for (size_t k = 0; k < G_N_ELEMENTS(freq_phrases); k++)
+    kinds += has(line, freq_phrases[k].pattern) ? 1 : 0;
+  g_free(line);
+  /* a year-to-date figure is no period's pay */
+  c->ytd = has(before, "year[- ]to[- ]date\\W*(?:\\w+\\W*){0,2}$|"
+                       "\\bytd\\W*(?:\\w+\\W*){0,2}$|acumulad[oa]s?\\W*$");
+  c->freq = kinds >= 2 ? L_AMBIGUOUS : freq_in(after, false);
   if (c->freq == L_NONE)
     c->freq = freq_in(before, true);
   if (c->freq == L_NONE && above != NULL)
@@ -215,18 +238,33 @@ static const char *const amount_pattern =
 static bool parse_at(const char *text, gint s, gint e, sv_cents *out)
 {
   char *up = g_ascii_strup(text + s, e - s);
+  g_strdelimit(up, "\n", ' '); /* "USD" at a line's end, digits below */
   bool ok = sv_amount_parse(up, out);
   g_free(up);
   return ok;
 }
 
-/* The best stated amount; false when there is none. */
-static bool best_candidate(const struct sv_doctext *t, struct candidate *best)
+/* What the amounts of a document say besides the best one. */
+struct seen {
+  bool ambiguous; /* the stated amount's frequency is one of several
+                     printed beside it (a form to circle) */
+  bool gross;    /* an amount labelled gross */
+  struct candidate best_gross; /* the likeliest gross amount */
+  bool hourly;   /* an hourly rate */
+  bool other;    /* an amount neither gross nor hourly */
+  sv_cents hourly_rate;
+};
+
+/* The best stated amount that is not gross and not an hourly rate; false
+   when there is none.  *sn tells what else was printed. */
+static bool best_candidate(const struct sv_doctext *t, struct candidate *best,
+                           struct seen *sn)
 {
   const char *text = sv_doctext_folded(t);
   GRegex *r = rx(amount_pattern);
   GMatchInfo *mi = NULL;
   bool found = false;
+  memset(sn, 0, sizeof *sn);
   g_regex_match(r, text, 0, &mi);
   while (g_match_info_matches(mi)) {
     struct candidate c;
@@ -235,9 +273,23 @@ static bool best_candidate(const struct sv_doctext *t, struct candidate *best)
     if (parse_at(text, c.s, c.e, &c.amount) && c.amount > 0 &&
         !on_month_row(t, c.s)) {
       describe(t, &c);
-      if (c.freq != L_HOURLY && (!found || rank(&c) > rank(best))) {
-        *best = c;
-        found = true;
+      if (c.ytd) {
+        ; /* not a period's pay */
+      } else if (c.freq == L_HOURLY) {
+        if (!sn->hourly)
+          sn->hourly_rate = c.amount;
+        sn->hourly = true;
+      } else if (c.net < 0) {
+        /* gross is never income: kept only to say what was stated */
+        if (!sn->gross || rank(&c) < rank(&sn->best_gross))
+          sn->best_gross = c;
+        sn->gross = true;
+      } else {
+        sn->other = true;
+        if (!found || rank(&c) > rank(best)) {
+          *best = c;
+          found = true;
+        }
       }
     }
     g_match_info_next(mi, NULL);
@@ -264,26 +316,38 @@ static enum sv_frequency frequency_of(enum label l)
 }
 
 /* Fills inc's stated amount, frequency, net / gross from the best
-   candidate, copied to *c; false (c untouched) when there is none. */
+   candidate, copied to *best; false when there is none.  An amount whose
+   frequency is not printed is not turned into a monthly one. */
 static bool read_amount(const struct sv_doctext *t, struct sv_income_doc *inc,
-                        struct candidate *best)
+                        struct candidate *best, struct seen *sn)
 {
   const char *text = sv_doctext_folded(t);
   struct candidate c = {0};
   bool says_net = has(text, net_words);
   bool says_gross = has(text, gross_words);
-  bool found = best_candidate(t, &c);
+  bool found = best_candidate(t, &c, sn);
+  bool gross = !found && sn->gross;
+  if (gross) {
+    c = sn->best_gross; /* stated as gross: the report says so */
+    found = true;
+  }
   if (found) {
     *best = c;
     inc->stated.amount = c.amount;
     sv_doctext_figure(t, (size_t)c.s, (size_t)c.e, &inc->stated);
     inc->frequency = frequency_of(c.freq);
-    inc->monthly = sv_income_monthly(c.amount, inc->frequency);
-    inc->net = c.net > 0 || (c.net == 0 && says_net);
+    inc->frequency_printed = c.freq != L_NONE && c.freq != L_AMBIGUOUS;
+    sn->ambiguous = c.freq == L_AMBIGUOUS;
+    if (inc->frequency_printed) {
+      inc->monthly = sv_income_monthly(c.amount, inc->frequency);
+      inc->converted = inc->frequency != SV_FREQ_MONTHLY;
+    }
+    inc->net = !gross && (c.net > 0 || (c.net == 0 && says_net && !sn->gross));
   } else {
-    inc->net = says_net;
+    inc->net = false;
   }
-  inc->gross_only = !inc->net && says_gross;
+  inc->gross_only = !inc->net && (gross || (!found && says_gross));
+  inc->hourly = !found && sn->hourly;
   return found;
 }
 
@@ -293,8 +357,8 @@ static void read_months(const struct sv_doctext *t, struct sv_income_doc *inc)
 {
   const char *text = sv_doctext_folded(t);
   char *pattern = g_strdup_printf(
-      "(?:^|\\n)[^\\n\\d]*?(?:\\b(%s)\\.?,? (?:de )?(\\d{4})|(\\d{1,2})/(\\d{4}))"
-      "\\b[^\\n]*?(%s)",
+      "(?:^|\\n)[ \\t]*(?:\\b(%s)\\.?,? (?:de )?(\\d{4})|(\\d{1,2})/(\\d{4}))"
+      "\\b[^\\na-z]*?(%s)",
       sv_month_pattern(), amount_pattern);
   GRegex *r = rx(pattern);
   GMatchInfo *mi = NULL;
@@ -311,8 +375,16 @@ static void read_months(const struct sv_doctext *t, struct sv_income_doc *inc)
     m.month = mname[0] != '\0' ? sv_month_of(mname)
                                : (int)g_ascii_strtoull(mnum, NULL, 10);
     m.year = (int)g_ascii_strtoull(year[0] != '\0' ? year : year2, NULL, 10);
-    if (m.month >= 1 && m.month <= 12 && m.year >= 1900 && m.year <= 2200 &&
-        parse_at(text, s, e, &m.figure.amount)) {
+    /* one amount on the row: with several (gross, deductions, net) only
+       a table's headers can say which is which */
+    size_t le = (size_t)e;
+    while (text[le] != '\0' && text[le] != '\n')
+      le++;
+    char *rest = g_strndup(text + e, le - (size_t)e);
+    bool more = has(rest, amount_pattern);
+    g_free(rest);
+    if (!more && m.month >= 1 && m.month <= 12 && m.year >= 1900 &&
+        m.year <= 2200 && parse_at(text, s, e, &m.figure.amount)) {
       sv_doctext_figure(t, (size_t)s, (size_t)e, &m.figure);
       m.monthly = m.figure.amount;
       g_array_append_val(inc->months, m);
@@ -378,289 +450,32 @@ static void read_period(const struct sv_doctext *t, const char *lang,
     months_span(inc);
 }
 
-/* --------------------------------------------------------- person, payer */
-
-static bool starts_upper(const char *word)
-{
-  gunichar c = g_utf8_get_char_validated(word, -1);
-  return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isupper(c);
-}
-
-/* True when word, folded and without its punctuation, is one of list. */
-static bool word_in(const char *word, const char *const *list)
-{
-  char *f = sv_fold(word);
-  GString *b = g_string_new(NULL);
-  for (const char *p = f; *p != '\0'; p++)
-    if (g_ascii_isalnum(*p) || (guchar)*p >= 0x80 || *p == '&')
-      g_string_append_c(b, *p);
-  bool in = false;
-  for (size_t k = 0; list[k] != NULL && !in; k++)
-    in = strcmp(b->str, list[k]) == 0;
-  g_string_free(b, TRUE);
-  g_free(f);
-  return in;
-}
-
-/* Lower-case words that join the words of a name: "Comercializadora del
-   Bajío", "María de la Luz", "Bank of the West", "Smith & Sons". */
-static const char *const particles[] = {
-  "de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "di",
-  "du", "van", "von", "der", "den", "le", "of", "the", "and", "&", NULL};
-
-/* Legal forms that end a company's name: "S.A. de C.V.", "Inc.", "LLC". */
-static const char *const company_forms[] = {
-  "sa", "cv", "srl", "rl", "sc", "ac", "sapi", "sab", "spr", "inc", "llc",
-  "ltd", "co", "corp", "lp", "llp", "plc", "gmbh", "pllc", "ltda", "cia",
-  "pc", "pa", "sas", "bv", "nv", "ag", NULL};
-
-/* Titles and initials that a '.' does not end: "Mr.", "Lic.", "C.". */
-static const char *const titles[] = {
-  "mr", "mrs", "ms", "dr", "jr", "sr", "sra", "srta", "lic", "ing", "prof",
-  "c", "st", NULL};
-
-/* word is a legal form, or a particle and then one: what may follow a
-   company's name ("..., S.A. de C.V."). */
-static bool form_follows(char **w, guint at)
-{
-  if (w[at] == NULL)
-    return false;
-  if (word_in(w[at], company_forms))
-    return true;
-  return word_in(w[at], particles) && w[at + 1] != NULL &&
-         word_in(w[at + 1], company_forms);
-}
-
-/* True when a '.' at the end of word does not end a sentence: a title,
-   an initial or a dotted abbreviation ("U.S.", "S.A.", "J."). */
-static bool abbreviation(const char *word)
-{
-  size_t len = strlen(word);
-  if (word_in(word, titles) || g_utf8_strlen(word, -1) == 2)
-    return true;
-  for (size_t k = 0; k + 1 < len; k++)
-    if (word[k] == '.')
-      return true;
-  return false;
-}
-
-/* Replaces U+2018 / U+2019 in s by "'" (glib 2.56 has no
-   g_string_replace). */
-static void straight_apostrophes(GString *s)
-{
-  gsize o = 0;
-  for (gsize i = 0; i < s->len; i++) {
-    if (i + 2 < s->len && (guchar)s->str[i] == 0xe2 &&
-        (guchar)s->str[i + 1] == 0x80 &&
-        ((guchar)s->str[i + 2] == 0x98 || (guchar)s->str[i + 2] == 0x99)) {
-      s->str[o++] = '\'';
-      i += 2;
-    } else {
-      s->str[o++] = s->str[i];
-    }
-  }
-  g_string_truncate(s, o);
-}
-
-/* The name at the start of the printed words of [s, e): capitalised words,
-   the particles between them, a company's legal form after a comma;
-   it ends at a lower-case word, at a '.' that ends a sentence ("... System.
-   Your"), after a legal form ("Co. since", "Inc. His"), at a ',' ';' ':'
-   or ')' (trailing punctuation dropped, a legal form's dots kept), or
-   after 10 words.  Typographic apostrophes become "'".  Returns owned or
-   NULL. */
-static char *leading_name(const struct sv_doctext *t, gint s, gint e)
-{
-  char *orig = sv_doctext_original(t, (size_t)s, (size_t)e);
-  char **w = g_strsplit(orig, " ", -1);
-  GString *name = g_string_new(NULL);
-  guint count = 0;
-  for (guint i = 0; w[i] != NULL && count < 10; i++) {
-    const char *word = w[i];
-    if (word[0] == '\0')
-      continue;
-    if (strchr("(\"[", word[0]) != NULL || g_str_has_prefix(word, "\u201c"))
-      break;
-    if (!starts_upper(word)) {
-      if (count == 0 || !word_in(word, particles) || w[i + 1] == NULL ||
-          !(starts_upper(w[i + 1]) || word_in(w[i + 1], particles)))
-        break;
-    }
-    size_t len = strlen(word);
-    char last = word[len - 1];
-    bool stop = false, keep = true;
-    if (last == ',') {
-      stop = !form_follows(w, i + 1);
-      keep = !stop;
-    } else if (last == ';' || last == ':' || last == ')') {
-      stop = true;
-      keep = false;
-    } else if (last == '.') {
-      if (word_in(word, company_forms))
-        stop = !form_follows(w, i + 1);
-      else if (!abbreviation(word)) {
-        stop = true;
-        keep = false;
-      }
-    } else if (word_in(word, company_forms)) {
-      stop = !form_follows(w, i + 1);
-    }
-    if (name->len > 0)
-      g_string_append_c(name, ' ');
-    g_string_append_len(name, word, (gssize)(keep ? len : len - 1));
-    count++;
-    if (stop)
-      break;
-  }
-  /* no particle at the end ("... de") */
-  while (count > 0) {
-    const char *sp = strrchr(name->str, ' ');
-    if (sp == NULL || !word_in(sp + 1, particles) || strcmp(sp + 1, "&") == 0)
-      break;
-    g_string_truncate(name, (gsize)(sp - name->str));
-  }
-  /* a typographic apostrophe (OCR reads "Teachers'" so) is an apostrophe */
-  straight_apostrophes(name);
-  g_strfreev(w);
-  g_free(orig);
-  if (name->len == 0) {
-    g_string_free(name, TRUE);
-    return NULL;
-  }
-  return g_string_free(name, FALSE);
-}
-
-/* The value of a label: after "Label:" the rest of its cell; a label
-   alone in its cell ("RECIPIENT   LETTER DATE") is a column heading, so
-   the words printed under it first, else the next cell.  Returns owned or
-   NULL. */
-static char *label_value(const struct sv_doctext *t, const char *labels)
-{
-  char *pattern = g_strdup_printf(
-      "(?:^|\\n|   )(?:%s)[ \\t]*(:|   |(?=\\n)|$)[ \\t]*([^\\n]*?)"
-      "(?=   |\\n|$)",
-      labels);
-  GRegex *r = rx(pattern);
-  GMatchInfo *mi = NULL;
-  char *value = NULL;
-  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
-  while (value == NULL && g_match_info_matches(mi)) {
-    gint s = 0, e = 0, ls = 0, le = 0, cs = 0, ce = 0;
-    size_t vs = 0, ve = 0;
-    g_match_info_fetch_pos(mi, 2, &s, &e);
-    g_match_info_fetch_pos(mi, 1, &cs, &ce);
-    g_match_info_fetch_pos(mi, 0, &ls, &le);
-    bool colon = ce > cs && sv_doctext_folded(t)[cs] == ':';
-    if (!colon && sv_doctext_below(t, (size_t)ls, (size_t)cs, &vs, &ve))
-      value = leading_name(t, (gint)vs, (gint)ve);
-    if (value == NULL && e > s)
-      value = leading_name(t, s, e);
-    g_match_info_next(mi, NULL);
-  }
-  g_match_info_free(mi);
-  g_regex_unref(r);
-  g_free(pattern);
-  return value;
-}
-
-/* How far (folded bytes) a name after a phrase may run. */
-#define NAME_WINDOW 160
-
-/* The name after a phrase: "certify that X", "employed by X", "hace
-   constar que la C. X", carried over wrapped lines; the first occurrence
-   followed by a name.  Returns owned or NULL. */
-static char *after_phrase(const struct sv_doctext *t, const char *phrases)
-{
-  char *pattern = g_strdup_printf("(?:%s)\\s+(?=\\S)", phrases);
-  GRegex *r = rx(pattern);
-  GMatchInfo *mi = NULL;
-  char *value = NULL;
-  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
-  while (value == NULL && g_match_info_matches(mi)) {
-    gint s = 0, e = 0;
-    g_match_info_fetch_pos(mi, 0, &s, &e);
-    size_t end = sv_doctext_run_end(t, (size_t)e, NAME_WINDOW);
-    value = leading_name(t, e, (gint)end);
-    g_match_info_next(mi, NULL);
-  }
-  g_match_info_free(mi);
-  g_regex_unref(r);
-  g_free(pattern);
-  return value;
-}
-
-static void read_parties(const struct sv_doctext *t, struct sv_income_doc *inc)
-{
-  inc->person = label_value(
-      t, "employee(?: name)?|recipient|beneficiary|pensioner|retiree|"
-         "claimant|name|nombre(?: del (?:trabajador|empleado|pensionado|"
-         "beneficiario))?|trabajador|empleado|beneficiario|pensionado");
-  if (inc->person == NULL)
-    inc->person = after_phrase(
-        t, "certify that|confirm that|certifies that|confirms that|"
-           "verification (?:letter )?for|"
-           "(?:hace|hacemos) constar que(?: el| la)?(?: c\\.)?|"
-           "certifica que(?: el| la)?(?: c\\.)?|"
-           "se hace constar que(?: el| la)?(?: c\\.)?");
-  inc->payer = label_value(t, "employer(?: name)?|company|payer|issuer|"
-                              "empresa|patron|razon social|pagador|"
-                              "institucion");
-  if (inc->payer == NULL)
-    inc->payer = after_phrase(
-        t, "employed (?:by|at|with)|works (?:for|at)|"
-           "(?:benefits?|pension|annuity|payments?) (?:from|paid by)|"
-           "por medio de la presente,?|"
-           "presta sus servicios (?:en|para)|labora (?:en|para)|"
-           "trabaja (?:en|para)");
-}
-
 /* ------------------------------------------------------------- reading */
 
-/* Currency marks: on the stated amount itself first ("US$", "C$",
-   "MXN"), then anywhere in the letter; the more specific dollars before
-   plain "dollars". */
-static const struct {
-  const char *pattern;
-  const char *code;
-} currency_marks[] = {
-  {"\\bcad\\b|\\bca?n?\\$|canadian dollars?|dolares canadienses", "CAD"},
-  {"\\busd\\b|\\bus\\$|u\\.\\s?s\\.\\s?dollars?|\\bus dollars?|"
-   "dolares (?:estadounidenses|americanos)|\\bdollars?\\b|\\bdolares\\b",
-   "USD"},
-  {"\\beur\\b|\u20ac|\\beuros?\\b", "EUR"},
-  {"\\bmxn\\b|\\bpesos\\b|m\\.\\s?n\\.|moneda nacional", "MXN"},
-};
-
-static const char *currency_in(const char *text)
-{
-  for (size_t k = 0; k < G_N_ELEMENTS(currency_marks); k++)
-    if (has(text, currency_marks[k].pattern))
-      return currency_marks[k].code;
-  return NULL;
-}
-
-static void currency_of(const struct sv_doctext *t, const char *lang,
-                        const struct candidate *stated,
+/* The currency: a mark on the stated amount itself ("US$7,420.80", "$500
+   CAD") first, else the document's own evidence (currency.h). */
+static void currency_of(const struct sv_doctext *t, const struct sv_layout *l,
+                        const char *lang, const struct candidate *stated,
                         struct sv_income_doc *inc)
 {
   const char *text = sv_doctext_folded(t);
-  const char *cur = NULL;
   if (stated != NULL) {
-    /* the amount with a few bytes either side: "US$7,420.80", "$500 CAD" */
     gint from = stated->s > 4 ? stated->s - 4 : 0;
     size_t rest = strlen(text + stated->e);
     char *near = g_strndup(text + from,
                            (gsize)(stated->e - from) + (rest < 5 ? rest : 5));
     g_strdelimit(near, "\n", ' ');
-    cur = currency_in(near);
+    const char *code = sv_currency_named(near);
     g_free(near);
+    if (code != NULL) {
+      g_strlcpy(inc->currency, code, sizeof inc->currency);
+      inc->currency_source = SV_CURRENCY_PRINTED;
+      return;
+    }
   }
-  if (cur == NULL)
-    cur = currency_in(text);
-  if (cur == NULL && has(text, "\\$"))
-    cur = strcmp(lang, "es") == 0 ? "MXN" : "USD";
-  if (cur != NULL)
-    g_strlcpy(inc->currency, cur, sizeof inc->currency);
+  char code[4];
+  sv_currency_read(l, lang, code, &inc->currency_source);
+  g_strlcpy(inc->currency, code, sizeof inc->currency);
 }
 
 static const char *guess_lang(const struct sv_doc *doc, const char *text)
@@ -684,10 +499,90 @@ static const char *guess_lang(const struct sv_doc *doc, const char *text)
   return nes > nen ? "es" : "en";
 }
 
+/* The months a sentence lists after the stated amount ("... USD 3,100.00
+   in each of the following months: October 2025, November 2025 ..."):
+   every month and year named in the running text that holds the amount,
+   when there are two or more. */
+static void listed_months(const struct sv_doctext *t,
+                          const struct candidate *c,
+                          struct sv_income_doc *inc)
+{
+  const char *text = sv_doctext_folded(t);
+  size_t from = (size_t)c->e;
+  size_t to = sv_doctext_run_end(t, from, 600);
+  char *run = g_strndup(text + from, to - from);
+  char *pattern = g_strdup_printf("\\b(%s)\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b",
+                                  sv_month_pattern());
+  GRegex *r = rx(pattern);
+  GMatchInfo *mi = NULL;
+  GArray *found = g_array_new(FALSE, TRUE, sizeof(struct sv_income_month));
+  g_regex_match(r, run, 0, &mi);
+  while (g_match_info_matches(mi)) {
+    char *mon = g_match_info_fetch(mi, 1);
+    char *year = g_match_info_fetch(mi, 2);
+    struct sv_income_month m = {0};
+    m.month = sv_month_of(mon);
+    m.year = (int)g_ascii_strtoull(year, NULL, 10);
+    bool dup = false;
+    for (guint k = 0; k < found->len; k++) {
+      const struct sv_income_month *o =
+          &g_array_index(found, struct sv_income_month, k);
+      dup = dup || (o->year == m.year && o->month == m.month);
+    }
+    if (!dup && m.month > 0 && m.year >= 1900 && m.year <= 2200) {
+      m.figure = inc->stated;
+      m.monthly = inc->monthly;
+      g_array_append_val(found, m);
+    }
+    g_free(mon);
+    g_free(year);
+    g_match_info_next(mi, NULL);
+  }
+  if (found->len >= 2)
+    g_array_append_vals(inc->months, found->data, found->len);
+  g_array_free(found, TRUE);
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  g_free(pattern);
+  g_free(run);
+}
+
+/* Why the amounts cannot be taken as monthly net income, or NULL. */
+static char *doubt_of(const struct sv_income_doc *inc, const struct seen *sn,
+                      const char *text)
+{
+  char a[48];
+  if (inc->months->len > 0 || inc->gross_only)
+    return NULL;
+  if (inc->hourly) {
+    sv_cents_format_grouped(sn->hourly_rate, a, sizeof a);
+    return g_strdup_printf("it states only an hourly rate (%s); a monthly "
+                           "income cannot be read from it",
+                           a);
+  }
+  if (inc->stated.present && !inc->frequency_printed) {
+    sv_cents_format_grouped(inc->stated.amount, a, sizeof a);
+    if (sn->ambiguous)
+      return g_strdup_printf("it states %s beside several frequencies (a "
+                             "form where one is marked by hand); how often "
+                             "it is paid cannot be read",
+                             a);
+    if (has(text, "\\bpay period|\\bperiod (?:beginning|ending)|"
+                  "\\bperiodo de pago"))
+      return g_strdup_printf("it is a pay stub for one pay period (%s) and "
+                             "does not say how often it is paid; a monthly "
+                             "income cannot be stated from it",
+                             a);
+    return g_strdup_printf("it states %s but not how often it is paid", a);
+  }
+  return NULL;
+}
+
 bool sv_income_read(struct sv_doc *doc)
 {
   struct sv_doctext *t = NULL;
   struct sv_income_doc *inc = NULL;
+  struct sv_layout *l = NULL;
   bool ok = false;
 
   sv_income_doc_free(&doc->income);
@@ -697,19 +592,37 @@ bool sv_income_read(struct sv_doc *doc)
     goto out;
   const char *lang = guess_lang(doc, text);
   inc = sv_income_doc_new();
-  read_parties(t, inc);
-  read_months(t, inc);
+  sv_persons_read(t, &inc->person, &inc->payer);
+  l = sv_layout_new(doc);
+  bool unlabelled = false;
   struct candidate stated = {0};
-  bool have_stated = read_amount(t, inc, &stated);
+  struct seen sn = {0};
+  bool have_stated = read_amount(t, inc, &stated, &sn);
+  bool stated_net = inc->net;
+  if (sv_paytable_read(l, inc, &unlabelled)) {
+    /* a month table: its months and its columns decide net or gross; one
+       whose amounts no header names is what the document says it is */
+    if (unlabelled)
+      inc->net = stated_net ||
+                 (has(text, net_words) && !has(text, gross_words));
+  } else {
+    read_months(t, inc);
+    if (have_stated && inc->months->len == 0 && inc->frequency_printed &&
+        inc->frequency == SV_FREQ_MONTHLY)
+      listed_months(t, &stated, inc);
+  }
+  inc->doubt = doubt_of(inc, &sn, text);
   read_period(t, lang, inc);
-  currency_of(t, lang, have_stated ? &stated : NULL, inc);
-  ok = inc->person != NULL || inc->stated.present || inc->months->len > 0;
+  currency_of(t, l, lang, have_stated ? &stated : NULL, inc);
+  ok = inc->person != NULL || inc->stated.present || inc->months->len > 0 ||
+       inc->hourly;
   if (ok) {
     doc->income = inc;
     inc = NULL;
   }
 
 out:
+  sv_layout_free(&l);
   sv_income_doc_free(&inc);
   sv_doctext_free(&t);
   return ok;
