@@ -54,7 +54,9 @@
 /* Re-reads: margin around the box (points) and upscale factor. */
 #define SV_OCR_REREAD_MARGIN_PT 2.0
 #define SV_OCR_REREAD_SCALE 3.0f
-#define SV_OCR_REREAD_WHITELIST "0123456789.,-$()"
+/* A re-read at least this confident needs no second reading. */
+#define SV_OCR_REREAD_SURE 80.0f
+#define SV_OCR_REREAD_WHITELIST "0123456789.,-$()\xe2\x82\xac\xc2\xa3"
 
 /* Pixels darker than this may belong to a ruled line (faint dotted row
    separators print at 150-200). */
@@ -67,7 +69,8 @@
 struct sv_ocr_engine {
   TessBaseAPI *api;    /* eng+spa, PSM 6: the page reader */
   TessBaseAPI *osd;    /* osd.traineddata (legacy engine): orientation */
-  TessBaseAPI *digits; /* made on the first re-read: PSM 7, digits only */
+  TessBaseAPI *digits; /* made on the first re-read: PSM 13 (raw line),
+                          digits only */
   char *datapath;      /* owned */
   bool started;        /* engine_start ran (engines loaded or failed) */
   sv_status status;    /* SV_OK, or why the engine could not start */
@@ -524,7 +527,6 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
     engine->digits = engine_make(engine->datapath, "eng", OEM_LSTM_ONLY);
     if (engine->digits == NULL)
       goto out;
-    TessBaseAPISetPageSegMode(engine->digits, PSM_SINGLE_LINE);
     set_var(engine->digits, "tessedit_char_whitelist",
             SV_OCR_REREAD_WHITELIST);
   }
@@ -555,27 +557,39 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
   framed = pixAddBorder(big, 24, (l_uint32)bg);
   if (framed == NULL)
     goto out;
-  TessBaseAPISetImage2(engine->digits, framed);
-  TessBaseAPISetSourceResolution(
-      engine->digits, (int)lround(page->dpi * SV_OCR_REREAD_SCALE));
-  raw = TessBaseAPIGetUTF8Text(engine->digits);
-  if (raw != NULL) {
-    char *s = g_strstrip(g_strdup(raw));
+  /* Two readings of the line, the more confident kept: as a raw line
+     (Tesseract's own line finding misreads a lone amount on a grey cell:
+     "2.771,32 €" as "2.11458"), then as a single line (which reads a
+     short day number that the raw line drops). */
+  static const TessPageSegMode modes[] = {PSM_RAW_LINE, PSM_SINGLE_LINE};
+  for (size_t i = 0; i < G_N_ELEMENTS(modes); i++) {
+    TessBaseAPISetPageSegMode(engine->digits, modes[i]);
+    TessBaseAPISetImage2(engine->digits, framed);
+    TessBaseAPISetSourceResolution(
+        engine->digits, (int)lround(page->dpi * SV_OCR_REREAD_SCALE));
+    raw = TessBaseAPIGetUTF8Text(engine->digits);
+    float c = (float)TessBaseAPIMeanTextConf(engine->digits);
+    TessBaseAPIClear(engine->digits);
+    if (raw == NULL)
+      continue;
     /* one line: collapse inner spaces (Tesseract splits "1, 234.56") */
     GString *g = g_string_new(NULL);
-    for (const char *p = s; *p != '\0'; p++)
+    for (const char *p = raw; *p != '\0'; p++)
       if (*p != ' ' && *p != '\n')
         g_string_append_c(g, *p);
-    g_free(s);
-    if (g->len > 0) {
+    TessDeleteText(raw);
+    raw = NULL;
+    if (g->len > 0 && (!ok || c > *conf)) {
+      g_free(*text);
       *text = g_string_free(g, FALSE);
-      *conf = (float)TessBaseAPIMeanTextConf(engine->digits);
+      *conf = c;
       ok = true;
     } else {
       g_string_free(g, TRUE);
     }
+    if (ok && *conf >= SV_OCR_REREAD_SURE)
+      break; /* sure enough: no second look */
   }
-  TessBaseAPIClear(engine->digits);
 out:
   if (raw != NULL)
     TessDeleteText(raw);

@@ -33,6 +33,10 @@ struct tinfo {
   enum sv_column role[SV_LAYOUT_MAX_COLUMNS];
   int dir;                         /* the section title's direction */
   bool ledger;
+  /* for re-reads of cells the balances contradict; NULL without them */
+  const struct sv_layout *l;
+  const struct sv_doc *doc;
+  const struct sv_services *svc;
 };
 
 /* ------------------------------------------------------------- helpers */
@@ -375,6 +379,98 @@ static bool totals_row(struct sv_movements *m, const struct tinfo *ti,
   return true;
 }
 
+/* The page of doc numbered n, or NULL. */
+static const struct sv_page *page_numbered(const struct sv_doc *doc, int n)
+{
+  for (int p = 0; doc != NULL && p < doc->npages; p++)
+    if ((doc->pages[p].number > 0 ? doc->pages[p].number : p + 1) == n)
+      return &doc->pages[p];
+  return NULL;
+}
+
+/* The crop of column c on row r's line: the whole column, since OCR's box
+   of a misread may cover part of the number only. */
+static struct sv_box cell_crop(const struct tinfo *ti, size_t r, size_t c)
+{
+  const struct sv_table *t = ti->t;
+  const struct sv_tcell *tc = &t->rows[r].cells[c];
+  const struct sv_box *lb = &sv_layout_line(ti->l, t->rows[r].line)->ln->box;
+  struct sv_box crop = {t->cols[c].x0, lb->y0, t->cols[c].x1, lb->y1};
+  if (tc->text != NULL) {
+    crop.x0 = fmin(crop.x0, tc->box.x0);
+    crop.x1 = fmax(crop.x1, tc->box.x1);
+  }
+  return crop;
+}
+
+/* Re-reads the amount of column c on row r from the page image; false
+   when the page has none or nothing parses. */
+static bool reread_cell(const struct tinfo *ti, size_t r, size_t c,
+                        sv_cents *v, float *conf)
+{
+  const struct sv_page *pg = page_numbered(ti->doc, ti->t->rows[r].page);
+  if (ti->svc == NULL || ti->svc->reread == NULL || pg == NULL ||
+      pg->image == NULL)
+    return false;
+  struct sv_box crop = cell_crop(ti, r, c);
+  char *text = NULL;
+  bool ok = sv_services_reread(ti->svc, pg, &crop, &text, conf) &&
+            sv_amount_parse(text, v);
+  g_free(text);
+  return ok;
+}
+
+/* A row the balances contradict (previous + movement != balance) whose
+   movement or balance, re-read from the page, makes them agree: the
+   re-read is what the page prints.  One movement cell only. */
+static void reread_row(const struct tinfo *ti, size_t r, const struct hypo *h,
+                       sv_cents prev, struct sv_mrow *row)
+{
+  size_t mc = SIZE_MAX;
+  int n = 0;
+  for (size_t k = 0; k < h->nm; k++)
+    if (cell_at(ti, r, h->mcol[k])->has_amount) {
+      mc = k;
+      n++;
+    }
+  if (n != 1)
+    return;
+  sv_cents v = 0;
+  float conf = 0;
+  if (reread_cell(ti, r, h->mcol[mc], &v, &conf)) {
+    sv_cents a = v < 0 ? -v : v;
+    enum reading rd = h->read[mc];
+    sv_cents mv = rd == READ_IN ? a : rd == READ_OUT ? -a : v;
+    if (prev + mv == row->balance || prev - mv == row->balance) {
+      row->amount = prev + mv == row->balance ? mv : -mv;
+      row->amt_conf = conf;
+      return;
+    }
+  }
+  if (reread_cell(ti, r, h->bal, &v, &conf) &&
+      (prev + row->amount == v || prev - row->amount == v)) {
+    row->balance = v;
+    row->bal_conf = conf;
+    return;
+  }
+  /* still one digit off what the balances call for ("277.13" printed
+     277.73, read twice so): the movement is misread, not the balances,
+     which the rows around keep linking; it is left unread, and states
+     nothing */
+  char a[40], b[40];
+  sv_cents want = row->balance - prev;
+  g_snprintf(a, sizeof a, "%lld", (long long)(row->amount < 0 ? -row->amount
+                                                              : row->amount));
+  g_snprintf(b, sizeof b, "%lld", (long long)(want < 0 ? -want : want));
+  size_t diff = 0;
+  for (size_t i = 0; a[i] != '\0' && b[i] != '\0'; i++)
+    diff += a[i] != b[i];
+  if (strlen(a) == strlen(b) && diff == 1) {
+    row->has_amount = false;
+    row->unread = true;
+  }
+}
+
 /* The digits of text, nothing else ("2,133.15" and "213315" alike). */
 static void digits_of(const char *text, char *out, size_t len)
 {
@@ -496,6 +592,10 @@ static void running_rows(struct sv_movements *m, const struct tinfo *ti,
     }
     if (row.unread && *has_prev)
       restore_digits(ti, r, h, *prev, &row);
+    if (row.has_amount && row.has_balance && *has_prev &&
+        *prev + row.amount != row.balance &&
+        *prev - row.amount != row.balance)
+      reread_row(ti, r, h, *prev, &row);
     if (!row.has_amount && !row.unread && row.has_balance)
       row.marker = sv_vocab_balance_row(words, &row.opening);
     if (row.has_amount && row.has_balance && *has_prev && h->nm >= 2 &&
@@ -592,27 +692,17 @@ static void ledger_rows(struct sv_movements *m, const struct tinfo *ti)
   }
 }
 
-/* The page of doc numbered n, or NULL. */
-static const struct sv_page *page_numbered(const struct sv_doc *doc, int n)
-{
-  for (int p = 0; doc != NULL && p < doc->npages; p++)
-    if ((doc->pages[p].number > 0 ? doc->pages[p].number : p + 1) == n)
-      return &doc->pages[p];
-  return NULL;
-}
-
 /* Copies the table's cells; on an OCR'd page, an amount column's cell
    that printed something other than an amount ("1,473:90", "Z 189 Lo")
-   is re-read from its crop, digits only. */
-static void copy_cells(struct tinfo *ti, const struct sv_layout *l,
-                       const struct sv_doc *doc,
-                       const struct sv_services *svc)
+   is re-read from its crop, digits only, and so is a date cell that reads
+   as no date ("As" for 18: only dates printed in digits can come back). */
+static void copy_cells(struct tinfo *ti)
 {
   const struct sv_table *t = ti->t;
   ti->cells = g_new0(struct sv_tcell, t->nrows * t->ncols + 1);
   for (size_t r = 0; r < t->nrows; r++) {
-    const struct sv_page *pg = page_numbered(doc, t->rows[r].page);
-    bool can = svc != NULL && svc->reread != NULL && pg != NULL &&
+    const struct sv_page *pg = page_numbered(ti->doc, t->rows[r].page);
+    bool can = ti->svc != NULL && ti->svc->reread != NULL && pg != NULL &&
                pg->image != NULL;
     for (size_t c = 0; c < t->ncols; c++) {
       struct sv_tcell *tc = &ti->cells[r * t->ncols + c];
@@ -620,16 +710,12 @@ static void copy_cells(struct tinfo *ti, const struct sv_layout *l,
       if (!can || !t->cols[c].numeric || tc->text == NULL ||
           tc->namounts > 0 || strpbrk(tc->text, "0123456789") == NULL)
         continue;
-      /* the whole column on the row's line: OCR's boxes of a misread may
-         cover part of the number only */
-      const struct sv_box *lb = &sv_layout_line(l, t->rows[r].line)->ln->box;
-      struct sv_box crop = {fmin(t->cols[c].x0, tc->box.x0), lb->y0,
-                            fmax(t->cols[c].x1, tc->box.x1), lb->y1};
+      struct sv_box crop = cell_crop(ti, r, c);
       char *text = NULL;
       float conf = 0;
       sv_cents v = 0;
       struct sv_amount_info info;
-      if (sv_services_reread(svc, pg, &crop, &text, &conf) &&
+      if (sv_services_reread(ti->svc, pg, &crop, &text, &conf) &&
           conf >= SV_MOVE_REREAD_CONF &&
           sv_amount_parse_info(text, &v, &info)) {
         tc->has_amount = true;
@@ -642,23 +728,14 @@ static void copy_cells(struct tinfo *ti, const struct sv_layout *l,
       }
       g_free(text);
     }
-    /* a date cell OCR misread ("As" for 18): its crop re-read digits only;
-       only dates printed in digits can come back */
     struct sv_row_date rd;
-    if (!can || ti->date_col == SIZE_MAX || row_date(ti, r, &rd))
+    if (!can || ti->date_col == SIZE_MAX || row_date(ti, r, &rd) ||
+        t->rows[r].cells[ti->date_col].text == NULL)
       continue;
-    const struct sv_tcell *dc = &t->rows[r].cells[ti->date_col];
-    const struct sv_box *lb = &sv_layout_line(l, t->rows[r].line)->ln->box;
-    struct sv_box crop = {t->cols[ti->date_col].x0, lb->y0,
-                          t->cols[ti->date_col].x1, lb->y1};
-    if (dc->text != NULL) {
-      crop.x0 = fmin(crop.x0, dc->box.x0);
-      crop.x1 = fmax(crop.x1, dc->box.x1);
-    }
+    struct sv_box crop = cell_crop(ti, r, ti->date_col);
     char *text = NULL;
     float conf = 0;
-    if (dc->text != NULL &&
-        sv_services_reread(svc, pg, &crop, &text, &conf) &&
+    if (sv_services_reread(ti->svc, pg, &crop, &text, &conf) &&
         conf >= SV_MOVE_REREAD_CONF && date_of(text, true, &rd)) {
       if (ti->dates == NULL)
         ti->dates = g_new0(char *, t->nrows + 1);
@@ -696,7 +773,10 @@ struct sv_movements *sv_movements_read(const struct sv_layout *l,
     if (!analyse(l, t, &ti))
       continue;
     mark_skip(m, t);
-    copy_cells(&ti, l, doc, svc);
+    ti.l = l;
+    ti.doc = doc;
+    ti.svc = svc;
+    copy_cells(&ti);
     if (ti.ledger) {
       ledger_rows(m, &ti);
       tinfo_clear(&ti);

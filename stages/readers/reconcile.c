@@ -767,6 +767,22 @@ static void report_failures(const struct ctx *cx, const struct checks *ck,
   }
 }
 
+/* Marks the figures the checks that held involve. */
+static void confirm(const struct checks *ck, struct sv_statement *st)
+{
+  if (ck->sum_done && ck->sum_ok)
+    st->opening.confirmed = st->credits.confirmed = st->debits.confirmed =
+        st->closing.confirmed = true;
+  if (ck->last_done && ck->last_ok)
+    st->closing.confirmed = true;
+  if (ck->avg_done && ck->avg_ok && ck->avg_exact)
+    st->average.confirmed = true;
+  /* the average computed from balances that all link to one another */
+  if (st->average_computed && ck->links_done && ck->links_ok &&
+      !st->average.unreconciled)
+    st->average.confirmed = true;
+}
+
 void sv_reconcile(struct sv_recon_in *in)
 {
   struct ctx cx = {0};
@@ -833,6 +849,7 @@ void sv_reconcile(struct sv_recon_in *in)
   }
   if (!st->closing.present)
     closing_from_table(&cx, &st->closing);
+  confirm(&best.ck, st);
   st->checks = best.ck.done;
   st->reconciled = best.ck.done > 0 && best.ck.failed == 0;
   if (best.ck.failed > 0)

@@ -36,71 +36,10 @@ struct sv_doctext {
   GArray *lines; /* of struct dt_line */
 };
 
-/* ------------------------------------------------------- watermarks */
-
 static int cmp_double(const void *a, const void *b)
 {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
-}
-
-/* The median height of the page's words of 3+ characters. */
-static double median_height(const struct sv_page *pg)
-{
-  GArray *h = g_array_new(FALSE, FALSE, sizeof(double));
-  for (size_t l = 0; l < pg->nlines; l++)
-    for (size_t w = 0; w < pg->lines[l].nwords; w++) {
-      const struct sv_word *word = &pg->lines[l].words[w];
-      if (g_utf8_strlen(word->text, -1) < 3)
-        continue; /* the glyphs being judged must not set the bar */
-      double v = word->box.y1 - word->box.y0;
-      g_array_append_val(h, v);
-    }
-  double m = 0;
-  if (h->len > 0) {
-    qsort(h->data, h->len, sizeof(double), cmp_double);
-    m = g_array_index(h, double, h->len / 2);
-  }
-  g_array_free(h, TRUE);
-  return m;
-}
-
-static bool is_watermark(const struct sv_word *w, double median)
-{
-  double height = w->box.y1 - w->box.y0;
-  return median > 0 && height > 1.8 * median &&
-         g_utf8_strlen(w->text, -1) <= 2;
-}
-
-/* Fills out (zeroed) with pg's lines rebuilt without watermark glyphs;
-   returns false (out untouched) when pg has none. */
-static bool page_without_watermark(const struct sv_page *pg,
-                                   struct sv_page *out)
-{
-  double median = median_height(pg);
-  GArray *kept = g_array_new(FALSE, TRUE, sizeof(struct sv_word));
-  size_t dropped = 0;
-  for (size_t l = 0; l < pg->nlines; l++)
-    for (size_t w = 0; w < pg->lines[l].nwords; w++) {
-      const struct sv_word *src = &pg->lines[l].words[w];
-      if (is_watermark(src, median)) {
-        dropped++;
-        continue;
-      }
-      struct sv_word copy = *src;
-      copy.text = g_strdup(src->text);
-      g_array_append_val(kept, copy);
-    }
-  if (dropped == 0) {
-    for (guint k = 0; k < kept->len; k++)
-      g_free(g_array_index(kept, struct sv_word, k).text);
-    g_array_free(kept, TRUE);
-    return false;
-  }
-  out->number = pg->number;
-  size_t n = kept->len;
-  sv_lines_build(out, (struct sv_word *)g_array_free(kept, FALSE), n);
-  return true;
 }
 
 /* ---------------------------------------------------------- building */
@@ -164,16 +103,10 @@ static void add_line(struct sv_doctext *t, const struct sv_line *line,
 
 static void add_page(struct sv_doctext *t, const struct sv_page *pg)
 {
-  struct sv_page clean;
-  memset(&clean, 0, sizeof clean);
-  bool rebuilt = page_without_watermark(pg, &clean);
-  const struct sv_page *use = rebuilt ? &clean : pg;
   if (t->folded->len > 0)
     g_string_append(t->folded, "\n\f");
-  for (size_t l = 0; l < use->nlines; l++)
-    add_line(t, &use->lines[l], pg->number);
-  if (rebuilt)
-    sv_page_clear(&clean);
+  for (size_t l = 0; l < pg->nlines; l++)
+    add_line(t, &pg->lines[l], pg->number);
 }
 
 /* The right edge of a line's words (0 when it has none). */

@@ -3,14 +3,11 @@
  * way back from any match to the printed words, their page, box and
  * confidence.
  *
- * Shared by the readers of deeds (stages/readers/deed.c) and income letters
- * (stages/readers/income.c), which find labels with regular expressions over the
- * folded text (case and accents away, sv_fold) and then need the
- * original words and a traceable sv_figure.  Before it joins the words it
- * drops watermark glyphs: one- or two-letter words over 1.8 times as tall
- * as the page's median word of 3+ letters (diagonal "SYNTHETIC TRAINING
- * DOCUMENT" stamps), which otherwise glue every line of a page into one;
- * lines are then rebuilt by geometry (sv_lines_build).
+ * Shared by the readers of deeds (stages/readers/deed.c) and income
+ * documents (stages/readers/income.c), which find labels with regular
+ * expressions over the folded text (case and accents away, sv_fold) and
+ * then need the original words and a traceable sv_figure.  The lines are
+ * the page's own (sv_lines_build, watermark glyphs already left out).
  */
 #ifndef SV_DOCTEXT_H
 #define SV_DOCTEXT_H

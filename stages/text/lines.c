@@ -71,6 +71,45 @@ static void line_finish(struct sv_line *ln)
   ln->text = g_string_free(s, FALSE);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Drops the glyphs of a diagonal watermark ("SYNTHETIC TRAINING DOCUMENT"
+   stamped across a page a letter or two at a time): words of one or two
+   characters over SV_LINES_WATERMARK times as tall as the median word of
+   three characters or more.  Their tall boxes overlap many lines and
+   would glue every line of the page into one.  Returns the words kept. */
+static size_t drop_watermark(struct sv_word *words, size_t nwords)
+{
+  double *h = g_new(double, nwords + 1);
+  size_t nh = 0;
+  for (size_t i = 0; i < nwords; i++)
+    if (g_utf8_strlen(words[i].text, -1) >= 3)
+      h[nh++] = words[i].box.y1 - words[i].box.y0;
+  double median = 0;
+  if (nh > 0) {
+    qsort(h, nh, sizeof *h, cmp_double);
+    median = h[nh / 2];
+  }
+  g_free(h);
+  if (median <= 0)
+    return nwords;
+  size_t kept = 0;
+  for (size_t i = 0; i < nwords; i++) {
+    double height = words[i].box.y1 - words[i].box.y0;
+    if (g_utf8_strlen(words[i].text, -1) <= 2 &&
+        height > SV_LINES_WATERMARK * median) {
+      g_free(words[i].text);
+      continue;
+    }
+    words[kept++] = words[i];
+  }
+  return kept;
+}
+
 void sv_lines_build(struct sv_page *page, struct sv_word *words,
                     size_t nwords)
 {
@@ -78,6 +117,7 @@ void sv_lines_build(struct sv_page *page, struct sv_word *words,
   page->image = NULL;
   sv_page_clear(page);
   page->image = image;
+  nwords = nwords > 0 ? drop_watermark(words, nwords) : 0;
   if (nwords == 0) {
     g_free(words);
     return;

@@ -15,8 +15,13 @@
 
 #include "../../pipeline/model.h"
 
+/* A one- or two-character word this many times as tall as the page's
+   median word is a watermark glyph, left out. */
+#define SV_LINES_WATERMARK 1.8
+
 /* Groups words into lines, top to bottom, each line's words left to right,
-   and sets page->lines/nlines (replacing any; page->image is kept).  Words
+   and sets page->lines/nlines (replacing any; page->image is kept).
+   Watermark glyphs are left out first (see SV_LINES_WATERMARK).  Words
    whose vertical extents overlap by more than half the smaller height
    share a line.  Line text joins words with one space, or with
    SV_COLUMN_GAP where the gap between two words is wider than twice the

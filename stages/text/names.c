@@ -288,8 +288,12 @@ static enum sv_name_verdict judge(char **a, char **p, double *score)
     given = given || pr.a[i] != PAIR_NONE;
   if (whole >= 1 && surname && given)
     return SV_NAME_UNCERTAIN;
-  if (whole >= 1 && shorter >= 3 && paired + 1 >= shorter)
-    return SV_NAME_UNCERTAIN; /* all but one name agree */
+  /* all but one name agree and the one left is not the given name (a
+     second surname missing, a middle name misread); with every given
+     name different it is a relative: "PEDRO PEREZ GOMEZ" is not María
+     José Pérez Gómez */
+  if (whole >= 1 && shorter >= 3 && paired + 1 >= shorter && given)
+    return SV_NAME_UNCERTAIN;
   return SV_NAME_DIFFERENT;
 }
 

@@ -21,10 +21,11 @@
  *  4. Otherwise, with at least one whole-word pair: UNCERTAIN when a pair
  *     is one of the applicant's surnames (the last token of a two-token
  *     name, the last two of a longer one) and a given name or its initial
- *     pairs too, or when all but one token of a 3+-token name paired;
- *     DIFFERENT when only a given name is shared ("JOHN SMITH" is not
- *     "JOHN DOE") or only the family name ("LINDA MARIE MORALES" is not
- *     Kevin Patrick Morales: a relative's money does not count).
+ *     pairs too; DIFFERENT when only a given name is shared ("JOHN SMITH"
+ *     is not "JOHN DOE") or only the family name, however many surnames
+ *     agree ("LINDA MARIE MORALES" is not Kevin Patrick Morales, "PEDRO
+ *     PEREZ GOMEZ" not María José Pérez Gómez: a relative's money does not
+ *     count).
  *  5. No whole-word pair: DIFFERENT.
  * The applicant's name is taken in natural order (given names first), as
  * case.xml states it.
