@@ -271,6 +271,15 @@ static const struct keyword keywords[] = {
     {SIG_LETTER, "cordialmente", 0.3},
     {SIG_LETTER, "asunto", 0.15},
     {SIG_LETTER, "presente", 0.1},
+    {SIG_LETTER, "respectfully", 0.3},
+    {SIG_LETTER, "cordially", 0.3},
+    {SIG_LETTER, "at your disposal", 0.2},
+    {SIG_LETTER, "thank you for your consideration", 0.2},
+    {SIG_LETTER, "respetuosamente", 0.3},
+    {SIG_LETTER, "quedo a sus ordenes", 0.2},
+    {SIG_LETTER, "sin otro particular", 0.2},
+    {SIG_LETTER, "sin mas por el momento", 0.2},
+    {SIG_LETTER, "cordial saludo", 0.2},
 };
 
 static double clamp01(double v)

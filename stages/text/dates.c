@@ -8,6 +8,9 @@
  */
 #include "dates.h"
 
+/* What OCR (and some layouts) leave after a date cell: "12/20." "25)" */
+#define SV_DATE_TRAILING_NOISE ".,;:)"
+
 #include <string.h>
 
 #include "fold.h"
@@ -366,6 +369,9 @@ bool sv_row_date_parse(const char *word, struct sv_row_date *rd)
   if (n < 3 || n > 12)
     return false;
   char *low = g_ascii_strdown(word, -1);
+  /* OCR and some layouts end a date cell with a stray dot or comma */
+  while (n > 3 && strchr(SV_DATE_TRAILING_NOISE, low[n - 1]) != NULL)
+    low[--n] = '\0';
   for (char *q = low; *q != '\0'; q++)
     if (*q == '.' || *q == '-')
       *q = '/';
@@ -462,6 +468,8 @@ size_t sv_row_date_words(const char *const *words, size_t n,
 bool sv_row_date_day(const char *word, struct sv_row_date *rd)
 {
   size_t n = word != NULL ? strlen(word) : 0;
+  while (n > 1 && strchr(SV_DATE_TRAILING_NOISE, word[n - 1]) != NULL)
+    n--;
   if (n < 1 || n > 2 || !g_ascii_isdigit(word[0]) ||
       (n == 2 && !g_ascii_isdigit(word[1])))
     return false;

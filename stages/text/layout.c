@@ -572,15 +572,48 @@ struct cluster {
   int count;
 };
 
+/* How far (points, column_cost) a lone amount may stand from a header
+   cell no other amount column claims and still be its column. */
+#define LONE_NAME_DIST 48.0
+
 static int cluster_cmp(const void *a, const void *b)
 {
   const struct cluster *x = a, *y = b;
   return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
+static double column_cost(const struct cluster *c, const struct hcell *h);
+
+/* Whether amount cluster c stands under a header cell: overlapping one,
+   or near one no other amount column stands under (a month's only
+   deposit, right-aligned past the end of its "Deposito" header). */
+static bool headed(const struct cluster *c, const GArray *cl,
+                   const GArray *hcells, int min_count)
+{
+  for (guint h = 0; h < hcells->len; h++) {
+    const struct hcell *hc = &g_array_index(hcells, struct hcell, h);
+    if (overlap(c->x0, c->x1, hc->x0, hc->x1) > 0)
+      return true;
+  }
+  for (guint h = 0; h < hcells->len; h++) {
+    const struct hcell *hc = &g_array_index(hcells, struct hcell, h);
+    if (column_cost(c, hc) > LONE_NAME_DIST)
+      continue;
+    bool claimed = false;
+    for (guint k = 0; k < cl->len && !claimed; k++) {
+      const struct cluster *o = &g_array_index(cl, struct cluster, k);
+      claimed = o != c && o->count >= min_count &&
+                overlap(o->x0, o->x1, hc->x0, hc->x1) > 0;
+    }
+    if (!claimed)
+      return true;
+  }
+  return false;
+}
+
 /* The amount columns of the rows: the unions of overlapping amount boxes,
    kept when two rows or more print in them, when they stand under a header
-   cell, or when the table is one or two rows long (a horizontal
+   cell (headed), or when the table is one or two rows long (a horizontal
    summary). */
 static GArray *amount_clusters(const struct sv_layout *l, const GArray *rows,
                                const GArray *hcells)
@@ -614,12 +647,7 @@ static GArray *amount_clusters(const struct sv_layout *l, const GArray *rows,
   int min_count = rows->len <= 2 ? 1 : 2;
   for (guint i = cl->len; i-- > 0;) {
     const struct cluster *c = &g_array_index(cl, struct cluster, i);
-    bool headed = false;
-    for (guint h = 0; h < hcells->len && !headed; h++) {
-      const struct hcell *hc = &g_array_index(hcells, struct hcell, h);
-      headed = overlap(c->x0, c->x1, hc->x0, hc->x1) > 0;
-    }
-    if (c->count < min_count && !headed)
+    if (c->count < min_count && !headed(c, cl, hcells, min_count))
       g_array_remove_index(cl, i);
   }
   return cl;

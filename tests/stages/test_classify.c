@@ -166,6 +166,39 @@ struct kind_case {
   const char *lang;
 };
 
+/* A cover letter to the consulate is a letter, not income evidence, even
+   when it claims savings: only its shape speaks (salutation, closing). */
+static void test_classify_cover_letter(void **state)
+{
+  (void)state;
+  static const struct kind_case cases[] = {
+      {"en-cover",
+       "Consular Section\n"
+       "Dear Consul,\n"
+       "I, Ana Ruiz, submit my application for a resident visa. Please find\n"
+       "enclosed my bank statements and supporting documents.\n"
+       "I remain at your disposal for any additional document.\n"
+       "Respectfully,\n"
+       "Ana Ruiz\n",
+       SV_KIND_LETTER, "en"},
+      {"es-cover",
+       "Seccion Consular\n"
+       "Por medio de la presente solicito una visa de residente temporal y\n"
+       "adjunto mis estados de cuenta de los ultimos doce meses.\n"
+       "Sin otro particular, quedo a sus ordenes.\n"
+       "Respetuosamente,\n"
+       "Ana Ruiz\n",
+       SV_KIND_LETTER, "es"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    struct sv_doc *doc = classify_text(cases[i].text);
+    if (doc->kind != cases[i].kind || strcmp(doc->lang, cases[i].lang) != 0)
+      fail_msg("%s: %s/%s (score %.2f)", cases[i].name,
+               sv_doc_kind_str(doc->kind), doc->lang, doc->kind_score);
+    sv_doc_free(&doc);
+  }
+}
+
 /* The first page of each issue-4 statement layout (LAYOUTS.md) is a bank
    statement, whatever its labels. */
 static void test_classify_issue4_statement_layouts(void **state)
@@ -488,6 +521,7 @@ int main(void)
       cmocka_unit_test(test_classify_plain_letter),
       cmocka_unit_test(test_classify_unknown),
       cmocka_unit_test(test_classify_credit_card_not_statement),
+      cmocka_unit_test(test_classify_cover_letter),
       cmocka_unit_test(test_classify_issue4_statement_layouts),
       cmocka_unit_test(test_classify_issue4_documents),
       cmocka_unit_test(test_classify_skips_docs_without_text),

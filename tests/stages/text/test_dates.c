@@ -183,6 +183,24 @@ static void test_dates_row_dates(void **state)
   assert_true(sv_row_date_parse("l2/ENE", &rd));
   assert_int_equal(rd.day, 12);
 
+  /* a stray dot after the cell ("12/20.") is OCR noise, not a third part */
+  assert_true(sv_row_date_parse("12/20.", &rd));
+  assert_true(rd.numeric);
+  assert_int_equal(rd.a, 12);
+  assert_int_equal(rd.b, 20);
+  assert_true(sv_row_date_parse("15.06.", &rd));
+  assert_int_equal(rd.b, 6);
+
+  /* a bare day in a day column, with OCR's stray bracket */
+  assert_true(sv_row_date_day("07", &rd));
+  assert_int_equal(rd.day, 7);
+  assert_true(rd.day_only);
+  assert_true(sv_row_date_day("25)", &rd));
+  assert_int_equal(rd.day, 25);
+  assert_false(sv_row_date_day("32", &rd));
+  assert_false(sv_row_date_day("123", &rd));
+  assert_false(sv_row_date_day(")", &rd));
+
   assert_false(sv_row_date_parse("PAYROLL", &rd));
   assert_false(sv_row_date_parse("1,234.56", &rd));
   assert_false(sv_row_date_parse("12", &rd));

@@ -175,6 +175,34 @@ static void test_layout_movements_table(void **state)
   sv_doc_free(&doc);
 }
 
+/* A month's only deposit, right-aligned past the end of its header: one
+   amount in its column, under no header cell, is still the "Deposito"
+   column, since no other amount column stands under that header. */
+static void test_layout_lone_amount_column(void **state)
+{
+  (void)state;
+  const char *pages[] = {
+      "Dia   Descripcion            Retiro   Deposito                Saldo\n"
+      "04    DEPOSITO CHEQUE                         567.70        121,583.94\n"
+      "11    COMPRA WALMART       2,192.30                        119,391.64\n"
+      "20    DOMICILIACION          579.21                        118,812.43\n",
+      NULL};
+  struct sv_doc *doc = doc_of(pages);
+  struct sv_layout *l = sv_layout_new(doc);
+  assert_int_equal(sv_layout_ntables(l), 1);
+  const struct sv_table *t = sv_layout_table(l, 0);
+  size_t dep = column(t, "Deposito"), ret = column(t, "Retiro");
+  assert_true(t->cols[dep].numeric);
+  assert_true(t->cols[ret].numeric);
+  assert_int_equal(t->nrows, 3);
+  assert_true(t->rows[0].cells[dep].has_amount);
+  assert_int_equal(t->rows[0].cells[dep].span.value, 56770);
+  assert_string_equal(tcell(t, 0, ret), "");
+  assert_string_equal(tcell(t, 1, dep), "");
+  sv_layout_free(&l);
+  sv_doc_free(&doc);
+}
+
 /* A horizontal summary: labels in one row (a two-line header), values in
    the next, each value under its label. */
 static void test_layout_horizontal_summary(void **state)
@@ -300,6 +328,7 @@ int main(void)
       cmocka_unit_test(test_layout_cells_and_amounts),
       cmocka_unit_test(test_layout_two_column_header),
       cmocka_unit_test(test_layout_movements_table),
+      cmocka_unit_test(test_layout_lone_amount_column),
       cmocka_unit_test(test_layout_horizontal_summary),
       cmocka_unit_test(test_layout_transposed_table),
       cmocka_unit_test(test_layout_table_continued),
