@@ -178,6 +178,14 @@ void sv_statement_free(struct sv_statement **stp)
   *stp = NULL;
 }
 
+const struct sv_page *sv_doc_page(const struct sv_doc *doc, int n)
+{
+  for (int p = 0; doc != NULL && p < doc->npages; p++)
+    if ((doc->pages[p].number > 0 ? doc->pages[p].number : p + 1) == n)
+      return &doc->pages[p];
+  return NULL;
+}
+
 struct sv_statement *sv_doc_statement(const struct sv_doc *doc, size_t i)
 {
   if (doc == NULL || doc->statements == NULL || i >= doc->statements->len)

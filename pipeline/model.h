@@ -433,6 +433,10 @@ void sv_doc_drop_pixels(struct sv_doc *doc);
 struct sv_statement *sv_statement_new(void);
 void sv_statement_free(struct sv_statement **st);
 
+/* The page of doc printed as number n (1-based), or NULL.  Returns
+   borrowed. */
+const struct sv_page *sv_doc_page(const struct sv_doc *doc, int n);
+
 /* The document's statement i (in page order), NULL when it has fewer.
    Returns borrowed: valid while doc is. */
 struct sv_statement *sv_doc_statement(const struct sv_doc *doc, size_t i);

@@ -71,6 +71,14 @@ void sv_cents_format_grouped(sv_cents v, char *buf, size_t len)
   snprintf(buf, len, "%s%s", out, dot != NULL ? dot : "");
 }
 
+bool sv_cents_add(sv_cents *acc, sv_cents v)
+{
+  if ((v > 0 && *acc > INT64_MAX - v) || (v < 0 && *acc < INT64_MIN - v))
+    return false;
+  *acc += v;
+  return true;
+}
+
 bool sv_cents_mul_rate(sv_cents amount, int64_t rate, int rate_scale,
                        sv_cents *out)
 {

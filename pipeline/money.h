@@ -28,6 +28,9 @@ void sv_cents_format(sv_cents v, char *buf, size_t len);
    reasons and problems; len >= 40 always suffices. */
 void sv_cents_format_grouped(sv_cents v, char *buf, size_t len);
 
+/* *acc += v; false (and *acc left alone) on overflow. */
+bool sv_cents_add(sv_cents *acc, sv_cents v);
+
 /* amount × rate, rate scaled by 10^rate_scale, rounded half away from zero to
    cents.  Returns false (and leaves *out alone) on overflow. */
 bool sv_cents_mul_rate(sv_cents amount, int64_t rate, int rate_scale,

@@ -15,31 +15,84 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
+
+#include <glib.h>
 
 struct sv_page;
 struct sv_box;
 
+/* The readings of one re-read crop, one per way of reading it (the OCR
+   stage reads it as a raw line and as a single line), most confident
+   first.  Two readings that differ are a doubt: a figure the arithmetic
+   checks may try each; one nothing checks (a date) needs them to agree. */
+#define SV_REREAD_MAX 2
+struct sv_reread {
+  size_t n;
+  char *text[SV_REREAD_MAX]; /* owned (g_free), never empty, UTF-8;
+                                spaces removed (a line: collapsed) */
+  float conf[SV_REREAD_MAX]; /* 0-100 */
+};
+
+/* What a re-read crop holds, which decides how it is read: an amount
+   (digits, separators, signs, brackets, currency signs), a date printed in
+   digits ("08/05", "25", "12-03-2026"), or a table row's whole line (any
+   words, by the page's own reader, one reading: a cell's context). */
+enum sv_reread_kind { SV_REREAD_AMOUNT = 0, SV_REREAD_DATE, SV_REREAD_LINE };
+
 /* Re-reads the figure inside box (points, on page's own image) as one line
-   of digits and punctuation at a larger scale.  On success returns true,
-   owned *text (g_free) and its confidence (0-100). */
+   of the characters kind allows, at a larger scale.  Fills *out (cleared
+   first); returns true when something was read (out->n > 0). */
 typedef bool (*sv_reread_fn)(void *self, const struct sv_page *page,
-                             const struct sv_box *box, char **text,
-                             float *conf);
+                             const struct sv_box *box,
+                             enum sv_reread_kind kind, struct sv_reread *out);
 
 struct sv_services {
   sv_reread_fn reread; /* NULL when no stage offers it */
   void *reread_self;   /* borrowed: the offering stage's worker context */
 };
 
-/* Calls the re-read service; false when there is none (svc NULL too). */
+static inline void sv_reread_clear(struct sv_reread *r)
+{
+  for (size_t i = 0; i < r->n && i < SV_REREAD_MAX; i++)
+    g_free(r->text[i]);
+  memset(r, 0, sizeof *r);
+}
+
+/* Calls the re-read service for every reading; false when there is none
+   (svc NULL too) or nothing was read.  Clear *out with sv_reread_clear
+   either way. */
+static inline bool sv_services_reread_all(const struct sv_services *svc,
+                                          const struct sv_page *page,
+                                          const struct sv_box *box,
+                                          enum sv_reread_kind kind,
+                                          struct sv_reread *out)
+{
+  memset(out, 0, sizeof *out);
+  if (svc == NULL || svc->reread == NULL)
+    return false;
+  return svc->reread(svc->reread_self, page, box, kind, out) && out->n > 0;
+}
+
+/* An amount's most confident reading only: owned *text (g_free) and
+   *conf. */
 static inline bool sv_services_reread(const struct sv_services *svc,
                                       const struct sv_page *page,
                                       const struct sv_box *box, char **text,
                                       float *conf)
 {
-  if (svc == NULL || svc->reread == NULL)
+  struct sv_reread r;
+  *text = NULL;
+  *conf = 0.0f;
+  if (!sv_services_reread_all(svc, page, box, SV_REREAD_AMOUNT, &r)) {
+    sv_reread_clear(&r);
     return false;
-  return svc->reread(svc->reread_self, page, box, text, conf);
+  }
+  *text = r.text[0];
+  *conf = r.conf[0];
+  r.text[0] = NULL;
+  sv_reread_clear(&r);
+  return true;
 }
 
 #endif

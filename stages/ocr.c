@@ -54,9 +54,12 @@
 /* Re-reads: margin around the box (points) and upscale factor. */
 #define SV_OCR_REREAD_MARGIN_PT 2.0
 #define SV_OCR_REREAD_SCALE 3.0f
-/* A re-read at least this confident needs no second reading. */
-#define SV_OCR_REREAD_SURE 80.0f
+/* grey levels between a re-read crop's paper and ink below which it is
+   not binarized (an empty or washed-out crop) */
+#define SV_OCR_REREAD_CONTRAST 48
+/* What a re-read may read, by sv_reread_kind */
 #define SV_OCR_REREAD_WHITELIST "0123456789.,-$()\xe2\x82\xac\xc2\xa3"
+#define SV_OCR_REREAD_DATE_WHITELIST "0123456789/.-"
 
 /* Pixels darker than this may belong to a ruled line (faint dotted row
    separators print at 150-200). */
@@ -71,6 +74,7 @@ struct sv_ocr_engine {
   TessBaseAPI *osd;    /* osd.traineddata (legacy engine): orientation */
   TessBaseAPI *digits; /* made on the first re-read: PSM 13 (raw line),
                           digits only */
+  int digits_kind;     /* the sv_reread_kind its whitelist is set for */
   char *datapath;      /* owned */
   bool started;        /* engine_start ran (engines loaded or failed) */
   sv_status status;    /* SV_OK, or why the engine could not start */
@@ -424,9 +428,10 @@ static int retry_turned(struct sv_ocr_engine *e, struct sv_doc *doc,
    missing models fail only the documents that need OCR. */
 /* The re-read service this stage offers its worker's later stages. */
 static bool reread_service(void *self, const struct sv_page *page,
-                           const struct sv_box *box, char **text, float *conf)
+                           const struct sv_box *box, enum sv_reread_kind kind,
+                           struct sv_reread *out)
 {
-  return sv_ocr_reread(self, page, box, text, conf);
+  return sv_ocr_reread(self, page, box, kind, out);
 }
 
 static sv_status ocr_init(const struct sv_config *cfg,
@@ -511,27 +516,12 @@ out:
 
 /* ------------------------------------------------------------- re-read */
 
-bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
-                   const struct sv_box *box, char **text, float *conf)
+/* The crop of box on page's image: a short box (OCR's box of a misread)
+   may cut the digits, so at least a third of its height again above and
+   below, and SV_OCR_REREAD_MARGIN_PT around.  NULL when empty. */
+static struct Pix *reread_crop(const struct sv_page *page,
+                               const struct sv_box *box)
 {
-  bool ok = false;
-  struct Pix *crop = NULL, *big = NULL, *framed = NULL;
-  struct Box *b = NULL;
-  char *raw = NULL;
-  *text = NULL;
-  *conf = 0.0f;
-  if (engine == NULL || engine->api == NULL || page == NULL ||
-      page->image == NULL || box == NULL || page->dpi <= 0)
-    goto out;
-  if (engine->digits == NULL) {
-    engine->digits = engine_make(engine->datapath, "eng", OEM_LSTM_ONLY);
-    if (engine->digits == NULL)
-      goto out;
-    set_var(engine->digits, "tessedit_char_whitelist",
-            SV_OCR_REREAD_WHITELIST);
-  }
-  /* a short box (OCR's box of a misread) may cut the digits: at least a
-     third of its height again above and below */
   double k = page->dpi / 72.0, m = SV_OCR_REREAD_MARGIN_PT;
   double my = fmax(m, (box->y1 - box->y0) * 0.4);
   int x0 = (int)floor((box->x0 - m) * k), y0 = (int)floor((box->y0 - my) * k);
@@ -541,63 +531,151 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
   x1 = MIN(x1, pixGetWidth(page->image));
   y1 = MIN(y1, pixGetHeight(page->image));
   if (x1 - x0 < 2 || y1 - y0 < 2)
-    goto out;
-  b = boxCreate(x0, y0, x1 - x0, y1 - y0);
-  crop = pixClipRectangle(page->image, b, NULL);
-  if (crop == NULL)
-    goto out;
+    return NULL;
+  struct Box *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  struct Pix *crop = b != NULL ? pixClipRectangle(page->image, b, NULL) : NULL;
+  boxDestroy(&b);
+  return crop;
+}
+
+/* Adds Tesseract's text of api's image to out (with the confidence):
+   inner whitespace collapsed to one space (keep_spaces) or dropped. */
+static void take_text(TessBaseAPI *api, bool keep_spaces,
+                      struct sv_reread *out)
+{
+  char *raw = TessBaseAPIGetUTF8Text(api);
+  float c = (float)TessBaseAPIMeanTextConf(api);
+  TessBaseAPIClear(api);
+  if (raw == NULL || out->n >= SV_REREAD_MAX) {
+    if (raw != NULL)
+      TessDeleteText(raw);
+    return;
+  }
+  GString *g = g_string_new(NULL);
+  for (const char *p = raw; *p != '\0'; p++) {
+    if (*p != ' ' && *p != '\n')
+      g_string_append_c(g, *p);
+    else if (keep_spaces && g->len > 0 && g->str[g->len - 1] != ' ')
+      g_string_append_c(g, ' ');
+  }
+  TessDeleteText(raw);
+  while (g->len > 0 && g->str[g->len - 1] == ' ')
+    g_string_truncate(g, g->len - 1);
+  if (g->len == 0 || !g_utf8_validate(g->str, -1, NULL)) {
+    g_string_free(g, TRUE);
+    return;
+  }
+  size_t at = out->n++;
+  out->text[at] = g_string_free(g, FALSE);
+  out->conf[at] = c;
+  if (at > 0 && out->conf[at] > out->conf[0]) {
+    char *t = out->text[0];
+    out->text[0] = out->text[at];
+    out->text[at] = t;
+    out->conf[at] = out->conf[0];
+    out->conf[0] = c;
+  }
+}
+
+/* A table row's whole line, read by the page engine itself as one line,
+   at the page's scale: its words in context, which a lone cell lacks
+   ("25" read alone as "29" or "20", in its row as "25"). */
+static void reread_line(struct sv_ocr_engine *engine,
+                        const struct sv_page *page, struct Pix *crop,
+                        struct sv_reread *out)
+{
+  l_uint32 bg = 255;
+  if (pixGetRankValue(crop, 1, 0.9f, &bg) != 0)
+    bg = 255;
+  struct Pix *framed = pixAddBorder(crop, 24, bg);
+  if (framed == NULL)
+    return;
+  TessBaseAPISetPageSegMode(engine->api, PSM_SINGLE_LINE);
+  TessBaseAPISetImage2(engine->api, framed);
+  TessBaseAPISetSourceResolution(engine->api, (int)lround(page->dpi));
+  take_text(engine->api, true, out);
+  TessBaseAPISetPageSegMode(engine->api, SV_OCR_PSM);
+  pixDestroy(&framed);
+}
+
+/* A figure's crop, binarized, read by the digits engine restricted to
+   kind's characters, larger. */
+static void reread_figure(struct sv_ocr_engine *engine,
+                          const struct sv_page *page, struct Pix *crop,
+                          enum sv_reread_kind kind, struct sv_reread *out)
+{
+  struct Pix *big = NULL, *bin = NULL, *framed = NULL;
+  if (engine->digits == NULL) {
+    engine->digits = engine_make(engine->datapath, "eng", OEM_LSTM_ONLY);
+    if (engine->digits == NULL)
+      return;
+    engine->digits_kind = -1;
+  }
+  if (engine->digits_kind != (int)kind) {
+    set_var(engine->digits, "tessedit_char_whitelist",
+            kind == SV_REREAD_DATE ? SV_OCR_REREAD_DATE_WHITELIST
+                                   : SV_OCR_REREAD_WHITELIST);
+    engine->digits_kind = (int)kind;
+  }
   big = pixScaleGrayLI(crop, SV_OCR_REREAD_SCALE, SV_OCR_REREAD_SCALE);
   if (big == NULL)
     goto out;
-  /* a margin of the crop's own background (a shaded row stays one
-     shade, not a grey band in white that Tesseract's threshold splits) */
-  l_int32 bg = 255;
-  if (pixGetRankValue(big, 1, 0.9f, (l_uint32 *)&bg) != 0)
+  /* Binarized here, half-way between the crop's paper and its ink:
+     Tesseract's own threshold of a small grey crop takes the paper's
+     speckle for ink and reads a clean "3,275.72" as ")22".  A crop with
+     no contrast to speak of is passed grey. */
+  l_uint32 bg = 255, ink = 0;
+  if (pixGetRankValue(big, 1, 0.9f, &bg) != 0)
     bg = 255;
-  framed = pixAddBorder(big, 24, (l_uint32)bg);
+  if (pixGetRankValue(big, 1, 0.02f, &ink) != 0)
+    ink = 0;
+  if (bg > ink + SV_OCR_REREAD_CONTRAST) {
+    bin = pixThresholdToBinary(big, (l_int32)((bg + ink) / 2 + 1));
+    if (bin != NULL)
+      framed = pixAddBorder(bin, 24, 0); /* 0 is white in 1 bpp */
+  } else {
+    framed = pixAddBorder(big, 24, bg);
+  }
   if (framed == NULL)
     goto out;
-  /* Two readings of the line, the more confident kept: as a raw line
-     (Tesseract's own line finding misreads a lone amount on a grey cell:
-     "2.771,32 €" as "2.11458"), then as a single line (which reads a
-     short day number that the raw line drops). */
+  /* Two readings of the line: as a raw line (Tesseract's own line finding
+     misreads a lone amount on a grey cell: "2.771,32 €" as "2.11458"),
+     and as a single line (which reads a short day number that the raw
+     line drops, but may read a "25" as "29" the raw line reads right).
+     Both are returned, the more confident first. */
   static const TessPageSegMode modes[] = {PSM_RAW_LINE, PSM_SINGLE_LINE};
+  G_STATIC_ASSERT(G_N_ELEMENTS(modes) <= SV_REREAD_MAX);
   for (size_t i = 0; i < G_N_ELEMENTS(modes); i++) {
     TessBaseAPISetPageSegMode(engine->digits, modes[i]);
     TessBaseAPISetImage2(engine->digits, framed);
     TessBaseAPISetSourceResolution(
         engine->digits, (int)lround(page->dpi * SV_OCR_REREAD_SCALE));
-    raw = TessBaseAPIGetUTF8Text(engine->digits);
-    float c = (float)TessBaseAPIMeanTextConf(engine->digits);
-    TessBaseAPIClear(engine->digits);
-    if (raw == NULL)
-      continue;
-    /* one line: collapse inner spaces (Tesseract splits "1, 234.56") */
-    GString *g = g_string_new(NULL);
-    for (const char *p = raw; *p != '\0'; p++)
-      if (*p != ' ' && *p != '\n')
-        g_string_append_c(g, *p);
-    TessDeleteText(raw);
-    raw = NULL;
-    if (g->len > 0 && (!ok || c > *conf)) {
-      g_free(*text);
-      *text = g_string_free(g, FALSE);
-      *conf = c;
-      ok = true;
-    } else {
-      g_string_free(g, TRUE);
-    }
-    if (ok && *conf >= SV_OCR_REREAD_SURE)
-      break; /* sure enough: no second look */
+    /* one line: Tesseract splits "1, 234.56"; spaces go */
+    take_text(engine->digits, false, out);
   }
 out:
-  if (raw != NULL)
-    TessDeleteText(raw);
   pixDestroy(&framed);
+  pixDestroy(&bin);
   pixDestroy(&big);
+}
+
+bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
+                   const struct sv_box *box, enum sv_reread_kind kind,
+                   struct sv_reread *out)
+{
+  memset(out, 0, sizeof *out);
+  if (engine == NULL || engine->api == NULL || page == NULL ||
+      page->image == NULL || box == NULL || page->dpi <= 0)
+    return false;
+  struct Pix *crop = reread_crop(page, box);
+  if (crop == NULL)
+    return false;
+  if (kind == SV_REREAD_LINE)
+    reread_line(engine, page, crop, out);
+  else
+    reread_figure(engine, page, crop, kind, out);
   pixDestroy(&crop);
-  boxDestroy(&b);
-  return ok;
+  return out->n > 0;
 }
 
 const struct sv_stage sv_ocr_stage = {

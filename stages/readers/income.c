@@ -578,7 +578,7 @@ static char *doubt_of(const struct sv_income_doc *inc, const struct seen *sn,
   return NULL;
 }
 
-bool sv_income_read(struct sv_doc *doc)
+bool sv_income_read(struct sv_doc *doc, const struct sv_services *svc)
 {
   struct sv_doctext *t = NULL;
   struct sv_income_doc *inc = NULL;
@@ -599,7 +599,7 @@ bool sv_income_read(struct sv_doc *doc)
   struct seen sn = {0};
   bool have_stated = read_amount(t, inc, &stated, &sn);
   bool stated_net = inc->net;
-  if (sv_paytable_read(l, inc, &unlabelled)) {
+  if (sv_paytable_read(l, doc, svc, inc, &unlabelled)) {
     /* a month table: its months and its columns decide net or gross; one
        whose amounts no header names is what the document says it is */
     if (unlabelled)

@@ -52,13 +52,15 @@
 #include <stdbool.h>
 
 #include "../../pipeline/model.h"
+#include "../../pipeline/service.h"
 
 /* Reads doc's pages and replaces doc->income (sv_income_doc_new) with
    what was found.  Returns false, leaving doc->income NULL, when neither
    a person, an amount nor a month was read.  Uses doc->lang ("en"/"es")
    when set, else guesses it, for the currency of a bare "$".  Borrows
-   doc's pages. */
-bool sv_income_read(struct sv_doc *doc);
+   doc's pages; svc (may be NULL) re-reads OCR'd table cells that do not
+   add up. */
+bool sv_income_read(struct sv_doc *doc, const struct sv_services *svc);
 
 /* amount normalised to a month for freq (see above), half-up. */
 sv_cents sv_income_monthly(sv_cents amount, enum sv_frequency freq);

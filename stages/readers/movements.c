@@ -5,10 +5,12 @@
 #include "movements.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../text/amount.h"
 #include "../text/fold.h"
+#include "cells.h"
 #include "vocab.h"
 
 #define MAX_MOVE_COLS 3
@@ -16,6 +18,19 @@
    breaks the balances' links, no reading only leaves one out. */
 #define SV_MOVE_REREAD_CONF 60.0f
 #define MAX_BALANCE_TRIES 3
+/* An OCR'd date cell read below this confidence is read again alone:
+   in a page-wide reading Tesseract's line model can take a day's digits
+   from its neighbours ("25" read "20" at 91 where the row reads 97), and
+   no arithmetic checks a date. */
+#define SV_MOVE_DATE_SURE 95.0f
+
+/* How a table's date column prints its dates. */
+enum date_form { FORM_NONE = 0, FORM_DAY, FORM_NUMERIC, FORM_NAMED };
+
+static enum date_form form_of(const struct sv_row_date *rd)
+{
+  return rd->day_only ? FORM_DAY : rd->numeric ? FORM_NUMERIC : FORM_NAMED;
+}
 
 /* How one movement column is read: as printed (signed as parsed), as
    money in (its absolute value), or as money out. */
@@ -28,11 +43,14 @@ struct tinfo {
                                       where re-read amounts are filled in */
   char **dates;                    /* owned, per row: a re-read date cell,
                                       or NULL */
+  bool *undated;                   /* owned, per row: its date cell's
+                                      readings disagree (NULL: none do) */
   size_t date_col;                 /* SIZE_MAX when rows carry their date in
                                       their first words */
   enum sv_column role[SV_LAYOUT_MAX_COLUMNS];
   int dir;                         /* the section title's direction */
   bool ledger;
+  enum date_form date_form;        /* how most of its date cells print */
   /* for re-reads of cells the balances contradict; NULL without them */
   const struct sv_layout *l;
   const struct sv_doc *doc;
@@ -84,6 +102,8 @@ static const char *first_text(const struct sv_table *t, size_t r)
 static bool row_date(const struct tinfo *ti, size_t r, struct sv_row_date *rd)
 {
   const struct sv_table *t = ti->t;
+  if (ti->undated != NULL && ti->undated[r])
+    return false;
   if (ti->dates != NULL && ti->dates[r] != NULL &&
       date_of(ti->dates[r], true, rd))
     return true;
@@ -379,42 +399,14 @@ static bool totals_row(struct sv_movements *m, const struct tinfo *ti,
   return true;
 }
 
-/* The page of doc numbered n, or NULL. */
-static const struct sv_page *page_numbered(const struct sv_doc *doc, int n)
-{
-  for (int p = 0; doc != NULL && p < doc->npages; p++)
-    if ((doc->pages[p].number > 0 ? doc->pages[p].number : p + 1) == n)
-      return &doc->pages[p];
-  return NULL;
-}
-
-/* The crop of column c on row r's line: the whole column, since OCR's box
-   of a misread may cover part of the number only. */
-static struct sv_box cell_crop(const struct tinfo *ti, size_t r, size_t c)
-{
-  const struct sv_table *t = ti->t;
-  const struct sv_tcell *tc = &t->rows[r].cells[c];
-  const struct sv_box *lb = &sv_layout_line(ti->l, t->rows[r].line)->ln->box;
-  struct sv_box crop = {t->cols[c].x0, lb->y0, t->cols[c].x1, lb->y1};
-  if (tc->text != NULL) {
-    crop.x0 = fmin(crop.x0, tc->box.x0);
-    crop.x1 = fmax(crop.x1, tc->box.x1);
-  }
-  return crop;
-}
-
 /* Re-reads the amount of column c on row r from the page image; false
    when the page has none or nothing parses. */
 static bool reread_cell(const struct tinfo *ti, size_t r, size_t c,
                         sv_cents *v, float *conf)
 {
-  const struct sv_page *pg = page_numbered(ti->doc, ti->t->rows[r].page);
-  if (ti->svc == NULL || ti->svc->reread == NULL || pg == NULL ||
-      pg->image == NULL)
-    return false;
-  struct sv_box crop = cell_crop(ti, r, c);
   char *text = NULL;
-  bool ok = sv_services_reread(ti->svc, pg, &crop, &text, conf) &&
+  bool ok = sv_cell_reread(ti->svc, ti->doc, ti->l, ti->t, r, c, &text,
+                           conf) &&
             sv_amount_parse(text, v);
   g_free(text);
   return ok;
@@ -423,6 +415,20 @@ static bool reread_cell(const struct tinfo *ti, size_t r, size_t c,
 /* A row the balances contradict (previous + movement != balance) whose
    movement or balance, re-read from the page, makes them agree: the
    re-read is what the page prints.  One movement cell only. */
+/* Whether row r, read by h, prints a movement and a balance that follow
+   from the balance prev. */
+static bool links_from(const struct tinfo *ti, size_t r, const struct hypo *h,
+                       sv_cents prev)
+{
+  sv_cents mv = 0;
+  bool any = false;
+  if (!row_move(ti, r, h, &mv, &any) || !any)
+    return false;
+  const struct sv_tcell *b = cell_at(ti, r, h->bal);
+  return b->has_amount &&
+         (prev + mv == b->span.value || prev - mv == b->span.value);
+}
+
 static void reread_row(const struct tinfo *ti, size_t r, const struct hypo *h,
                        sv_cents prev, struct sv_mrow *row)
 {
@@ -451,6 +457,18 @@ static void reread_row(const struct tinfo *ti, size_t r, const struct hypo *h,
       (prev + row->amount == v || prev - row->amount == v)) {
     row->balance = v;
     row->bal_conf = conf;
+    return;
+  }
+  /* the next row links from this row's balance: a misread balance would
+     break that link too, so the balance stands and the movement is
+     misread ("7,537.21" read "71,937.21", twice); it is left unread, and
+     states nothing */
+  const struct sv_page *pg = sv_doc_page(ti->doc, ti->t->rows[r].page);
+  if (pg == NULL || pg->source != SV_TEXT_OCR)
+    return; /* a text layer prints what it prints: no misreading */
+  if (r + 1 < ti->t->nrows && links_from(ti, r + 1, h, row->balance)) {
+    row->has_amount = false;
+    row->unread = true;
     return;
   }
   /* still one digit off what the balances call for ("277.13" printed
@@ -692,6 +710,177 @@ static void ledger_rows(struct sv_movements *m, const struct tinfo *ti)
   }
 }
 
+static bool same_date(const struct sv_row_date *x, const struct sv_row_date *y)
+{
+  return x->numeric == y->numeric && x->a == y->a && x->b == y->b &&
+         x->day == y->day && x->month == y->month && x->year == y->year &&
+         x->day_only == y->day_only;
+}
+
+/* One reading of a date cell: the page's (from -1), a cell re-read's
+   (from 0 ..) or the line re-read's (from SV_REREAD_MAX ..). */
+#define MAX_DATE_READINGS (1 + 2 * SV_REREAD_MAX)
+struct date_reading {
+  long from;
+  bool parsed;
+  struct sv_row_date rd;
+  bool sure;
+  char digits[16]; /* its digits alone ("08/25" and "0825": 0825) */
+};
+
+static void reading_digits(const char *text, char *out, size_t len)
+{
+  size_t k = 0;
+  for (const char *p = text; *p != '\0' && k + 1 < len; p++)
+    if (g_ascii_isdigit(*p))
+      out[k++] = *p;
+  out[k] = '\0';
+}
+
+/* Whether readings a and b say the same date: both parse to it, or one
+   parses and the other prints the same three digits or more (a separator
+   OCR dropped: "08/25" and "0825"; a lone "2" left of "2A" proves
+   nothing). */
+static bool readings_agree(const struct date_reading *a,
+                           const struct date_reading *b)
+{
+  if (a->parsed && b->parsed)
+    return same_date(&a->rd, &b->rd);
+  return (a->parsed || b->parsed) && strlen(a->digits) >= 3 &&
+         strcmp(a->digits, b->digits) == 0;
+}
+
+/* Whether the digits of short are those of full with some dropped ("2"
+   of "21"): a reading that lost a digit says nothing against another. */
+static bool dropped_digits(const char *short_, const char *full)
+{
+  size_t ns = strlen(short_);
+  if (ns == 0 || ns >= strlen(full))
+    return false;
+  for (const char *p = full; *p != '\0' && *short_ != '\0'; p++)
+    if (*p == *short_)
+      short_++;
+  return *short_ == '\0';
+}
+
+/* The readings' verdict: the index of the one that stands, or -1 when
+   none does.  Two readings that agree stand (however unsure each) unless
+   two others agree on another date; else the one sure parsed reading
+   stands when no other says another date (one that only lost a digit
+   does not); readings that differ settle nothing. */
+static long vote(const struct date_reading *rd, size_t n, bool *by_pair)
+{
+  long agreed = -1;
+  *by_pair = false;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = i + 1; k < n; k++) {
+      if (!readings_agree(&rd[i], &rd[k]))
+        continue;
+      long w = rd[i].parsed ? (long)i : (long)k;
+      if (agreed >= 0 && !same_date(&rd[agreed].rd, &rd[w].rd))
+        return -1; /* two pairs, two dates */
+      agreed = w;
+    }
+  if (agreed >= 0) {
+    *by_pair = true;
+    return agreed;
+  }
+  long sure = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (!rd[i].parsed || !rd[i].sure)
+      continue;
+    if (sure >= 0)
+      return -1; /* two sure dates, neither confirmed */
+    sure = (long)i;
+  }
+  for (size_t i = 0; sure >= 0 && i < n; i++)
+    if (rd[i].parsed && (long)i != sure &&
+        !same_date(&rd[i].rd, &rd[sure].rd) &&
+        !dropped_digits(rd[i].digits, rd[sure].digits))
+      return -1; /* an unsure reading says another date */
+  return sure;
+}
+
+/* Adds the readings of rr to rd (from n on) as dates of form; returns the
+   new count. */
+static size_t add_readings(const struct tinfo *ti, struct sv_reread *rr,
+                           long base, struct date_reading *rd, size_t n)
+{
+  for (size_t i = 0; i < rr->n && n < MAX_DATE_READINGS; i++) {
+    struct date_reading *x = &rd[n++];
+    memset(x, 0, sizeof *x);
+    x->from = base + (long)i;
+    reading_digits(rr->text[i], x->digits, sizeof x->digits);
+    /* a column of days: a separator is a speck ("2/7" for 27) */
+    if (ti->date_form == FORM_DAY && base == 0)
+      g_strlcpy(rr->text[i], x->digits, strlen(rr->text[i]) + 1);
+    x->parsed = rr->text[i][0] != '\0' &&
+                date_of(rr->text[i], true, &x->rd) &&
+                form_of(&x->rd) == ti->date_form;
+    x->sure = rr->conf[i] >= SV_MOVE_REREAD_CONF;
+  }
+  return n;
+}
+
+/* On an OCR'd page, row r's date cell when the page read it as no date or
+   below SV_MOVE_DATE_SURE, in a column of days or of numeric dates: read
+   again, in both ways, digits and date separators only (service.h), and
+   when the readings still name no date, the row's whole line by the page
+   reader (a day in its row's context).  Nothing checks a date, so the
+   readings vote (vote), the line joining them unless two already
+   agree; a re-read of another form than the column's is no date.  A row with readings but none standing is left undated, and its
+   average gets a range (reconcile.c). */
+static void settle_date(struct tinfo *ti, size_t r)
+{
+  const struct sv_table *t = ti->t;
+  const struct sv_tcell *dc = &t->rows[r].cells[ti->date_col];
+  struct date_reading rd[MAX_DATE_READINGS];
+  memset(rd, 0, sizeof rd);
+  if (dc->text == NULL)
+    return;
+  rd[0].from = -1;
+  rd[0].parsed = row_date(ti, r, &rd[0].rd);
+  /* a re-read reads digits and separators: no month names */
+  if ((rd[0].parsed && dc->conf >= SV_MOVE_DATE_SURE) ||
+      ti->date_form == FORM_NONE || ti->date_form == FORM_NAMED)
+    return;
+  rd[0].sure = dc->conf >= SV_MOVE_REREAD_CONF;
+  reading_digits(dc->text, rd[0].digits, sizeof rd[0].digits);
+  size_t n = 1;
+  struct sv_reread cell, line;
+  memset(&line, 0, sizeof line);
+  if (!sv_cell_reread_all(ti->svc, ti->doc, ti->l, t, r, ti->date_col,
+                          SV_REREAD_DATE, &cell)) {
+    sv_reread_clear(&cell);
+    return;
+  }
+  n = add_readings(ti, &cell, 0, rd, n);
+  bool by_pair;
+  long w = vote(rd, n, &by_pair);
+  if (!by_pair &&
+      sv_row_reread_line(ti->svc, ti->doc, ti->l, t, r, &line)) {
+    n = add_readings(ti, &line, SV_REREAD_MAX, rd, n);
+    w = vote(rd, n, &by_pair);
+  }
+  bool any = false;
+  for (size_t i = 0; i < n; i++)
+    any = any || rd[i].parsed;
+  if (w < 0 && any) {
+    if (ti->undated == NULL)
+      ti->undated = g_new0(bool, t->nrows + 1);
+    ti->undated[r] = true;
+  } else if (w >= 0 && rd[w].from >= 0) {
+    if (ti->dates == NULL)
+      ti->dates = g_new0(char *, t->nrows + 1);
+    struct sv_reread *src = rd[w].from < SV_REREAD_MAX ? &cell : &line;
+    size_t k = (size_t)(rd[w].from % SV_REREAD_MAX);
+    ti->dates[r] = src->text[k];
+    src->text[k] = NULL;
+  }
+  sv_reread_clear(&cell);
+  sv_reread_clear(&line);
+}
+
 /* Copies the table's cells; on an OCR'd page, an amount column's cell
    that printed something other than an amount ("1,473:90", "Z 189 Lo")
    is re-read from its crop, digits only, and so is a date cell that reads
@@ -700,22 +889,30 @@ static void copy_cells(struct tinfo *ti)
 {
   const struct sv_table *t = ti->t;
   ti->cells = g_new0(struct sv_tcell, t->nrows * t->ncols + 1);
+  size_t forms[FORM_NAMED + 1] = {0}, dates = 0;
+  for (size_t r = 0; r < t->nrows && ti->date_col != SIZE_MAX; r++) {
+    struct sv_row_date rd;
+    if (row_date(ti, r, &rd)) {
+      dates++;
+      forms[form_of(&rd)]++;
+    }
+  }
+  ti->date_form = FORM_NONE;
+  for (int f = FORM_DAY; f <= FORM_NAMED; f++)
+    if (forms[f] * 2 > dates)
+      ti->date_form = (enum date_form)f;
   for (size_t r = 0; r < t->nrows; r++) {
-    const struct sv_page *pg = page_numbered(ti->doc, t->rows[r].page);
-    bool can = ti->svc != NULL && ti->svc->reread != NULL && pg != NULL &&
-               pg->image != NULL;
     for (size_t c = 0; c < t->ncols; c++) {
       struct sv_tcell *tc = &ti->cells[r * t->ncols + c];
       *tc = t->rows[r].cells[c];
-      if (!can || !t->cols[c].numeric || tc->text == NULL ||
-          tc->namounts > 0 || strpbrk(tc->text, "0123456789") == NULL)
+      if (!t->cols[c].numeric || tc->text == NULL || tc->namounts > 0 ||
+          strpbrk(tc->text, "0123456789") == NULL)
         continue;
-      struct sv_box crop = cell_crop(ti, r, c);
       char *text = NULL;
       float conf = 0;
       sv_cents v = 0;
       struct sv_amount_info info;
-      if (sv_services_reread(ti->svc, pg, &crop, &text, &conf) &&
+      if (sv_cell_reread(ti->svc, ti->doc, ti->l, t, r, c, &text, &conf) &&
           conf >= SV_MOVE_REREAD_CONF &&
           sv_amount_parse_info(text, &v, &info)) {
         tc->has_amount = true;
@@ -723,26 +920,13 @@ static void copy_cells(struct tinfo *ti)
         memset(&tc->span, 0, sizeof tc->span);
         tc->span.value = v;
         tc->span.info = info;
-        tc->span.box = crop;
+        tc->span.box = sv_cell_crop(ti->l, t, r, c);
         tc->span.conf = conf;
       }
       g_free(text);
     }
-    struct sv_row_date rd;
-    if (!can || ti->date_col == SIZE_MAX || row_date(ti, r, &rd) ||
-        t->rows[r].cells[ti->date_col].text == NULL)
-      continue;
-    struct sv_box crop = cell_crop(ti, r, ti->date_col);
-    char *text = NULL;
-    float conf = 0;
-    if (sv_services_reread(ti->svc, pg, &crop, &text, &conf) &&
-        conf >= SV_MOVE_REREAD_CONF && date_of(text, true, &rd)) {
-      if (ti->dates == NULL)
-        ti->dates = g_new0(char *, t->nrows + 1);
-      ti->dates[r] = text;
-      text = NULL;
-    }
-    g_free(text);
+    if (ti->date_col != SIZE_MAX)
+      settle_date(ti, r);
   }
 }
 
@@ -751,6 +935,7 @@ static void tinfo_clear(struct tinfo *ti)
   for (size_t r = 0; ti->dates != NULL && r < ti->t->nrows; r++)
     g_free(ti->dates[r]);
   g_free(ti->dates);
+  g_free(ti->undated);
   g_free(ti->cells);
 }
 

@@ -6,8 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/amount.h"
 #include "../text/dates.h"
 #include "../text/fold.h"
+#include "cells.h"
+
+/* A re-read cell below this confidence is left as the page read it. */
+#define SV_PAY_REREAD_CONF 60.0f
+
+/* Where a table's cells can be read again (any may be NULL: no re-read). */
+struct pay_src {
+  const struct sv_layout *l;
+  const struct sv_doc *doc;
+  const struct sv_services *svc;
+};
 
 enum role { R_OTHER = 0, R_NET, R_GROSS, R_DEDUCTION };
 
@@ -176,18 +188,114 @@ static size_t month_column(const struct sv_table *t)
   return SIZE_MAX;
 }
 
+/* Row r's amounts by their columns' roles, from cells (one per column). */
+static void row_values(const struct sv_table *t, size_t r,
+                       const struct sv_tcell *cells, struct prow *pr)
+{
+  int year = pr->year, month = pr->month;
+  memset(pr, 0, sizeof *pr);
+  pr->year = year;
+  pr->month = month;
+  for (size_t c = 0; c < t->ncols; c++)
+    if (t->cols[c].numeric && cells[c].has_amount)
+      add_value(pr, role_of(t->cols[c].key), &cells[c], t->rows[r].page);
+}
+
+/* Whether a row that prints gross, deductions and net says
+   gross - deductions = net (true when it prints fewer). */
+static bool row_adds_up(const struct prow *pr)
+{
+  return !pr->has[R_GROSS] || !pr->has[R_DEDUCTION] || !pr->has[R_NET] ||
+         pr->v[R_GROSS] - pr->v[R_DEDUCTION] == pr->v[R_NET];
+}
+
+/* Row r with cells a and b taken from again: when it then prints gross,
+   deductions and net and they add up, cells and pr take the trial. */
+static bool try_cells(const struct sv_table *t, size_t r,
+                      struct sv_tcell *cells, const struct sv_tcell *again,
+                      size_t a, size_t b, struct prow *pr)
+{
+  struct sv_tcell trial[SV_LAYOUT_MAX_COLUMNS];
+  struct prow tp = *pr;
+  memcpy(trial, cells, t->ncols * sizeof trial[0]);
+  trial[a] = again[a];
+  trial[b] = again[b];
+  row_values(t, r, trial, &tp);
+  if (!tp.has[R_GROSS] || !tp.has[R_DEDUCTION] || !tp.has[R_NET] ||
+      !row_adds_up(&tp))
+    return false;
+  memcpy(cells, trial, t->ncols * sizeof trial[0]);
+  *pr = tp;
+  return true;
+}
+
+/* On an OCR'd page, a row whose gross - deductions != net, or whose
+   amount cell printed digits that are no amount ("3,275-12"), has its
+   amount cells re-read; the re-reading of one cell, or of two, that makes
+   the row add up is what the page prints (the first such set: an
+   equation to the cent is not met by chance).  cells is the row's copy,
+   changed in place. */
+static void reread_row(const struct pay_src *src, const struct sv_table *t,
+                       size_t r, struct sv_tcell *cells, struct prow *pr)
+{
+  bool digits = false;
+  for (size_t c = 0; c < t->ncols; c++)
+    if (t->cols[c].numeric && !cells[c].has_amount && cells[c].text != NULL &&
+        strpbrk(cells[c].text, "0123456789") != NULL)
+      digits = true;
+  if ((row_adds_up(pr) && !digits) || src == NULL || src->svc == NULL ||
+      t->ncols > SV_LAYOUT_MAX_COLUMNS)
+    return;
+  struct sv_tcell again[SV_LAYOUT_MAX_COLUMNS];
+  size_t idx[SV_LAYOUT_MAX_COLUMNS], n = 0;
+  for (size_t c = 0; c < t->ncols; c++) {
+    if (!t->cols[c].numeric || cells[c].text == NULL)
+      continue;
+    char *text = NULL;
+    float conf = 0;
+    sv_cents v = 0;
+    struct sv_amount_info info;
+    if (sv_cell_reread(src->svc, src->doc, src->l, t, r, c, &text, &conf) &&
+        conf >= SV_PAY_REREAD_CONF && sv_amount_parse_info(text, &v, &info) &&
+        (!cells[c].has_amount || cells[c].span.value != v)) {
+      again[c] = cells[c];
+      again[c].has_amount = true;
+      again[c].namounts = 1;
+      memset(&again[c].span, 0, sizeof again[c].span);
+      again[c].span.value = v;
+      again[c].span.info = info;
+      again[c].span.box = sv_cell_crop(src->l, t, r, c);
+      again[c].span.conf = conf;
+      idx[n++] = c;
+    }
+    g_free(text);
+  }
+  /* one changed cell, then two */
+  for (size_t i = 0; i < n; i++)
+    if (try_cells(t, r, cells, again, idx[i], idx[i], pr))
+      return;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      if (try_cells(t, r, cells, again, idx[i], idx[j], pr))
+        return;
+}
+
 /* The rows of a table with a month on each row. */
-static GArray *rows_by_month(const struct sv_table *t, size_t mc)
+static GArray *rows_by_month(const struct pay_src *src,
+                             const struct sv_table *t, size_t mc)
 {
   GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct prow));
+  struct sv_tcell cells[SV_LAYOUT_MAX_COLUMNS];
   for (size_t r = 0; r < t->nrows; r++) {
     struct prow pr = {0};
     if (!sv_paytable_month(t->rows[r].cells[mc].text, &pr.year, &pr.month))
       continue;
-    for (size_t c = 0; c < t->ncols; c++) {
-      const struct sv_tcell *tc = &t->rows[r].cells[c];
-      if (t->cols[c].numeric && tc->has_amount)
-        add_value(&pr, role_of(t->cols[c].key), tc, t->rows[r].page);
+    if (t->ncols > SV_LAYOUT_MAX_COLUMNS) {
+      row_values(t, r, t->rows[r].cells, &pr);
+    } else {
+      memcpy(cells, t->rows[r].cells, t->ncols * sizeof cells[0]);
+      row_values(t, r, cells, &pr);
+      reread_row(src, t, r, cells, &pr);
     }
     g_array_append_val(rows, pr);
   }
@@ -281,15 +389,17 @@ static void settle(GArray *rows, struct sv_income_doc *inc, bool *found_net,
   }
 }
 
-bool sv_paytable_read(const struct sv_layout *l, struct sv_income_doc *inc,
-                      bool *unlabelled)
+bool sv_paytable_read(const struct sv_layout *l, const struct sv_doc *doc,
+                      const struct sv_services *svc,
+                      struct sv_income_doc *inc, bool *unlabelled)
 {
+  const struct pay_src src = {l, doc, svc};
   bool found = false, any_net = false, any_gross = false;
   *unlabelled = false;
   for (size_t i = 0; i < sv_layout_ntables(l); i++) {
     const struct sv_table *t = sv_layout_table(l, i);
     size_t mc = month_column(t);
-    GArray *rows = mc != SIZE_MAX ? rows_by_month(t, mc) : rows_by_column(t);
+    GArray *rows = mc != SIZE_MAX ? rows_by_month(&src, t, mc) : rows_by_column(t);
     if (rows->len == 0) {
       g_array_free(rows, TRUE);
       continue;

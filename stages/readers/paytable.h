@@ -28,16 +28,20 @@
 #include <stdbool.h>
 
 #include "../../pipeline/model.h"
+#include "../../pipeline/service.h"
 #include "../text/layout.h"
 
 /* Reads the pay tables of l into inc: net months into inc->months (with
    frequency monthly, printed), inc->net, inc->gross_only, inc->checked.
    A table of months with one amount column no header names gives its
    months too, with *unlabelled set: whether they are net the document's
-   words must say.  Returns true when a month table was found (whatever its
-   basis); inc is left alone otherwise. */
-bool sv_paytable_read(const struct sv_layout *l, struct sv_income_doc *inc,
-                      bool *unlabelled);
+   words must say.  On an OCR'd page of doc a row that does not add up
+   has its amount cells re-read through svc (cells.h); doc and svc may be
+   NULL.  Returns true when a month table was found (whatever its basis);
+   inc is left alone otherwise. */
+bool sv_paytable_read(const struct sv_layout *l, const struct sv_doc *doc,
+                      const struct sv_services *svc,
+                      struct sv_income_doc *inc, bool *unlabelled);
 
 /* The month a printed text names with its year ("September 2025", "Sept.
    2025", "Mayo de 2026", "09/2025", "2025-09"), at its start; false when

@@ -20,8 +20,7 @@ static bool read_deed(struct sv_doc *doc, const struct sv_services *svc)
 
 static bool read_income(struct sv_doc *doc, const struct sv_services *svc)
 {
-  (void)svc;
-  return sv_income_read(doc);
+  return sv_income_read(doc, svc);
 }
 
 static const struct {

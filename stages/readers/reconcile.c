@@ -127,7 +127,7 @@ struct checks {
   bool has_computed;
   sv_cents computed, day_min, day_max;
   bool uncertain;
-  sv_cents alt;
+  sv_cents lo, hi; /* the average's range when uncertain */
   bool last_done, last_ok;
   sv_cents last_balance;
   int last_page;
@@ -213,18 +213,9 @@ static bool day_weighted(const struct ctx *cx, const GDate *dates,
   return true;
 }
 
-/* The page of doc numbered n (1-based), or NULL. */
-static const struct sv_page *page_numbered(const struct sv_doc *doc, int n)
-{
-  for (int p = 0; p < doc->npages; p++)
-    if ((doc->pages[p].number > 0 ? doc->pages[p].number : p + 1) == n)
-      return &doc->pages[p];
-  return NULL;
-}
-
 static bool ocr_page(const struct sv_doc *doc, int n)
 {
-  const struct sv_page *pg = page_numbered(doc, n);
+  const struct sv_page *pg = sv_doc_page(doc, n);
   return pg != NULL && pg->source == SV_TEXT_OCR;
 }
 
@@ -236,7 +227,7 @@ struct table_part {
   bool has_computed;
   sv_cents computed, day_min, day_max;
   bool uncertain;      /* rows without a readable date move the average */
-  sv_cents alt;        /* the average with those rows at their latest */
+  sv_cents lo, hi;     /* ... between these (guessed_range) */
   bool links_done, links_ok;
   int bad_page;
   sv_cents bad_prev, bad_amount, bad_balance;
@@ -245,6 +236,45 @@ struct table_part {
   int last_page;
 };
 
+/* Where the average may lie when some rows' dates were not read (each
+   guessed on the row above's date, cx->dates, at the latest on the next
+   readable one, cx->late).  A run of such rows keeps its printed order, so
+   its extremes are its first k rows early and the rest late; separate
+   runs move separate days, so their moves add up.  base is the average
+   with every guessed row early. */
+static void guessed_range(const struct ctx *cx, bool has_open, sv_cents open,
+                          sv_cents base, sv_cents *lo, sv_cents *hi)
+{
+  const GArray *rows = cx->rows;
+  GDate *trial = g_new(GDate, rows->len + 1);
+  *lo = *hi = base;
+  guint i = 0;
+  while (i < rows->len) {
+    if (!g_array_index(rows, struct sv_mrow, i).date_guessed) {
+      i++;
+      continue;
+    }
+    guint j = i;
+    while (j < rows->len && g_array_index(rows, struct sv_mrow, j).date_guessed)
+      j++;
+    sv_cents dmin = 0, dmax = 0;
+    for (guint k = i; k < j; k++) {
+      memcpy(trial, cx->dates, rows->len * sizeof trial[0]);
+      for (guint m = k; m < j; m++)
+        trial[m] = cx->late[m];
+      sv_cents a = 0, l2 = 0, h2 = 0;
+      if (day_weighted(cx, trial, has_open, open, &a, &l2, &h2)) {
+        dmin = MIN(dmin, a - base);
+        dmax = MAX(dmax, a - base);
+      }
+    }
+    *lo += dmin;
+    *hi += dmax;
+    i = j;
+  }
+  g_free(trial);
+}
+
 static void table_checks(const struct ctx *cx, bool has_open, sv_cents open,
                          struct table_part *tp)
 {
@@ -252,11 +282,10 @@ static void table_checks(const struct ctx *cx, bool has_open, sv_cents open,
   memset(tp, 0, sizeof *tp);
   tp->has_computed = day_weighted(cx, cx->dates, has_open, open,
                                   &tp->computed, &tp->day_min, &tp->day_max);
-  sv_cents lo2 = 0, hi2 = 0;
-  if (tp->has_computed && cx->late != NULL &&
-      day_weighted(cx, cx->late, has_open, open, &tp->alt, &lo2, &hi2) &&
-      tp->alt != tp->computed)
-    tp->uncertain = true;
+  if (tp->has_computed && cx->late != NULL) {
+    guessed_range(cx, has_open, open, tp->computed, &tp->lo, &tp->hi);
+    tp->uncertain = tp->lo != tp->hi;
+  }
   bool known = has_open;
   sv_cents prev = open, pending = 0, moved = 0;
   bool pending_ok = true, any_balance = false, all_amounts = rows->len > 0;
@@ -322,7 +351,8 @@ static void run_checks(const struct ctx *cx, const struct table_part *tp,
   ck->has_computed = tp->has_computed;
   ck->computed = tp->computed;
   ck->uncertain = tp->uncertain;
-  ck->alt = tp->alt;
+  ck->lo = tp->lo;
+  ck->hi = tp->hi;
   ck->day_min = tp->day_min;
   ck->day_max = tp->day_max;
   if (ck->has_computed && v->has[SV_SF_AVERAGE]) {
@@ -331,8 +361,7 @@ static void run_checks(const struct ctx *cx, const struct table_part *tp,
     /* rows whose date was not read leave the average between two
        figures: a printed one between them agrees */
     ck->avg_exact = ck->computed == a ||
-                    (ck->uncertain && a >= MIN(ck->computed, ck->alt) &&
-                     a <= MAX(ck->computed, ck->alt));
+                    (ck->uncertain && a >= ck->lo && a <= ck->hi);
     /* a bank's own averaging (collected balances, days counted another
        way) may differ from ours: on a text layer, an average between the
        period's lowest and highest day is what it prints; an OCR'd one
@@ -468,7 +497,7 @@ static bool reread(const struct ctx *cx, struct field_opts *fo,
     if (!(want & (1u << f)) || ch->pick[f] < 0)
       continue;
     const struct sv_figure *fig = &fo[f].o[ch->pick[f]].fig;
-    const struct sv_page *pg = page_numbered(cx->in->doc, fig->page);
+    const struct sv_page *pg = sv_doc_page(cx->in->doc, fig->page);
     if (pg == NULL || pg->image == NULL)
       continue;
     char *text = NULL;
@@ -620,7 +649,8 @@ static bool drop_movements(struct ctx *cx)
 }
 
 /* Rows whose date could not be read carry the date of the row above;
-   the other end of what they may be is the next readable date. */
+   the other end of what they may be is the next readable date (the
+   period's last day for the last rows). */
 static void late_dates(struct ctx *cx)
 {
   GArray *rows = cx->rows;
@@ -644,6 +674,9 @@ static void late_dates(struct ctx *cx)
     cx->late[i] = cx->dates[i];
     if (!g_array_index(rows, struct sv_mrow, i).date_guessed)
       continue;
+    /* the next readable date; after the last one, the period's end */
+    if (g_date_valid(&cx->in->st->end))
+      cx->late[i] = cx->in->st->end;
     for (guint k = i + 1; k < rows->len; k++)
       if (!g_array_index(rows, struct sv_mrow, k).date_guessed) {
         cx->late[i] = cx->dates[k];
@@ -836,8 +869,8 @@ void sv_reconcile(struct sv_recon_in *in)
     st->average_computed = true;
     if (best.ck.uncertain) {
       char a[48], b[48];
-      fmt(MIN(best.ck.computed, best.ck.alt), a, sizeof a);
-      fmt(MAX(best.ck.computed, best.ck.alt), b, sizeof b);
+      fmt(best.ck.lo, a, sizeof a);
+      fmt(best.ck.hi, b, sizeof b);
       st->average.unreconciled = true;
       sv_doc_problem(in->doc, SV_DOC_OK, SV_INVALID, STAGE,
                      st->average.page,

@@ -107,15 +107,6 @@ static void label_date(const struct sv_lline *ll, const struct sv_cell *c,
   (void)c;
 }
 
-/* The page numbered n of doc, or NULL. */
-static const struct sv_page *page_numbered(const struct sv_doc *doc, int n)
-{
-  for (int p = 0; doc != NULL && p < doc->npages; p++)
-    if ((doc->pages[p].number > 0 ? doc->pages[p].number : p + 1) == n)
-      return &doc->pages[p];
-  return NULL;
-}
-
 /* On an OCR'd page, the value a label should have right of it but that
    did not parse ("$13/9:72:36"): its crop re-read digits only. */
 static bool reread_value(const struct sv_layout *l, size_t ci,
@@ -127,7 +118,7 @@ static bool reread_value(const struct sv_layout *l, size_t ci,
     return false;
   const struct sv_cell *v = sv_layout_cell(l, (size_t)r);
   const struct sv_lline *ll = sv_layout_line(l, v->line);
-  const struct sv_page *pg = page_numbered(doc, ll->page);
+  const struct sv_page *pg = sv_doc_page(doc, ll->page);
   if (pg == NULL || pg->image == NULL || strpbrk(v->text, "0123456789") == NULL)
     return false;
   char *text = NULL;

@@ -304,17 +304,21 @@ static void test_ocr_reread_figure(void **state)
   const struct sv_page *p = &d->pages[0];
   const struct sv_word *w = find_word(p, "8,848.32");
   assert_non_null(w);
-  char *text = NULL;
-  float conf = 0;
-  assert_true(sv_ocr_reread(*state, p, &w->box, &text, &conf));
-  assert_non_null(text);
-  assert_string_equal(text, "$8,848.32");
-  assert_true(conf > 50 && conf <= 100);
-  g_free(text);
+  struct sv_reread rr;
+  assert_true(sv_ocr_reread(*state, p, &w->box, SV_REREAD_AMOUNT, &rr));
+  /* a raw-line and a single-line reading, both of the figure here */
+  assert_int_equal(rr.n, 2);
+  for (size_t i = 0; i < rr.n; i++) {
+    assert_string_equal(rr.text[i], "$8,848.32");
+    assert_true(rr.conf[i] > 50 && rr.conf[i] <= 100);
+  }
+  assert_true(rr.conf[0] >= rr.conf[1]);
+  sv_reread_clear(&rr);
+  assert_int_equal(rr.n, 0);
   /* the page reader is unchanged: a second page still reads words */
   struct sv_box none = {0, 0, 0, 0};
-  assert_false(sv_ocr_reread(*state, p, &none, &text, &conf));
-  assert_null(text);
+  assert_false(sv_ocr_reread(*state, p, &none, SV_REREAD_AMOUNT, &rr));
+  assert_int_equal(rr.n, 0);
   sv_doc_free(&d);
   sv_case_free(&c);
 }

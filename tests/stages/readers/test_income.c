@@ -1,5 +1,6 @@
 /*
- * test_letter.c - tests of the income-letter reader (stages/letter.c):
+ * test_income.c - tests of the income reader (stages/readers/income.c,
+ * paytable.c, persons.c):
  * English and Spanish letters written as printed, each frequency and its
  * normalisation to a month (hand-computed, half-up), net / gross, month
  * tables, periods, and the real synthetic benefit letter through render.
@@ -8,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <string.h>
@@ -30,12 +32,11 @@ static struct sv_doc *doc_from_text(const char *text)
   return sv_test_doc_from_pages("doc.pdf", pages, 30.0);
 }
 
-
 /* Returns owned: the document of text, read; fails when nothing read. */
 static struct sv_doc *read_text(const char *text)
 {
   struct sv_doc *doc = doc_from_text(text);
-  assert_true(sv_income_read(doc));
+  assert_true(sv_income_read(doc, NULL));
   assert_non_null(doc->income);
   return doc;
 }
@@ -81,7 +82,8 @@ static void test_letter_spanish_quincenal(void **state)
       "CONSTANCIA DE INGRESOS\n"
       "A quien corresponda:\n"
       "Por medio de la presente se hace constar que el C. JUAN PÉREZ LÓPEZ\n"
-      "presta sus servicios en Grupo Industrial Saltillo desde el mes de marzo\n"
+      "presta sus servicios en Grupo Industrial Saltillo desde el mes de "
+      "marzo\n"
       "de 2019, percibiendo un salario quincenal neto de $12,345.67 M.N.\n"
       "libre de impuestos.\n");
   const struct sv_income_doc *inc = doc->income;
@@ -100,10 +102,9 @@ static void test_letter_spanish_quincenal(void **state)
 static void test_letter_spanish_catorcenal(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "CARTA DE EMPLEO\n"
-      "Nombre del trabajador: ANA RUIZ SOTO\n"
-      "Percepción catorcenal neta: $10,000.01\n");
+  struct sv_doc *doc = read_text("CARTA DE EMPLEO\n"
+                                 "Nombre del trabajador: ANA RUIZ SOTO\n"
+                                 "Percepción catorcenal neta: $10,000.01\n");
   const struct sv_income_doc *inc = doc->income;
   assert_string_equal(inc->person, "ANA RUIZ SOTO");
   assert_int_equal(inc->frequency, SV_FREQ_FORTNIGHTLY);
@@ -117,10 +118,9 @@ static void test_letter_spanish_catorcenal(void **state)
 static void test_letter_weekly(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Employee: Mara North\n"
-      "Hourly rate: $28.50 per hour\n"
-      "Weekly take-home pay: $1,083.00\n");
+  struct sv_doc *doc = read_text("Employee: Mara North\n"
+                                 "Hourly rate: $28.50 per hour\n"
+                                 "Weekly take-home pay: $1,083.00\n");
   const struct sv_income_doc *inc = doc->income;
   assert_string_equal(inc->person, "Mara North");
   assert_true(inc->net);
@@ -152,9 +152,9 @@ static void test_letter_annual(void **state)
 static void test_letter_gross_only(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Employee Name: Marisol Vega\n"
-      "Gross monthly salary (before taxes): $5,000.00\n");
+  struct sv_doc *doc =
+      read_text("Employee Name: Marisol Vega\n"
+                "Gross monthly salary (before taxes): $5,000.00\n");
   const struct sv_income_doc *inc = doc->income;
   assert_false(inc->net);
   assert_true(inc->gross_only);
@@ -167,10 +167,9 @@ static void test_letter_gross_only(void **state)
 static void test_letter_net_preferred(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Empleado: LUIS ORTEGA\n"
-      "Sueldo mensual bruto: $30,000.00\n"
-      "Sueldo mensual neto: $24,500.00\n");
+  struct sv_doc *doc = read_text("Empleado: LUIS ORTEGA\n"
+                                 "Sueldo mensual bruto: $30,000.00\n"
+                                 "Sueldo mensual neto: $24,500.00\n");
   assert_int_equal(doc->income->stated.amount, 2450000);
   assert_true(doc->income->net);
   assert_false(doc->income->gross_only);
@@ -182,12 +181,11 @@ static void test_letter_net_preferred(void **state)
 static void test_letter_named_months(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Recipient: Avery Moss\n"
-      "Net monthly benefit paid:\n"
-      "May 2026      $4,393.00\n"
-      "June 2026     $4,393.00\n"
-      "July 2026     $4,400.50\n");
+  struct sv_doc *doc = read_text("Recipient: Avery Moss\n"
+                                 "Net monthly benefit paid:\n"
+                                 "May 2026      $4,393.00\n"
+                                 "June 2026     $4,393.00\n"
+                                 "July 2026     $4,400.50\n");
   const struct sv_income_doc *inc = doc->income;
   assert_int_equal(inc->months->len, 3);
   const struct sv_income_month *m =
@@ -216,13 +214,17 @@ static void test_letter_named_months(void **state)
 static void test_letter_wrapped_payer_and_annual(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Harbor View Shipping Ltd.\n"
-      "To whom it may concern:\n"
-      "This letter is to confirm that Owen Patrick Hale has been employed by Harbor View\n"
-      "Shipping Ltd. since May 2018 as a Marine Surveyor in good standing. He earns an annual\n"
-      "gross salary of $84,000.00 (U.S. dollars), before taxes and benefit deductions.\n"
-      "Please contact our Human Resources department should you need more information.\n");
+  struct sv_doc *doc =
+      read_text("Harbor View Shipping Ltd.\n"
+                "To whom it may concern:\n"
+                "This letter is to confirm that Owen Patrick Hale has been "
+                "employed by Harbor View\n"
+                "Shipping Ltd. since May 2018 as a Marine Surveyor in good "
+                "standing. He earns an annual\n"
+                "gross salary of $84,000.00 (U.S. dollars), before taxes and "
+                "benefit deductions.\n"
+                "Please contact our Human Resources department should you need "
+                "more information.\n");
   const struct sv_income_doc *inc = doc->income;
   assert_string_equal(inc->person, "Owen Patrick Hale");
   assert_string_equal(inc->payer, "Harbor View Shipping Ltd.");
@@ -241,13 +243,17 @@ static void test_letter_wrapped_payer_and_annual(void **state)
 static void test_letter_spanish_constancia_parties(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Textiles del Norte, S.A. de C.V.\n"
-      "CONSTANCIA DE INGRESOS\n"
-      "Por medio de la presente, Textiles del Norte, S.A. de C.V. hace constar que el C. RAÚL\n"
-      "IBARRA SOLÍS labora en esta empresa desde el 1 de marzo de 2015, ocupando el puesto\n"
-      "de Supervisor de Planta, y percibe un sueldo neto quincenal de $15,000.00 (QUINCE MIL\n"
-      "PESOS 00/100 M.N.) libre de impuestos, para los fines legales que convengan.\n");
+  struct sv_doc *doc =
+      read_text("Textiles del Norte, S.A. de C.V.\n"
+                "CONSTANCIA DE INGRESOS\n"
+                "Por medio de la presente, Textiles del Norte, S.A. de C.V. "
+                "hace constar que el C. RAÚL\n"
+                "IBARRA SOLÍS labora en esta empresa desde el 1 de marzo de "
+                "2015, ocupando el puesto\n"
+                "de Supervisor de Planta, y percibe un sueldo neto quincenal "
+                "de $15,000.00 (QUINCE MIL\n"
+                "PESOS 00/100 M.N.) libre de impuestos, para los fines legales "
+                "que convengan.\n");
   const struct sv_income_doc *inc = doc->income;
   assert_string_equal(inc->person, "RAÚL IBARRA SOLÍS");
   assert_string_equal(inc->payer, "Textiles del Norte, S.A. de C.V.");
@@ -266,13 +272,16 @@ static void test_letter_spanish_constancia_parties(void **state)
 static void test_letter_pension_verification(void **state)
 {
   (void)state;
-  struct sv_doc *doc = read_text(
-      "Ohio Teachers\u2019 Pension Fund\n"
-      "Re: Benefit verification for Grace Ellen Hart\n"
-      "Dear Ms. Hart:\n"
-      "This letter verifies that you receive a monthly service retirement benefit from Ohio\n"
-      "Teachers\u2019 Pension Fund. Your monthly benefit after deductions is $1,910.00 and it\n"
-      "is paid for life on the first business day of each month, as in previous years.\n");
+  struct sv_doc *doc =
+      read_text("Ohio Teachers\u2019 Pension Fund\n"
+                "Re: Benefit verification for Grace Ellen Hart\n"
+                "Dear Ms. Hart:\n"
+                "This letter verifies that you receive a monthly service "
+                "retirement benefit from Ohio\n"
+                "Teachers\u2019 Pension Fund. Your monthly benefit after "
+                "deductions is $1,910.00 and it\n"
+                "is paid for life on the first business day of each month, as "
+                "in previous years.\n");
   const struct sv_income_doc *inc = doc->income;
   assert_string_equal(inc->person, "Grace Ellen Hart");
   assert_string_equal(inc->payer, "Ohio Teachers' Pension Fund");
@@ -292,13 +301,16 @@ static void test_letter_currency_marks(void **state)
   static const struct {
     const char *text, *code;
   } cases[] = {
-    {"Employee: Ann Roy\nMonthly net salary: C$5,200.00\n"
-     "Payments to U.S. dollars accounts are converted.\n", "CAD"},
-    {"Employee: Ann Roy\nMonthly net salary: $5,200.00 CAD\n", "CAD"},
-    {"Employee: Ann Roy\nMonthly net salary: US$5,200.00\n"
-     "Our head office is in Canada (Canadian dollars).\n", "USD"},
-    {"Employee: Ann Roy\nMonthly net salary: $5,200.00\n"
-     "All amounts are in Canadian dollars.\n", "CAD"},
+      {"Employee: Ann Roy\nMonthly net salary: C$5,200.00\n"
+       "Payments to U.S. dollars accounts are converted.\n",
+       "CAD"},
+      {"Employee: Ann Roy\nMonthly net salary: $5,200.00 CAD\n", "CAD"},
+      {"Employee: Ann Roy\nMonthly net salary: US$5,200.00\n"
+       "Our head office is in Canada (Canadian dollars).\n",
+       "USD"},
+      {"Employee: Ann Roy\nMonthly net salary: $5,200.00\n"
+       "All amounts are in Canadian dollars.\n",
+       "CAD"},
   };
   for (size_t k = 0; k < G_N_ELEMENTS(cases); k++) {
     struct sv_doc *doc = read_text(cases[k].text);
@@ -313,7 +325,7 @@ static void test_letter_nothing(void **state)
 {
   (void)state;
   struct sv_doc *doc = doc_from_text("lorem ipsum dolor\n");
-  assert_false(sv_income_read(doc));
+  assert_false(sv_income_read(doc, NULL));
   assert_null(doc->income);
   sv_doc_free(&doc);
 }
@@ -338,7 +350,7 @@ static void test_letter_realdoc_benefit(void **state)
       SV_REALDOCS "/us-benefit-letter-synthetic/hh-003_d04_benefit_letter.pdf");
   if (doc == NULL)
     skip();
-  assert_true(sv_income_read(doc));
+  assert_true(sv_income_read(doc, NULL));
   const struct sv_income_doc *inc = doc->income;
   assert_true(inc->stated.present);
   assert_int_equal(inc->stated.amount, 85000);
@@ -355,21 +367,21 @@ static void test_letter_realdoc_benefit(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_letter_english_monthly_net),
-    cmocka_unit_test(test_letter_spanish_quincenal),
-    cmocka_unit_test(test_letter_spanish_catorcenal),
-    cmocka_unit_test(test_letter_weekly),
-    cmocka_unit_test(test_letter_annual),
-    cmocka_unit_test(test_letter_gross_only),
-    cmocka_unit_test(test_letter_net_preferred),
-    cmocka_unit_test(test_letter_named_months),
-    cmocka_unit_test(test_letter_wrapped_payer_and_annual),
-    cmocka_unit_test(test_letter_spanish_constancia_parties),
-    cmocka_unit_test(test_letter_pension_verification),
-    cmocka_unit_test(test_letter_currency_marks),
-    cmocka_unit_test(test_letter_nothing),
-    cmocka_unit_test(test_letter_monthly),
-    cmocka_unit_test(test_letter_realdoc_benefit),
+      cmocka_unit_test(test_letter_english_monthly_net),
+      cmocka_unit_test(test_letter_spanish_quincenal),
+      cmocka_unit_test(test_letter_spanish_catorcenal),
+      cmocka_unit_test(test_letter_weekly),
+      cmocka_unit_test(test_letter_annual),
+      cmocka_unit_test(test_letter_gross_only),
+      cmocka_unit_test(test_letter_net_preferred),
+      cmocka_unit_test(test_letter_named_months),
+      cmocka_unit_test(test_letter_wrapped_payer_and_annual),
+      cmocka_unit_test(test_letter_spanish_constancia_parties),
+      cmocka_unit_test(test_letter_pension_verification),
+      cmocka_unit_test(test_letter_currency_marks),
+      cmocka_unit_test(test_letter_nothing),
+      cmocka_unit_test(test_letter_monthly),
+      cmocka_unit_test(test_letter_realdoc_benefit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
