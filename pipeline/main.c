@@ -136,6 +136,8 @@ int main(int argc, char **argv)
   GError *gerr = NULL;
   struct sv_rules *rules = NULL;
   GPtrArray *cases = NULL;
+  GPtrArray *args = NULL;
+  char **strv = NULL;
   char *err = NULL;
   struct sv_engine_result res = {0};
 
@@ -183,7 +185,22 @@ int main(int argc, char **argv)
                      argv[1]);
     goto out;
   }
-  if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
+  /* "-j2" and "-oOUT" as well as "-j 2": GOption wants the value apart */
+  args = g_ptr_array_new_with_free_func(g_free);
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (i > 0 && a[0] == '-' && (a[1] == 'j' || a[1] == 'o') &&
+        a[2] != '\0') {
+      g_ptr_array_add(args, g_strndup(a, 2));
+      g_ptr_array_add(args, g_strdup(a + 2));
+    } else {
+      g_ptr_array_add(args, g_strdup(a));
+    }
+  }
+  g_ptr_array_add(args, NULL);
+  strv = (char **)g_ptr_array_free(args, FALSE);
+  args = NULL;
+  if (!g_option_context_parse_strv(ctx, &strv, &gerr)) {
     rc = usage_error(ctx, "%s", gerr->message);
     goto out;
   }
@@ -192,6 +209,8 @@ int main(int argc, char **argv)
     rc = 0;
     goto out;
   }
+  argc = (int)g_strv_length(strv);
+  argv = strv;
   if (argc != 2) {
     rc = usage_error(ctx, argc < 2 ? "CASES_ROOT is missing"
                                    : "only one CASES_ROOT is allowed");
@@ -305,6 +324,7 @@ out:
   g_free(o.rates);
   g_free(o.ruleset);
   g_free(o.data_dir);
+  g_strfreev(strv);
   if (ctx != NULL)
     g_option_context_free(ctx);
   xmlCleanupParser();

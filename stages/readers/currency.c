@@ -24,30 +24,63 @@ struct named {
 
 /* Longest first where one holds another. */
 static const struct named names[] = {
-    {"new zealand dollars", "NZD"}, {"new zealand dollar", "NZD"},
-    {"australian dollars", "AUD"},  {"australian dollar", "AUD"},
-    {"canadian dollars", "CAD"},    {"canadian dollar", "CAD"},
-    {"singapore dollars", "SGD"},   {"singapore dollar", "SGD"},
-    {"u s dollars", "USD"},         {"us dollars", "USD"},
-    {"u s dollar", "USD"},          {"us dollar", "USD"},
-    {"united states dollars", "USD"}, {"american dollars", "USD"},
-    {"dolares americanos", "USD"},  {"dolares estadounidenses", "USD"},
+    {"new zealand dollars", "NZD"},
+    {"new zealand dollar", "NZD"},
+    {"australian dollars", "AUD"},
+    {"australian dollar", "AUD"},
+    {"canadian dollars", "CAD"},
+    {"canadian dollar", "CAD"},
+    {"singapore dollars", "SGD"},
+    {"singapore dollar", "SGD"},
+    {"u s dollars", "USD"},
+    {"us dollars", "USD"},
+    {"u s dollar", "USD"},
+    {"us dollar", "USD"},
+    {"united states dollars", "USD"},
+    {"american dollars", "USD"},
+    {"dolares americanos", "USD"},
+    {"dolares estadounidenses", "USD"},
     {"dolares de los estados unidos", "USD"},
-    {"dolares canadienses", "CAD"}, {"pesos mexicanos", "MXN"},
+    {"dolares canadienses", "CAD"},
+    {"dolar canadiense", "CAD"},
+    {"dolares australianos", "AUD"},
+    {"dolar australiano", "AUD"},
+    {"dolares neozelandeses", "NZD"},
+    {"dolar neozelandes", "NZD"},
+    {"dolares de singapur", "SGD"},
+    {"dolar de singapur", "SGD"},
+    {"dolar americano", "USD"},
+    {"dolar estadounidense", "USD"},
+    {"libras esterlinas", "GBP"},
+    {"libra esterlina", "GBP"},
+    {"francos suizos", "CHF"},
+    {"pesos mexicanos", "MXN"},
     /* in Spanish, "dólares" alone are US dollars; in English "dollars"
        alone name no single currency */
-    {"dolares", "USD"},             {"dolar", "USD"},
-    {"peso mexicano", "MXN"},       {"moneda nacional", "MXN"},
-    {"m n", "MXN"},                 {"pounds sterling", "GBP"},
-    {"pound sterling", "GBP"},      {"sterling", "GBP"},
-    {"british pounds", "GBP"},      {"euros", "EUR"},
-    {"euro", "EUR"},                {"swiss francs", "CHF"},
-    {"yen", "JPY"},                 {"usd", "USD"},
-    {"mxn", "MXN"},                 {"eur", "EUR"},
-    {"cad", "CAD"},                 {"gbp", "GBP"},
-    {"nzd", "NZD"},                 {"aud", "AUD"},
-    {"sgd", "SGD"},                 {"chf", "CHF"},
-    {"jpy", "JPY"},                 {"dls", "USD"},
+    {"dolares", "USD"},
+    {"dolar", "USD"},
+    {"peso mexicano", "MXN"},
+    {"moneda nacional", "MXN"},
+    {"m n", "MXN"},
+    {"pounds sterling", "GBP"},
+    {"pound sterling", "GBP"},
+    {"sterling", "GBP"},
+    {"british pounds", "GBP"},
+    {"euros", "EUR"},
+    {"euro", "EUR"},
+    {"swiss francs", "CHF"},
+    {"yen", "JPY"},
+    {"usd", "USD"},
+    {"mxn", "MXN"},
+    {"eur", "EUR"},
+    {"cad", "CAD"},
+    {"gbp", "GBP"},
+    {"nzd", "NZD"},
+    {"aud", "AUD"},
+    {"sgd", "SGD"},
+    {"chf", "CHF"},
+    {"jpy", "JPY"},
+    {"dls", "USD"},
     {"usdollar", "USD"},
 };
 
@@ -85,21 +118,42 @@ static const char *tally_best(const struct tally *t)
   return best;
 }
 
-/* Every currency name or code of a token stream, added to t. */
+/* Every currency name or code of a token stream, added to t; a name
+   counts once, not again for the shorter one it holds ("dolares" of
+   "dolares canadienses"): names[] is longest first, and a match is
+   blotted out of the stream once counted. */
 static void count_names(const char *tokens, struct tally *t, long weight)
 {
+  char *left = g_strdup(tokens);
   for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+    /* "m n" only as the abbreviation M.N., never two loose letters of a
+       chart axis: counted from the punctuated form (mn_mark) */
+    if (strcmp(names[i].tokens, "m n") == 0)
+      continue;
     char needle[64];
     g_snprintf(needle, sizeof needle, " %s ", names[i].tokens);
-    for (const char *p = strstr(tokens, needle); p != NULL;
-         p = strstr(p + 1, needle)) {
-      /* "m n" only as the abbreviation M.N., never two loose letters of a
-         chart axis: counted from the punctuated form below */
-      if (strcmp(names[i].tokens, "m n") == 0)
-        break;
+    size_t len = strlen(needle);
+    for (char *p = strstr(left, needle); p != NULL; p = strstr(p, needle)) {
       tally_add(t, names[i].code, weight);
+      memset(p + 1, '#', len - 2);
+      p += len - 1;
     }
   }
+  g_free(left);
+}
+
+/* Whether folded text prints the abbreviation "M.N." (moneda nacional),
+   its last dot or not, as a word of its own. */
+static bool mn_mark(const char *folded)
+{
+  for (const char *p = strstr(folded, "m.n"); p != NULL;
+       p = strstr(p + 1, "m.n")) {
+    bool before = p == folded || !g_ascii_isalnum(p[-1]);
+    bool after = !g_ascii_isalnum(p[3]);
+    if (before && after)
+      return true;
+  }
+  return false;
 }
 
 const char *sv_currency_named(const char *folded)
@@ -149,8 +203,8 @@ static const struct country_sign signs[] = {
     {"(?i)\\bnew zealand\\b|\\baotearoa\\b", "NZD", 3},
     {"\\bNZ\\b", "NZD", 2},
     {"\\b\\d{2}-\\d{4}-\\d{7}-\\d{2,3}\\b", "NZD", 2},
-    {"(?i)\\bunited kingdom\\b|\\bengland\\b|\\bscotland\\b|\\bwales\\b",
-     "GBP", 3},
+    {"(?i)\\bunited kingdom\\b|\\bengland\\b|\\bscotland\\b|\\bwales\\b", "GBP",
+     3},
     {"(?i)\\bsort code\\b", "GBP", 2},
     {"\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}\\b", "GBP", 1},
     {"(?i)\\bcanada\\b|\\bcdic\\b", "CAD", 3},
@@ -216,8 +270,8 @@ static const char *labelled(const struct sv_layout *l, size_t ci,
   return code;
 }
 
-void sv_currency_read(const struct sv_layout *l, const char *lang,
-                      char code[4], enum sv_currency_source *source)
+void sv_currency_read(const struct sv_layout *l, const char *lang, char code[4],
+                      enum sv_currency_source *source)
 {
   struct tally printed = {0}, country = {0}, symbol = {0};
   code[0] = '\0';
@@ -255,7 +309,7 @@ void sv_currency_read(const struct sv_layout *l, const char *lang,
     char *f = sv_fold(text);
     char *tok = sv_fold_tokens(f);
     count_names(tok, &printed, 1);
-    if (strstr(f, "m.n.") != NULL)
+    if (mn_mark(f))
       tally_add(&printed, "MXN", 1);
     if (strstr(text, "\xe2\x82\xac") != NULL)
       tally_add(&symbol, "EUR", 1);

@@ -15,9 +15,8 @@
 
 /* Words that join the names of a person or of joint holders. */
 static const char *const joiners[] = {
-    "y",   "and", "&",   "y/o", "and/or", "de",  "del", "la",
-    "las", "los", "van", "von", "der",    "da",  "dos", "di",
-    "le",  "e",   "o",   "u",   NULL};
+    "y",   "and", "&",  "y/o", "and/or", "de", "del", "la", "las", "los", "van",
+    "von", "der", "da", "dos", "di",     "le", "e",   "o",  "u",   NULL};
 
 static bool in_list(const char *w, const char *const *list)
 {
@@ -86,6 +85,13 @@ static char *clean_name(const char *text)
 
 /* ------------------------------------------------------------- account */
 
+/* A character of a printed account number: a digit, a dash or a mask. */
+static bool account_char(char c)
+{
+  return g_ascii_isdigit(c) || c == '-' || c == '*' || c == 'X' || c == 'x' ||
+         c == '.';
+}
+
 char *sv_party_account_of(const char *value)
 {
   if (value == NULL)
@@ -93,8 +99,8 @@ char *sv_party_account_of(const char *value)
   const char *p = value;
   while (*p == ':' || *p == ' ' || *p == '#' || *p == '-')
     p++;
-  if (g_ascii_isalpha(p[0]) && g_ascii_isalpha(p[1]) &&
-      g_ascii_isdigit(p[2]) && g_ascii_isdigit(p[3])) {
+  if (g_ascii_isalpha(p[0]) && g_ascii_isalpha(p[1]) && g_ascii_isdigit(p[2]) &&
+      g_ascii_isdigit(p[3])) {
     /* an IBAN ("ES91 2100 0418 4502 0005 1332"): its last 4 digits */
     int n = 0;
     for (const char *q = p; *q != '\0' && (g_ascii_isalnum(*q) || *q == ' ');
@@ -105,17 +111,17 @@ char *sv_party_account_of(const char *value)
     return sv_mask_account(p);
   }
   /* the first run of digits, spaces, dashes and masks ("****5569",
-     "XXXX-XXXX-5569", "...5569", "0012 3456 7890") */
-  while (*p != '\0' && !g_ascii_isdigit(*p) && *p != '*' && *p != 'X' &&
-         *p != 'x' && *p != '.')
-    p++;
-  int digits = 0;
+     "XXXX-XXXX-5569", "...5569", "0012 3456 7890") holding digits: the
+     x of "Express" or the dot of "Cta." starts a run of none */
   const char *q = p;
-  for (; *q != '\0'; q++) {
-    if (g_ascii_isdigit(*q))
-      digits++;
-    else if (*q != ' ' && *q != '-' && *q != '*' && *q != 'X' &&
-             *q != 'x' && *q != '.')
+  int digits = 0;
+  for (; *p != '\0'; p = q) {
+    while (*p != '\0' && !account_char(*p))
+      p++;
+    digits = 0;
+    for (q = p; *q != '\0' && (account_char(*q) || *q == ' '); q++)
+      digits += g_ascii_isdigit(*q) ? 1 : 0;
+    if (digits > 0)
       break;
   }
   if (digits < 4 || digits == 18 || digits > 24)
@@ -192,11 +198,10 @@ static char *accept_account(const char *text)
 static bool address_like(const char *key)
 {
   static const char *const street[] = {
-      "street", "st",    "avenue",  "ave",  "road",   "rd",   "drive",
-      "dr",     "lane",  "ln",      "blvd", "box",    "po",   "suite",
-      "calle",  "av",    "avenida", "col",  "colonia", "cp",  "apt",
-      "way",    "court", "ct",      "place", "pl",    "parkway", "pkwy",
-      NULL};
+      "street",  "st",  "avenue",  "ave",  "road", "rd",    "drive", "dr",
+      "lane",    "ln",  "blvd",    "box",  "po",   "suite", "calle", "av",
+      "avenida", "col", "colonia", "cp",   "apt",  "way",   "court", "ct",
+      "place",   "pl",  "parkway", "pkwy", NULL};
   for (const char *p = key; *p != '\0'; p++)
     if (g_ascii_isdigit(*p))
       return true;

@@ -45,9 +45,16 @@ static const struct {
     {"impuestos", R_DEDUCTION},
 };
 
+/* Words that name gross pay only when nothing says net: "Net earnings",
+   "Percepciones netas" are net. */
+static bool weak_gross(const char *word)
+{
+  return strcmp(word, "earnings") == 0 || strcmp(word, "percepciones") == 0;
+}
+
 /* The role a header or a row label (folded key) names.  "Take home" is
-   net; "Net pay (USD)" net; a label naming net and gross ("gross to net")
-   is neither. */
+   net; "Net pay (USD)" and "Net earnings" net; a label naming net and
+   gross ("gross to net", "neto / bruto") is neither. */
 static enum role role_of(const char *key)
 {
   if (key == NULL)
@@ -55,16 +62,18 @@ static enum role role_of(const char *key)
   if (strstr(key, "take home") != NULL)
     return R_NET;
   char **tok = g_strsplit(key, " ", 16);
-  bool net = false, gross = false, ded = false;
+  bool net = false, gross = false, strong = false, ded = false;
   for (size_t i = 0; tok[i] != NULL; i++)
     for (size_t k = 0; k < G_N_ELEMENTS(role_words); k++)
       if (strcmp(tok[i], role_words[k].word) == 0) {
         net = net || role_words[k].role == R_NET;
         gross = gross || role_words[k].role == R_GROSS;
+        strong = strong ||
+                 (role_words[k].role == R_GROSS && !weak_gross(tok[i]));
         ded = ded || role_words[k].role == R_DEDUCTION;
       }
   g_strfreev(tok);
-  if (net && !gross)
+  if (net && !strong)
     return R_NET;
   if (gross && !net)
     return R_GROSS;

@@ -607,12 +607,27 @@ static void fill_row(const struct sv_layout *l, const struct sv_tcol *cols,
       used[w] = true;
   }
   /* the other words, each to the column it overlaps most (a date printed
-     one space before the description still goes to the date column) */
+     one space before the description still goes to the date column); a
+     word of a cell whose first words went to a text column stays with
+     them rather than fall into an amount column's wide header
+     ("Febrero 2026" under "Percepciones netas") */
+  size_t cell_col = SIZE_MAX;
+  size_t ci = ll->cell0;
   for (size_t w = 0; w < ln->nwords; w++) {
+    while (ci < ll->cell0 + ll->ncells && sv_layout_cell_at(l, ci)->w1 <= w)
+      ci++;
+    bool first = ci < ll->cell0 + ll->ncells &&
+                 sv_layout_cell_at(l, ci)->w0 == w;
+    if (first)
+      cell_col = SIZE_MAX;
     if (used[w])
       continue;
     const struct sv_word *wd = &ln->words[w];
     size_t c = column_of(cols, ncols, &wd->box, false);
+    if (c != SIZE_MAX && cols[c].numeric && cell_col != SIZE_MAX)
+      c = cell_col;
+    else if (c != SIZE_MAX && !cols[c].numeric)
+      cell_col = c;
     if (c != SIZE_MAX)
       tcell_add_text(&row->cells[c], wd->text, &wd->box, wd->conf);
   }
