@@ -166,8 +166,9 @@ static char *leading_name(const struct sv_doctext *t, gint s, gint e)
 }
 
 /* The value of a label: after "Label:" the rest of its cell; a label
-   alone in its cell ("RECIPIENT   LETTER DATE") is a column heading, so
-   the words printed under it first, else the next cell.  Returns owned or
+   alone in its cell ("RECIPIENT   LETTER DATE", or "Employee:" with
+   nothing after it) heads the words printed under it, else the next
+   cell.  Returns owned or
    NULL. */
 static char *label_value(const struct sv_doctext *t, const char *labels)
 {
@@ -186,7 +187,8 @@ static char *label_value(const struct sv_doctext *t, const char *labels)
     g_match_info_fetch_pos(mi, 1, &cs, &ce);
     g_match_info_fetch_pos(mi, 0, &ls, &le);
     bool colon = ce > cs && sv_doctext_folded(t)[cs] == ':';
-    if (!colon && sv_doctext_below(t, (size_t)ls, (size_t)cs, &vs, &ve))
+    if ((!colon || e <= s) &&
+        sv_doctext_below(t, (size_t)ls, (size_t)cs, &vs, &ve))
       value = leading_name(t, (gint)vs, (gint)ve);
     if (value == NULL && e > s)
       value = leading_name(t, s, e);
@@ -238,7 +240,8 @@ void sv_persons_read(const struct sv_doctext *t, char **person, char **payer)
            "(?: c\\.)?|"
            "certifica que(?: el| la)?(?: \\(la\\))?(?: c\\.)?|"
            "se hace constar que(?: el| la)?(?: \\(la\\))?(?: c\\.)?");
-  *payer = label_value(t, "employer(?: name)?|company|payer|issuer|"
+  *payer = label_value(t, "employer(?: name)?|company(?: name)?|payer|"
+                              "issuer|nombre de la empresa|"
                               "empresa|patron|razon social|pagador|"
                               "institucion");
   if (*payer == NULL)

@@ -409,8 +409,9 @@ enum sv_column sv_vocab_column(const char *key)
         found = SV_COL_DEBIT;
     }
   }
-  /* A balance word anywhere wins ("Saldo operación"); else the last known
-     word ("Transaction amount", "Deposits / Credits"). */
+  /* A balance word anywhere wins ("Saldo operación"); else the first
+     known word: "Withdrawal amount" is a debit column, "Transaction
+     amount" an amount column, "Deposits / Credits" a credit column. */
   for (size_t i = 0; tok[i] != NULL && found == SV_COL_OTHER; i++)
     for (size_t k = 0; k < G_N_ELEMENTS(column_words); k++)
       if (column_words[k].col == SV_COL_BALANCE &&

@@ -84,7 +84,8 @@ static void test_persons_labels_spanish(void **state)
 }
 
 /* A label alone in its cell is a column heading: the name printed under
-   it ("RECIPIENT" over "Avery Moss"), not the next cell. */
+   it ("RECIPIENT" over "Avery Moss"), not the next cell; likewise a label
+   whose colon has nothing after it. */
 static void test_persons_label_over_value(void **state)
 {
   (void)state;
@@ -92,6 +93,13 @@ static void test_persons_label_over_value(void **state)
         "RECIPIENT          LETTER DATE\n"
         "Avery Moss         May 1, 2026\n",
         "Avery Moss", NULL);
+  /* "Employee:" with nothing after its colon: the name under it;
+     "Company Name:" names the payer */
+  check("EMPLOYMENT VERIFICATION\n"
+        "Employee:\n"
+        "Mara North\n"
+        "Company Name: Acme Widgets LLC\n",
+        "Mara North", "Acme Widgets LLC");
 }
 
 /* A label whose value is no name ("Employee: 12345") gives way to the
