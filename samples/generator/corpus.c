@@ -70,6 +70,9 @@ static const struct x_spec XS[] = {
      "ES91 2100 0418 4502 0005 1332", "EUR", 2026, 3, 1, 31, EUR_(12345) + 67, EUR_(13000), 0},
     {XL_ES_EURO, "CARMEN LUCÍA NAVARRO IBÁÑEZ", "Avinguda Diagonal 455, 08036 Barcelona",
      "ES76 0049 1500 0512 3456 7892", "EUR", 2026, 9, 1, 30, EUR_(8120) + 15, EUR_(8400), 0},
+    {XL_ES_COLUMNAS, "LUCÍA FERNANDA ORTEGA VILLASEÑOR",
+     "Av. Chapultepec Sur 284, Col. Americana, C.P. 44160, Guadalajara, Jal.", "0471229065",
+     "MXN", 2026, 6, 1, 30, MXN(58230) + 45, MXN(61500), 0},
 };
 
 static const struct letter LETTERS[] = {
@@ -121,6 +124,30 @@ static const struct letter LETTERS[] = {
      .since_y = 2020, .since_m = 4, .date_y = 2026, .date_m = 11, .date_d = 3,
      .signer = "Jean-François Roy", .signer_title = "People & Culture Lead",
      .address = "2 Bloor Street W, Toronto, ON M4W 3E2 \xc2\xb7 (416) 555-0123", .he = 0},
+    /* Pay tables written by hand: gross - deductions = net on every row. */
+    {.kind = LK_EMPLOYER_PAYTABLE, .person = "Owen Patrick Callahan",
+     .payer = "Cedar Ridge Analytics, Inc.", .currency = "USD", .nmonths = 6,
+     .first_y = 2026, .first_m = 5,
+     .month_gross = {USD(7250), USD(7250), USD(7250), USD(8100), USD(7250), USD(7412) + 50},
+     .month_ded = {USD(1784) + 35, USD(1784) + 35, USD(1784) + 35, USD(2061) + 90,
+                   USD(1784) + 35, USD(1837) + 18},
+     .month_amt = {USD(5465) + 65, USD(5465) + 65, USD(5465) + 65, USD(6038) + 10,
+                   USD(5465) + 65, USD(5575) + 32},
+     .since_y = 2020, .since_m = 9, .date_y = 2026, .date_m = 11, .date_d = 3,
+     .signer = "Harriet Quinlan", .signer_title = "Payroll and Benefits Specialist",
+     .address = "950 Foothill Drive, Boise, ID 83702 \xc2\xb7 (208) 555-0164", .he = 1},
+    {.kind = LK_ES_PERCEPCIONES, .person = "ANDRÉS FELIPE MONTOYA RUIZ",
+     .payer = "Agroindustrias Tierra Fértil, S.A. de C.V.", .currency = "MXN", .nmonths = 6,
+     .first_y = 2026, .first_m = 3,
+     .month_gross = {MXN(32800), MXN(32800), MXN(34150), MXN(32800), MXN(32800), MXN(35420)},
+     .month_ded = {MXN(6912) + 47, MXN(6912) + 47, MXN(7298) + 61, MXN(6912) + 47,
+                   MXN(6912) + 47, MXN(7667) + 23},
+     .month_amt = {MXN(25887) + 53, MXN(25887) + 53, MXN(26851) + 39, MXN(25887) + 53,
+                   MXN(25887) + 53, MXN(27752) + 77},
+     .since_y = 2017, .since_m = 1, .date_y = 2026, .date_m = 9, .date_d = 4,
+     .signer = "C.P. VERÓNICA ISLAS ZAZUETA", .signer_title = "Jefa de Nóminas",
+     .address = "Carretera a Navolato Km 7.5, Culiacán, Sin. \xc2\xb7 RFC ATF-090522-3Q1",
+     .he = 1},
 };
 
 static const struct deed DEEDS[] = {
@@ -224,6 +251,12 @@ static const struct corpus_doc DOCS[] = {
     {"letter-en-cover", CD_OTHER, 1, L_NONE},
     {"unknown-es-recibo-cfe", CD_OTHER, 2, L_NONE},
     {"unknown-es-recibo-cfe-foto", CD_OTHER, 2, L_JPEG},
+    {"letter-en-employer-paytable", CD_LETTER, 8, L_NONE},
+    {"letter-en-employer-paytable-scan", CD_LETTER, 8, L_PDF240},
+    {"letter-es-constancia-percepciones", CD_LETTER, 9, L_NONE},
+    {"letter-es-constancia-percepciones-app", CD_LETTER, 9, L_PNG},
+    {"es-columnas-01", CD_X, 10, L_NONE},
+    {"es-columnas-01-foto", CD_X, 10, L_JPEG},
 };
 
 static void stmt_page_fn(cairo_t *cr, const void *ctx, int page, int npages)
@@ -366,9 +399,11 @@ static void gen_one(const char *dir, const struct corpus_doc *cd, struct corpus_
         kind = "income-letter";
         kidx = 1;
         lang = lt_language(l);
-        layout = strcmp(lang, "es") == 0 ? "letter-es-constancia"
-                 : l->kind == LK_PENSION ? "letter-en-pension"
-                                         : "letter-en-employer";
+        layout = l->kind == LK_ES_PERCEPCIONES     ? "letter-es-percepciones"
+                 : l->kind == LK_EMPLOYER_PAYTABLE ? "letter-en-paytable"
+                 : strcmp(lang, "es") == 0         ? "letter-es-constancia"
+                 : l->kind == LK_PENSION           ? "letter-en-pension"
+                                                   : "letter-en-employer";
         creator = "Microsoft Word";
         field(fields, "person", l->person);
         field(fields, "payer", l->payer);
@@ -376,9 +411,9 @@ static void gen_one(const char *dir, const struct corpus_doc *cd, struct corpus_
         field(fields, "net", lt_is_net(l) ? "true" : "false");
         field(fields, "grossOnly", lt_is_net(l) ? "false" : "true");
         field(fields, "frequency", lt_frequency(l));
-        if (l->kind != LK_EMPLOYER_TABLE)
+        if (!lt_is_table(l))
             field_cents(fields, "stated", l->stated);
-        if (lt_is_net(l) && l->kind != LK_EMPLOYER_TABLE)
+        if (lt_is_net(l) && !lt_is_table(l))
             field_cents(fields, "monthly", lt_monthly(l));
         {
             int my = l->first_y, mm = l->first_m;

@@ -3,8 +3,9 @@
  * en-activity (multi-page, average ledger balance), en-online (CAD, period
  * not aligned to months, running balances, debits in parentheses),
  * es-movimientos (DD-MMM-YYYY, running balances, no average), es-banorte
- * (opening/closing only, trailing minus) and es-euro (Spain, 1.234,56 €,
- * "Saldo medio del periodo").
+ * (opening/closing only, trailing minus), es-euro (Spain, 1.234,56 €,
+ * "Saldo medio del periodo") and es-columnas (header in two key/value
+ * columns side by side, values below their labels; Cargos | Abonos | Saldo).
  *
  * xs_build() draws random movements over any period and adds a levelling
  * transfer so that the day-weighted average of the end-of-day balances
@@ -100,6 +101,11 @@ static const char *const EU_OUT[] = {
     "PAGO TARJETA VISA",     "COMPRA EL CORTE INGLÉS", "RECIBO COMUNIDAD PROPIETARIOS",
     "RETIRADA CAJERO",       "BIZUM ENVIADO"};
 static const char *const EU_IN[] = {"TRANSFERENCIA RECIBIDA", "BIZUM RECIBIDO"};
+static const char *const CO_OUT[] = {
+    "PAGO SERVICIO AGUA SIAPA", "COMPRA TIENDA DE CONVENIENCIA", "TRANSF SPEI A TERCEROS",
+    "DISPOSICION EN CAJERO",    "PAGO TARJETA ORO CORDILLERA",   "COMPRA ALMACENES GARCIA",
+    "CARGO DOMICILIADO TELEFONIA", "PAGO IMPUESTO PREDIAL",      "COMPRA FARMACIA DEL AHORRO"};
+static const char *const CO_IN[] = {"ABONO SPEI RECIBIDO", "DEPOSITO EN VENTANILLA"};
 
 static int64_t pm(uint64_t *rng, int64_t base, int lo, int hi)
 {
@@ -136,6 +142,7 @@ void xs_build(struct xstmt *s, enum xlayout layout, const char *holder,
     case XL_EN_ACTIVITY: outs = EN_OUT; nouts = NELEM(EN_OUT); break;
     case XL_EN_ONLINE: outs = CA_OUT; nouts = NELEM(CA_OUT); break;
     case XL_ES_EURO: outs = EU_OUT; nouts = NELEM(EU_OUT); break;
+    case XL_ES_COLUMNAS: outs = CO_OUT; nouts = NELEM(CO_OUT); break;
     default: outs = MX_OUT; nouts = NELEM(MX_OUT); break;
     }
     /* pay: twice a period (en, mx), once (Spain) */
@@ -144,6 +151,7 @@ void xs_build(struct xstmt *s, enum xlayout layout, const char *holder,
     } else {
         const char *pay = layout == XL_EN_ACTIVITY ? "PAYROLL CASCO BAY MARINE DIR DEP"
                           : layout == XL_EN_ONLINE ? "PAYROLL DEPOSIT MAPLE LEAF LOGISTICS"
+                          : layout == XL_ES_COLUMNAS ? "ABONO NOMINA QUINCENAL"
                                                    : "DEPOSITO NOMINA";
         xs_add(s, 0, pay, pm(rng, target, 60, 110) / 100 * 100, 'd');
         xs_add(s, 14, pay, pm(rng, target, 60, 110) / 100 * 100, 'd');
@@ -156,6 +164,8 @@ void xs_build(struct xstmt *s, enum xlayout layout, const char *holder,
             const char *d = en ? (layout == XL_EN_ONLINE ? "E-TRANSFER RECEIVED" : "MOBILE DEPOSIT")
                             : layout == XL_ES_EURO
                                 ? EU_IN[rnd_range(rng, 0, NELEM(EU_IN) - 1)]
+                            : layout == XL_ES_COLUMNAS
+                                ? CO_IN[rnd_range(rng, 0, NELEM(CO_IN) - 1)]
                                 : MX_IN[rnd_range(rng, 0, NELEM(MX_IN) - 1)];
             xs_add(s, off, d, amt, 'd');
         } else {
@@ -173,7 +183,9 @@ void xs_build(struct xstmt *s, enum xlayout layout, const char *holder,
     }
     xs_add(s, 4,
            en ? (layout == XL_EN_ONLINE ? "PRE-AUTH PMT RENT 1180 BAY ST" : "MORTGAGE PMT NORWAY SVGS")
-           : layout == XL_ES_EURO ? "RECIBO ALQUILER VIVIENDA" : "PAGO RENTA CASA",
+           : layout == XL_ES_EURO     ? "RECIBO ALQUILER VIVIENDA"
+           : layout == XL_ES_COLUMNAS ? "PAGO ARRENDAMIENTO DEPTO"
+                                      : "PAGO RENTA CASA",
            -(pm(rng, target, 40, 90) / 100 * 100), 'w');
     xs_sort(s);
     if (layout == XL_EN_ACTIVITY)
@@ -181,7 +193,9 @@ void xs_build(struct xstmt *s, enum xlayout layout, const char *holder,
     if (layout != XL_EN_ONLINE)
         xs_add(s, ndays - 1,
                en ? "INTEREST EARNED"
-               : layout == XL_ES_EURO ? "LIQUIDACIÓN INTERESES" : "INTERESES NETOS GANADOS",
+               : layout == XL_ES_EURO     ? "LIQUIDACIÓN INTERESES"
+               : layout == XL_ES_COLUMNAS ? "RENDIMIENTO DEL PERIODO"
+                                          : "INTERESES NETOS GANADOS",
                pm(rng, target, 1, 3) / 10, 'i');
     xs_settle(s);
     {
@@ -226,7 +240,8 @@ void xs_month(const struct xstmt *s, int *y, int *m)
 
 int xs_prints_average(const struct xstmt *s)
 {
-    return s->layout == XL_EN_ACTIVITY || s->layout == XL_ES_EURO;
+    return s->layout == XL_EN_ACTIVITY || s->layout == XL_ES_EURO ||
+           s->layout == XL_ES_COLUMNAS;
 }
 
 int xs_has_average(const struct xstmt *s)
@@ -265,7 +280,7 @@ void xs_masked(const struct xstmt *s, char *out, size_t len)
 const char *xs_layout_name(enum xlayout l)
 {
     static const char *const names[] = {"en-activity", "en-online", "es-movimientos",
-                                        "es-banorte", "es-euro"};
+                                        "es-banorte", "es-euro", "es-columnas"};
     return names[l];
 }
 
@@ -288,6 +303,7 @@ static int table_rows_first(const struct xstmt *s)
     case XL_EN_ONLINE: return (int)((TABLE_BOTTOM - 250.0) / XROW);
     case XL_ES_MOVIMIENTOS: return (int)((TABLE_BOTTOM - 215.0) / XROW);
     case XL_ES_EURO: return (int)((TABLE_BOTTOM - 330.0) / XROW);
+    case XL_ES_COLUMNAS: return (int)((TABLE_BOTTOM - 380.0) / XROW);
     default: return ACT_ROWS_1;
     }
 }
@@ -379,6 +395,21 @@ static void letterhead(cairo_t *cr, const struct xstmt *s)
         gray(cr, 0.35);
         text_right(cr, X_RIGHT, 52, "Paseo de la Castellana 81, 28046 Madrid");
         text_right(cr, X_RIGHT, 62, "NIF A-28000000 \xc2\xb7 bancoiberico.example");
+        break;
+    case XL_ES_COLUMNAS:
+        cairo_set_source_rgb(cr, 0.05, 0.35, 0.30);
+        cairo_move_to(cr, X_LEFT - 4, 64);
+        cairo_line_to(cr, X_LEFT + 12, 36);
+        cairo_line_to(cr, X_LEFT + 28, 64);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+        gray(cr, 0);
+        font(cr, 1, 16);
+        text_at(cr, X_LEFT + 36, 56, "BANCO CORDILLERA DE OCCIDENTE");
+        font(cr, 0, 7.5);
+        gray(cr, 0.35);
+        text_at(cr, X_LEFT + 36, 67, "Institución de Banca Múltiple \xc2\xb7 "
+                                     "Av. de las Américas 1500, Guadalajara, Jal.");
         break;
     }
     gray(cr, 0);
@@ -534,6 +565,70 @@ static double head_movimientos(cairo_t *cr, const struct xstmt *s)
     return y + 20;
 }
 
+/* es-columnas: the header prints two key/value columns side by side; each
+   label sits on its own line with its value on the line below it, except
+   the period, printed whole on the label line of the right column. */
+#define COL2 330.0
+static double head_columnas(cairo_t *cr, const struct xstmt *s)
+{
+    char buf[200], v[48];
+    const char *cp = strstr(s->address, ", C.P.");
+    double y = 96;
+    font(cr, 1, 12);
+    text_at(cr, X_LEFT, y, "ESTADO DE CUENTA");
+    font(cr, 0, 9.5);
+    text_right(cr, X_RIGHT, y, "Cuenta Clásica Cordillera");
+    font(cr, 1, 9);
+    text_at(cr, X_LEFT, y += 30, "Cliente");
+    font(cr, 0, 9.5);
+    snprintf(buf, sizeof buf, "Periodo del %02d/%02d/%04d al %02d/%02d/%04d", s->sd, s->sm,
+             s->sy, s->ed, s->em, s->ey);
+    text_at(cr, COL2, y, buf);
+    text_at(cr, X_LEFT, y += 14, s->holder);
+    font(cr, 0, 8.5);
+    if (cp != NULL) {
+        snprintf(buf, sizeof buf, "%.*s", (int)(cp - s->address), s->address);
+        text_at(cr, X_LEFT, y += 13, buf);
+        text_at(cr, X_LEFT, y += 11, cp + 2);
+    } else {
+        text_at(cr, X_LEFT, y += 13, s->address);
+    }
+    font(cr, 1, 9);
+    text_at(cr, X_LEFT, y += 24, "No. de cuenta");
+    text_at(cr, COL2, y, "Moneda");
+    font(cr, 0, 9.5);
+    text_at(cr, X_LEFT, y += 14, s->account);
+    text_at(cr, COL2, y,
+            strcmp(s->currency, "MXN") == 0   ? "Pesos mexicanos (MXN)"
+            : strcmp(s->currency, "USD") == 0 ? "Dólares americanos (USD)"
+                                               : s->currency);
+    y += 30;
+    bar(cr, y - 12, 17, 0.90);
+    font(cr, 1, 10);
+    text_at(cr, X_LEFT, y, "Resumen del periodo");
+    font(cr, 0, 9.5);
+    fmt_amt(v, sizeof v, s->opening, AMT_DOLLAR);
+    row2(cr, y += 18, "Saldo inicial", v, COL2);
+    fmt_amt(v, sizeof v, xs_credits(s), AMT_DOLLAR);
+    row2(cr, y += 14, "(+) Total de abonos", v, COL2);
+    fmt_amt(v, sizeof v, xs_debits(s), AMT_DOLLAR);
+    row2(cr, y += 14, "(-) Total de cargos", v, COL2);
+    fmt_amt(v, sizeof v, s->closing, AMT_DOLLAR);
+    font(cr, 1, 9.5);
+    row2(cr, y += 14, "Saldo final", v, COL2);
+    font(cr, 0, 9.5);
+    fmt_amt(v, sizeof v, s->adb, AMT_DOLLAR);
+    row2(cr, y += 18, "Saldo promedio diario", v, COL2);
+    gray(cr, 0.6);
+    hrule(cr, y + 8, 0.5);
+    gray(cr, 0);
+    y += 34;
+    bar(cr, y - 12, 17, 0.90);
+    font(cr, 1, 10);
+    text_at(cr, X_LEFT, y, "Detalle de movimientos");
+    return y + 20;
+}
+
 static double head_euro(cairo_t *cr, const struct xstmt *s)
 {
     char buf[200], v[48];
@@ -649,6 +744,13 @@ static void table_head(cairo_t *cr, const struct xstmt *s, double y)
         text_right(cr, 450, y, "Importe");
         text_right(cr, X_RIGHT, y, "Saldo");
         break;
+    case XL_ES_COLUMNAS:
+        text_at(cr, X_LEFT, y, "Fecha");
+        text_at(cr, X_LEFT + 62, y, "Concepto");
+        text_right(cr, 380, y, "Cargos");
+        text_right(cr, 460, y, "Abonos");
+        text_right(cr, X_RIGHT, y, "Saldo");
+        break;
     case XL_ES_BANORTE:
         break;
     }
@@ -699,6 +801,15 @@ static void table_row(cairo_t *cr, const struct xstmt *s, int i, double y)
         fmt_amt(v, sizeof v, t->amount, AMT_EU);
         text_right(cr, 450, y, v);
         fmt_amt(v, sizeof v, t->balance, AMT_EU);
+        text_right(cr, X_RIGHT, y, v);
+        break;
+    case XL_ES_COLUMNAS:
+        snprintf(date, sizeof date, "%02d/%02d/%04d", td, tm, ty);
+        text_at(cr, X_LEFT, y, date);
+        text_at(cr, X_LEFT + 62, y, t->desc);
+        fmt_amt(v, sizeof v, t->amount < 0 ? -t->amount : t->amount, AMT_US);
+        text_right(cr, t->amount < 0 ? 380 : 460, y, v);
+        fmt_amt(v, sizeof v, t->balance, AMT_US);
         text_right(cr, X_RIGHT, y, v);
         break;
     case XL_ES_BANORTE:
@@ -788,6 +899,7 @@ void xs_draw_page(cairo_t *cr, const void *ctx, int page, int npages)
         case XL_EN_ACTIVITY: y = head_activity(cr, s); break;
         case XL_EN_ONLINE: y = head_online(cr, s); break;
         case XL_ES_MOVIMIENTOS: y = head_movimientos(cr, s); break;
+        case XL_ES_COLUMNAS: y = head_columnas(cr, s); break;
         default: y = head_euro(cr, s); break;
         }
         first = 0;
@@ -837,7 +949,7 @@ GByteArray *xs_render(const struct xstmt *s, int *pages_out)
     static const char *const creators[] = {
         "Riverside National Bank eStatements", "Northern Lights Online Banking",
         "Banco Atlántico Estados de Cuenta", "Banco del Norte Enlace",
-        "Banco Ibérico Banca Online"};
+        "Banco Ibérico Banca Online", "Banco Cordillera Estados de Cuenta"};
     char date[32], title[64];
     int npages = xs_pages(s);
     int ny, nm, nd;

@@ -2,11 +2,13 @@
  * letters.c - the non-statement documents of samples/LAYOUTS.md: employer
  * and pension letters in English (letter-en-employer, letter-en-pension),
  * Mexican income certificates (letter-es-constancia, quincenal and
- * catorcenal), notarial deeds of sale (deed-es, with price, appraisal and
- * cadastral value in digits and in words) and capital increases
- * (investment-es), plus plain cover letters and a utility bill that prove
- * nothing.  The Spanish number words are written here from the figures;
- * a deed may be told to write other words than its digits say.
+ * catorcenal), a pay-table employer letter with the net column first
+ * (letter-en-paytable), a constancia de percepciones with months as
+ * columns (letter-es-percepciones), notarial deeds of sale (deed-es, with
+ * price, appraisal and cadastral value in digits and in words) and capital
+ * increases (investment-es), plus plain cover letters and a utility bill
+ * that prove nothing.  The Spanish number words are written here from the
+ * figures; a deed may be told to write other words than its digits say.
  */
 #include <cairo.h>
 #include <glib.h>
@@ -141,7 +143,16 @@ int64_t lt_monthly(const struct letter *l)
 
 const char *lt_language(const struct letter *l)
 {
-    return l->kind == LK_ES_QUINCENAL || l->kind == LK_ES_CATORCENAL ? "es" : "en";
+    return l->kind == LK_ES_QUINCENAL || l->kind == LK_ES_CATORCENAL ||
+                   l->kind == LK_ES_PERCEPCIONES
+               ? "es"
+               : "en";
+}
+
+int lt_is_table(const struct letter *l)
+{
+    return l->kind == LK_EMPLOYER_TABLE || l->kind == LK_EMPLOYER_PAYTABLE ||
+           l->kind == LK_ES_PERCEPCIONES;
 }
 
 int lt_pages(const struct letter *l)
@@ -169,6 +180,163 @@ static void letter_head(cairo_t *cr, const struct letter *l)
     gray(cr, 0);
 }
 
+/* Gross - deductions = net on every month of a pay table (the figures
+   are written by hand in corpus.c; a slip there must not reach a sample). */
+static void lt_check_months(const struct letter *l)
+{
+    if (l->nmonths < 1 || l->nmonths > 12)
+        die("pay table without months for", l->person);
+    for (int i = 0; i < l->nmonths; i++)
+        if (l->month_gross[i] - l->month_ded[i] != l->month_amt[i] || l->month_amt[i] <= 0)
+            die("pay table month does not add up (gross - deductions != net) for",
+                l->person);
+}
+
+/* letter-en-paytable: an employer's verification letter whose pay table
+   prints the net column first and the gross column last. */
+static void draw_paytable_en(cairo_t *cr, const struct letter *l)
+{
+    char buf[640], amt[48], date[64], since[64];
+    double y, w = X_RIGHT - X_LEFT;
+    int my = l->first_y, mm = l->first_m;
+    const double c_net = 235, c_ded = 375, c_gross = 515;
+
+    lt_check_months(l);
+    font(cr, 0, 10);
+    snprintf(date, sizeof date, "%s %d, %d", EN_MONTH[l->date_m - 1], l->date_d, l->date_y);
+    text_at(cr, X_LEFT, 120, date);
+    font(cr, 1, 10);
+    snprintf(buf, sizeof buf, "RE: Verification of employment and earnings \xe2\x80\x93 %s",
+             l->person);
+    text_at(cr, X_LEFT, 150, buf);
+    font(cr, 0, 10);
+    text_at(cr, X_LEFT, 174, "To whom it may concern:");
+    snprintf(since, sizeof since, "%s %d", EN_MONTH[l->since_m - 1], l->since_y);
+    snprintf(buf, sizeof buf,
+             "We are pleased to confirm that %s has worked for %s since %s and currently "
+             "holds the position of Senior Data Analyst on a permanent, full-time basis. "
+             "%s is paid once a month, on the last business day. The table below sets out "
+             "what %s was paid for each of the last six pay months. Figures are in US "
+             "dollars.",
+             l->person, l->payer, since, l->he ? "He" : "She", l->he ? "he" : "she");
+    y = paragraph(cr, X_LEFT, 200, w, 15, buf, 1);
+    y += 16;
+    font(cr, 1, 9.5);
+    text_at(cr, X_LEFT + 6, y, "Pay month");
+    text_right(cr, c_net, y, "Net amount paid");
+    text_right(cr, c_ded, y, "Taxes and deductions");
+    text_right(cr, c_gross, y, "Gross earnings");
+    hrule(cr, y + 5, 0.6);
+    font(cr, 0, 9.5);
+    y += 19;
+    for (int i = 0; i < l->nmonths; i++, month_add(&my, &mm, 1)) {
+        snprintf(buf, sizeof buf, "%s %d", EN_MONTH[mm - 1], my);
+        text_at(cr, X_LEFT + 6, y, buf);
+        fmt_amt(amt, sizeof amt, l->month_amt[i], AMT_DOLLAR);
+        text_right(cr, c_net, y, amt);
+        fmt_amt(amt, sizeof amt, l->month_ded[i], AMT_DOLLAR);
+        text_right(cr, c_ded, y, amt);
+        fmt_amt(amt, sizeof amt, l->month_gross[i], AMT_DOLLAR);
+        text_right(cr, c_gross, y, amt);
+        y += 16;
+    }
+    gray(cr, 0.5);
+    hrule(cr, y - 10, 0.4);
+    gray(cr, 0);
+    y = paragraph(cr, X_LEFT, y + 18, w, 15,
+                  "Deductions include federal and state income tax, Social Security, "
+                  "Medicare and the employee's share of health insurance premiums. This "
+                  "letter is provided at the employee's request; our payroll team can "
+                  "confirm its contents by telephone.",
+                  1);
+    text_at(cr, X_LEFT, y + 24, "Kind regards,");
+    hrule(cr, y + 70, 0.5);
+    text_at(cr, X_LEFT, y + 84, l->signer);
+    text_at(cr, X_LEFT, y + 98, l->signer_title);
+    font(cr, 0, 7.5);
+    gray(cr, 0.4);
+    text_at(cr, X_LEFT, 805, "Sample document with fictitious data.");
+    gray(cr, 0);
+}
+
+/* letter-es-percepciones: "constancia de percepciones" whose table is
+   transposed: one column per month, one row per concept. */
+static void draw_percepciones_es(cairo_t *cr, const struct letter *l)
+{
+    char buf[720], amt[48], date[64], since[64];
+    double y, w = X_RIGHT - X_LEFT, pitch = 68, left = X_LEFT - 8, right = X_RIGHT + 10;
+    static const char *const rows[] = {"Percepciones brutas", "Deducciones (ISR, IMSS)",
+                                       "Neto pagado"};
+    int my, mm;
+
+    lt_check_months(l);
+    es_date(date, sizeof date, l->date_y, l->date_m, l->date_d);
+    es_date(since, sizeof since, l->since_y, l->since_m, 16);
+    font(cr, 1, 13);
+    text_at(cr, 205, 130, "CONSTANCIA DE PERCEPCIONES");
+    font(cr, 1, 10);
+    text_at(cr, X_LEFT, 170, "A QUIEN CORRESPONDA:");
+    font(cr, 0, 10);
+    snprintf(buf, sizeof buf,
+             "%s hace constar que %s C. %s presta sus servicios en esta empresa desde el "
+             "%s, con el puesto de %s, y que durante los últimos %d meses recibió por "
+             "concepto de sueldo las percepciones mensuales que se detallan a "
+             "continuación, con las retenciones de ley correspondientes. Importes en "
+             "pesos mexicanos (MXN).",
+             l->payer, l->he ? "el" : "la", l->person, since,
+             l->he ? "Supervisor de Almacén" : "Supervisora de Almacén", l->nmonths);
+    y = paragraph(cr, X_LEFT, 200, w, 15, buf, 1);
+    y += 18;
+    font(cr, 1, 8);
+    text_at(cr, left, y, "Concepto");
+    my = l->first_y;
+    mm = l->first_m;
+    for (int i = 0; i < l->nmonths; i++, month_add(&my, &mm, 1)) {
+        char mon[32];
+        snprintf(mon, sizeof mon, "%s %d", ES_MONTH[mm - 1], my);
+        mon[0] = (char)g_ascii_toupper(mon[0]);
+        text_right(cr, right - pitch * (l->nmonths - 1 - i), y, mon);
+    }
+    cairo_set_line_width(cr, 0.6);
+    cairo_move_to(cr, left, y + 5);
+    cairo_line_to(cr, right, y + 5);
+    cairo_stroke(cr);
+    y += 19;
+    for (int r = 0; r < 3; r++) {
+        font(cr, r == 2, 8.5);
+        text_at(cr, left, y, rows[r]);
+        for (int i = 0; i < l->nmonths; i++) {
+            int64_t v = r == 0 ? l->month_gross[i] : r == 1 ? l->month_ded[i] : l->month_amt[i];
+            fmt_amt(amt, sizeof amt, v, AMT_US);
+            text_right(cr, right - pitch * (l->nmonths - 1 - i), y, amt);
+        }
+        if (r == 1) {
+            gray(cr, 0.5);
+            cairo_set_line_width(cr, 0.4);
+            cairo_move_to(cr, left, y + 5);
+            cairo_line_to(cr, right, y + 5);
+            cairo_stroke(cr);
+            gray(cr, 0);
+            y += 4;
+        }
+        y += 16;
+    }
+    font(cr, 0, 10);
+    snprintf(buf, sizeof buf,
+             "Se extiende la presente a solicitud de%s interesad%s, para los trámites que "
+             "a su derecho convengan, en Culiacán, Sinaloa, a %s.",
+             l->he ? "l" : " la", l->he ? "o" : "a", date);
+    y = paragraph(cr, X_LEFT, y + 16, w, 15, buf, 1);
+    text_at(cr, 250, y + 56, "ATENTAMENTE");
+    hrule(cr, y + 106, 0.5);
+    text_at(cr, 200, y + 121, l->signer);
+    text_at(cr, 200, y + 135, l->signer_title);
+    font(cr, 0, 7.5);
+    gray(cr, 0.4);
+    text_at(cr, X_LEFT, 805, "Documento de muestra con datos ficticios.");
+    gray(cr, 0);
+}
+
 void lt_draw_page(cairo_t *cr, const void *ctx, int page, int npages)
 {
     const struct letter *l = ctx;
@@ -180,6 +348,14 @@ void lt_draw_page(cairo_t *cr, const void *ctx, int page, int npages)
     (void)page;
     (void)npages;
     letter_head(cr, l);
+    if (l->kind == LK_EMPLOYER_PAYTABLE) {
+        draw_paytable_en(cr, l);
+        return;
+    }
+    if (l->kind == LK_ES_PERCEPCIONES) {
+        draw_percepciones_es(cr, l);
+        return;
+    }
     font(cr, 0, 10);
     if (strcmp(lt_language(l), "es") == 0) {
         char *words;

@@ -274,7 +274,8 @@ enum xlayout {
     XL_EN_ONLINE,
     XL_ES_MOVIMIENTOS,
     XL_ES_BANORTE,
-    XL_ES_EURO
+    XL_ES_EURO,
+    XL_ES_COLUMNAS /* two key/value columns side by side in the header */
 };
 
 #define MAX_XTX 96
@@ -343,7 +344,9 @@ enum letter_kind {
     LK_EMPLOYER_TABLE,   /* net pay of the last six months */
     LK_PENSION,          /* monthly benefit after deductions */
     LK_ES_QUINCENAL,     /* constancia: sueldo neto quincenal */
-    LK_ES_CATORCENAL     /* constancia: sueldo neto catorcenal */
+    LK_ES_CATORCENAL,    /* constancia: sueldo neto catorcenal */
+    LK_EMPLOYER_PAYTABLE, /* six pay months: net, deductions, gross columns */
+    LK_ES_PERCEPCIONES    /* constancia de percepciones: months as columns */
 };
 
 struct letter {
@@ -354,7 +357,9 @@ struct letter {
     int64_t stated;       /* amount as stated (per its frequency) */
     int nmonths;          /* months listed (table, pension) */
     int first_y, first_m;
-    int64_t month_amt[12];
+    int64_t month_amt[12];   /* net paid (the month fields) */
+    int64_t month_gross[12]; /* LK_EMPLOYER_PAYTABLE, LK_ES_PERCEPCIONES: */
+    int64_t month_ded[12];   /* gross - deductions = month_amt, checked */
     int since_y, since_m;
     int date_y, date_m, date_d; /* letter date */
     const char *signer, *signer_title;
@@ -370,6 +375,8 @@ int lt_is_net(const struct letter *l);
    x26/12, semimonthly x2, annual /12, rounded half-up); 0 for gross-only. */
 int64_t lt_monthly(const struct letter *l);
 const char *lt_language(const struct letter *l);
+/* The letter lists months in a table (no single stated amount). */
+int lt_is_table(const struct letter *l);
 
 struct deed {
     int investment;      /* investment-es (capital) instead of deed-es */

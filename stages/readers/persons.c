@@ -226,6 +226,54 @@ static char *after_phrase(const struct sv_doctext *t, const char *phrases)
   return value;
 }
 
+/* Whether name ends with a company's legal form ("..., S.A. de C.V.",
+   "Inc.", "LLC"): a company, not a person. */
+static bool company_name(const char *name)
+{
+  char **w = g_strsplit(name, " ", -1);
+  guint n = g_strv_length(w);
+  bool form = n >= 2 && word_in(w[n - 1], company_forms);
+  g_strfreev(w);
+  return form;
+}
+
+/* A company named as the subject of "hace constar": "Agroindustrias del
+   Valle, S.A. de C.V. hace constar que ...", at the start of its line or
+   sentence.  Returns owned or NULL. */
+static char *subject_of_constancia(const struct sv_doctext *t)
+{
+  GRegex *r = rx("(?:^|\\n|\\. )([^\\n]{3,160}?)\\s+(?:hace|hacen) "
+                 "constar");
+  GMatchInfo *mi = NULL;
+  char *value = NULL;
+  g_regex_match(r, sv_doctext_folded(t), 0, &mi);
+  while (value == NULL && g_match_info_matches(mi)) {
+    gint s = 0, e = 0;
+    g_match_info_fetch_pos(mi, 1, &s, &e);
+    value = leading_name(t, s, e);
+    if (value != NULL && !company_name(value))
+      g_clear_pointer(&value, g_free);
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  return value;
+}
+
+/* The letterhead: the document's first line when it is a company's name
+   with its legal form ("Cedar Ridge Analytics, Inc.").  Returns owned or
+   NULL. */
+static char *letterhead(const struct sv_doctext *t)
+{
+  const char *f = sv_doctext_folded(t);
+  const char *nl = strchr(f, '\n');
+  gint e = nl != NULL ? (gint)(nl - f) : (gint)strlen(f);
+  char *value = e > 0 ? leading_name(t, 0, e) : NULL;
+  if (value != NULL && !company_name(value))
+    g_clear_pointer(&value, g_free);
+  return value;
+}
+
 void sv_persons_read(const struct sv_doctext *t, char **person, char **payer)
 {
   *person = label_value(
@@ -247,8 +295,13 @@ void sv_persons_read(const struct sv_doctext *t, char **person, char **payer)
   if (*payer == NULL)
     *payer = after_phrase(
         t, "employed (?:by|at|with)|works (?:for|at)|"
+           "(?:has )?worked (?:for|at)|working (?:for|at)|"
            "(?:benefits?|pension|annuity|payments?) (?:from|paid by)|"
            "por medio de la presente,?|"
            "presta sus servicios (?:en|para)|labora (?:en|para)|"
            "trabaja (?:en|para)");
+  if (*payer == NULL)
+    *payer = subject_of_constancia(t);
+  if (*payer == NULL)
+    *payer = letterhead(t);
 }

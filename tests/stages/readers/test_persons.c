@@ -180,6 +180,31 @@ static void test_persons_works_for(void **state)
         "Marisol Vega", "Smith & Sons Co.");
 }
 
+/* "has worked for X"; a company that "hace constar" at the start of its
+   sentence; a letterhead whose first line is a company with its legal
+   form, when nothing else names the payer; a letterhead line without a
+   legal form names nobody. */
+static void test_persons_payer_subject_and_letterhead(void **state)
+{
+  (void)state;
+  check("To whom it may concern:\n"
+        "We confirm that Lena Ortiz has worked for Harbor Point Dental, LLC\n"
+        "since March 2019.\n",
+        "Lena Ortiz", "Harbor Point Dental, LLC");
+  check("A QUIEN CORRESPONDA:\n"
+        "Molinos del Sur, S.A. de C.V. hace constar que el C. RAUL PENA SOTO\n"
+        "presta sus servicios en esta empresa desde 2015.\n",
+        "RAUL PENA SOTO", "Molinos del Sur, S.A. de C.V.");
+  check("Northgate Freight Systems Ltd.\n"
+        "12 Quay Street, Wellington\n"
+        "This is to certify that Aroha Tane is a permanent employee.\n",
+        "Aroha Tane", "Northgate Freight Systems Ltd.");
+  check("Northgate Freight Systems\n"
+        "12 Quay Street, Wellington\n"
+        "This is to certify that Aroha Tane is a permanent employee.\n",
+        "Aroha Tane", NULL);
+}
+
 /* "of" and "the" join a company's words ("Bank of the West"); a legal
    form after a comma ("Shipping, Ltd.") is kept and ends the name;
    "Hacemos constar que la C. X" and "labora para X". */
@@ -237,6 +262,7 @@ int main(void)
       cmocka_unit_test(test_persons_constancia),
       cmocka_unit_test(test_persons_por_medio_particles),
       cmocka_unit_test(test_persons_works_for),
+      cmocka_unit_test(test_persons_payer_subject_and_letterhead),
       cmocka_unit_test(test_persons_particles_and_forms),
       cmocka_unit_test(test_persons_wrapped_name),
       cmocka_unit_test(test_persons_nobody),
