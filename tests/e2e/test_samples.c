@@ -324,6 +324,19 @@ static void test_e2e_usage(void **state)
   assert_int_equal(sv_test_run(baddate, NULL, NULL), 2);
   const char *noroot[] = {"run", "/nonexistent/root", "-o", out1, NULL};
   assert_int_equal(sv_test_run(noroot, NULL, NULL), 2);
+  /* a short option's value attached ("-j2", "-oDIR") reads as apart:
+     the error is the root's, not the options' */
+  char *attached_o = g_strconcat("-o", out1, NULL);
+  const char *attached[] = {"run", "-j2", "/nonexistent/root", attached_o,
+                            NULL};
+  assert_int_equal(sv_test_run(attached, NULL, &err), 2);
+  assert_non_null(strstr(err, "/nonexistent/root"));
+  g_free(err);
+  g_free(attached_o);
+  const char *badjobs[] = {"run", "-jx", cases_dir, "-o", out1, NULL};
+  assert_int_equal(sv_test_run(badjobs, NULL, &err), 2);
+  assert_non_null(strstr(err, "-j"));
+  g_free(err);
   const char *badrules[] = {"run", "--ruleset", "no-such-rules", cases_dir,
                             "-o", out1, NULL};
   assert_int_equal(sv_test_run(badrules, NULL, &err), 2);
