@@ -25,7 +25,8 @@ struct sv_engine_result {
   size_t reported;        /* reports written */
   size_t failed;          /* cases that could not be evaluated or written */
   size_t documents;
-  size_t outcomes[4];     /* by enum sv_outcome, reported cases only */
+  size_t outcomes[SV_OUTCOME_NOT_APPLICABLE + 1]; /* by enum sv_outcome,
+                                                    reported cases only */
   struct sv_batch_entry *entries; /* owned, sorted by case id; free with
                                      sv_engine_result_clear */
   size_t nentries;

@@ -40,6 +40,7 @@ struct opts {
   char *as_of;
   char *rates;
   char *ruleset;
+  char *policy;
   char *data_dir;
   int jobs;
   gboolean quiet;
@@ -155,7 +156,14 @@ int main(int argc, char **argv)
        "Exchange rates file; without it only MXN amounts are evaluated",
        "FILE"},
       {"ruleset", 0, 0, G_OPTION_ARG_STRING, &o.ruleset,
-       "Ruleset id (default: sre-2012)", "ID"},
+       "Ruleset: sre-2012 (default), sre-2014, sre-2025, or auto (the one "
+       "in force on each case's as-of date: what a consulate applies "
+       "today)",
+       "ID"},
+      {"policy", 0, 0, G_OPTION_ARG_STRING, &o.policy,
+       "How a savings window is judged: mean (default: the mean of its "
+       "months) or every-month (each month must reach the figure)",
+       "POLICY"},
       {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
        "Worker threads (default: the number of cores)", "N"},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet,
@@ -227,6 +235,15 @@ int main(int argc, char **argv)
   cfg.ruleset_id = o.ruleset != NULL ? o.ruleset : "sre-2012";
   cfg.rates_path = o.rates;
   cfg.quiet = o.quiet;
+  if (o.policy == NULL || strcmp(o.policy, "mean") == 0) {
+    cfg.policy = SV_POLICY_MEAN;
+  } else if (strcmp(o.policy, "every-month") == 0) {
+    cfg.policy = SV_POLICY_EVERY_MONTH;
+  } else {
+    rc = usage_error(ctx, "--policy '%s': use mean or every-month",
+                     o.policy);
+    goto out;
+  }
   cfg.jobs = o.jobs > 0 ? o.jobs : (int)g_get_num_processors();
   if (o.jobs < 0 || o.jobs > 256) {
     rc = usage_error(ctx, "-j must be between 1 and 256");
@@ -306,6 +323,8 @@ int main(int argc, char **argv)
            res.outcomes[SV_OUTCOME_NEEDS_REVIEW],
            res.outcomes[SV_OUTCOME_INSUFFICIENT],
            res.outcomes[SV_OUTCOME_NOT_MET]);
+    if (res.outcomes[SV_OUTCOME_NOT_APPLICABLE] > 0)
+      printf(", %zu not-applicable", res.outcomes[SV_OUTCOME_NOT_APPLICABLE]);
     if (res.failed > 0)
       printf(", %zu failed", res.failed);
     printf("\nsolvency: reports in %s (batch.xml lists every case)\n",
@@ -323,6 +342,7 @@ out:
   g_free(o.as_of);
   g_free(o.rates);
   g_free(o.ruleset);
+  g_free(o.policy);
   g_free(o.data_dir);
   g_strfreev(strv);
   if (ctx != NULL)

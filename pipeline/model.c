@@ -232,6 +232,7 @@ struct sv_income_doc *sv_income_doc_new(void)
   struct sv_income_doc *inc = g_new0(struct sv_income_doc, 1);
   g_date_clear(&inc->start, 1);
   g_date_clear(&inc->end, 1);
+  g_date_clear(&inc->employed_since, 1);
   inc->months = g_array_new(FALSE, TRUE, sizeof(struct sv_income_month));
   return inc;
 }
@@ -299,6 +300,11 @@ void sv_evaluation_free(struct sv_evaluation **evp)
     return;
   struct sv_evaluation *ev = *evp;
   g_free(ev->applicant);
+  g_free(ev->ruleset_id);
+  g_free(ev->ruleset_source);
+  g_free(ev->ruleset_why);
+  g_free(ev->wage_index);
+  g_free(ev->wage_source);
   g_free(ev->wage_zone);
   g_array_free(ev->balances, TRUE);
   g_array_free(ev->income, TRUE);
@@ -350,6 +356,8 @@ const char *sv_outcome_str(enum sv_outcome o)
     return "insufficient-evidence";
   case SV_OUTCOME_NOT_MET:
     return "not-met";
+  case SV_OUTCOME_NOT_APPLICABLE:
+    return "not-applicable";
   }
   return "insufficient-evidence";
 }

@@ -213,6 +213,7 @@ struct sv_income_doc {
   bool converted;           /* monthly was worked out from another
                                frequency */
   GDate start, end;         /* the period it covers, when stated */
+  GDate employed_since;     /* "employed since ...", when stated */
   GArray *months;           /* of struct sv_income_month: named months */
   bool checked;             /* its month table's gross - deductions = net
                                held on every row */
@@ -284,8 +285,14 @@ enum sv_outcome {
   SV_OUTCOME_MEETS = 0,
   SV_OUTCOME_NEEDS_REVIEW,
   SV_OUTCOME_INSUFFICIENT,
-  SV_OUTCOME_NOT_MET
+  SV_OUTCOME_NOT_MET,
+  SV_OUTCOME_NOT_APPLICABLE /* the ruleset has no figure: not evaluated;
+                               never counts in an overall outcome */
 };
+
+/* How a savings window is judged (docs/domain.md s.3): the mean of its
+   months reaches the threshold, or every month does. */
+enum sv_policy { SV_POLICY_MEAN = 0, SV_POLICY_EVERY_MONTH };
 
 enum sv_test_basis {
   SV_TEST_SAVINGS = 0,
@@ -345,6 +352,12 @@ struct sv_test {
   bool has_lowest;       /* lowest month in the window (savings, income) */
   int lowest_year, lowest_month;
   sv_cents lowest_mxn;
+  bool has_policy;       /* savings: judged under policy; the mean and
+                            the months below are given whatever it is */
+  enum sv_policy policy;
+  bool has_mean;
+  sv_cents mean_mxn;
+  int months_below;
   enum sv_outcome outcome;
   GPtrArray *reasons;    /* owned: of char *, plain words */
 };
@@ -361,6 +374,12 @@ struct sv_evaluation {
                             with the "total" row after the accounts */
   GArray *income;        /* of struct sv_month */
   GArray *assets;        /* of struct sv_asset */
+  char *ruleset_id;      /* owned: the ruleset applied (for "auto", the one
+                            in force on as-of), NULL when none */
+  char *ruleset_source;  /* owned, may be NULL */
+  char *ruleset_why;     /* owned: why "auto" chose it, or NULL */
+  char *wage_index;      /* owned: "minimum-wage" or "uma" */
+  char *wage_source;     /* owned, may be NULL */
   sv_cents wage_daily;   /* the daily wage applied, in centavos */
   char *wage_zone;       /* owned */
   GDate wage_effective;
@@ -378,6 +397,7 @@ struct sv_case {
   char *applicant;       /* owned: from case.xml, NULL when absent */
   GDate as_of;           /* the evaluation date in force for this case */
   GPtrArray *requested;  /* owned: of char * stay ids (empty = all) */
+  int dependents;        /* economic dependents (case.xml), 0 when none */
   struct sv_doc **docs;  /* owned array of owned docs, sorted by relpath */
   size_t ndocs;
   GPtrArray *problems;   /* owned: case-level problems (bad case.xml ...) */

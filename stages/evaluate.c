@@ -107,7 +107,10 @@ static int64_t div_round(int64_t num, int64_t den)
 struct wage_ctx {
   bool ok;
   sv_cents daily;
+  bool uma;             /* the index is the UMA, not the minimum wage */
   char as_of[16];
+  const char *ruleset;  /* the ruleset applied */
+  enum sv_policy policy;
 };
 
 /* What a windowed test reads, in words. */
@@ -146,7 +149,8 @@ static void required_words(const struct sv_test *t, const struct wage_ctx *w,
   sv_cents_format_grouped(t->required_mxn, req, sizeof req);
   fmt_int(t->wage_days, days, sizeof days);
   sv_cents_format_grouped(w->daily, daily, sizeof daily);
-  g_snprintf(buf, len, "%s MXN (%s days x %s MXN)", req, days, daily);
+  g_snprintf(buf, len, "%s MXN (%s days%s x %s MXN)", req, days,
+             w->uma ? " of UMA" : "", daily);
 }
 
 /* Savings or income: the mean of the last N complete calendar months
@@ -244,16 +248,41 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
   }
   t->has_actual = true;
   t->actual_mxn = div_round(sum, n);
+  t->has_mean = true;
+  t->mean_mxn = t->actual_mxn;
   /* sum vs required x N: exact, no rounding of the mean. */
-  bool pass = passes(sum, required_sum, strictly);
+  bool mean_pass = passes(sum, required_sum, strictly);
+  t->months_below = 0;
+  for (int k = 0; k < n; k++)
+    if (!passes(rows[k]->amount_mxn, t->required_mxn, strictly))
+      t->months_below++;
+  bool every = t->has_policy && t->policy == SV_POLICY_EVERY_MONTH;
+  bool pass = every ? mean_pass && t->months_below == 0 : mean_pass;
 
   char mean[48], req[160];
   sv_cents_format_grouped(t->actual_mxn, mean, sizeof mean);
   required_words(t, w, req, sizeof req);
   const char *verb = strictly ? (pass ? "exceeds" : "does not exceed")
                               : (pass ? "reaches" : "is below");
+  if (every)
+    verb = strictly ? (mean_pass ? "exceeds" : "does not exceed")
+                    : (mean_pass ? "reaches" : "is below");
   add_reason(t, "mean of the %d %s from %s to %s, %s MXN, %s the required %s",
              n, words->many, first, last, mean, verb, req);
+  if (every && t->months_below > 0) {
+    char low[48], period[16];
+    sv_cents_format_grouped(t->lowest_mxn, low, sizeof low);
+    fmt_period(t->lowest_year, t->lowest_month, period, sizeof period);
+    add_reason(t,
+               "policy every-month: %d month%s of the window %s below the "
+               "required amount (the lowest, %s, is %s MXN), so the test "
+               "is not met whatever the mean",
+               t->months_below, t->months_below == 1 ? "" : "s",
+               t->months_below == 1 ? "is" : "are", period, low);
+  } else if (every) {
+    add_reason(t, "policy every-month: every month of the window reaches "
+                  "the required amount");
+  }
 
   /* Figures read with low confidence, or contradicted by their own
      statement's arithmetic, decide nothing on their own, whatever the
@@ -306,7 +335,7 @@ static void eval_window(const struct sv_case *c, const struct wage_ctx *w,
   }
   t->outcome = pass ? SV_OUTCOME_MEETS : SV_OUTCOME_NOT_MET;
 
-  if (pass) {
+  if (pass && !every) {
     /* Several consulates check each month, so say when one falls short. */
     GString *below = g_string_new(NULL);
     int nbelow = 0;
@@ -441,6 +470,75 @@ out:
   g_ptr_array_free(no_rate, TRUE);
 }
 
+/* Whether an income document of c states employment since a date at
+   least one year before as-of; *since set to the earliest such date
+   stated (invalid when none is). */
+static bool employed_a_year(const struct sv_case *c, GDate *since)
+{
+  g_date_clear(since, 1);
+  for (size_t i = 0; i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    if (d->status != SV_DOC_OK || d->income == NULL ||
+        !g_date_valid(&d->income->employed_since))
+      continue;
+    if (!g_date_valid(since) ||
+        g_date_compare(&d->income->employed_since, since) < 0)
+      *since = d->income->employed_since;
+  }
+  if (!g_date_valid(since))
+    return false;
+  GDate year_before = c->as_of;
+  g_date_subtract_years(&year_before, 1);
+  return g_date_compare(since, &year_before) <= 0;
+}
+
+/* What a verdict of meets further rests on: dependents the ruleset gives
+   no figure for, a condition beside the figure (a year's employment), a
+   figure resting on one source.  Each is said; the first two keep the
+   test from meets. */
+static void check_conditions(const struct sv_case *c,
+                             const struct wage_ctx *w,
+                             const struct sv_rule_test *rt, struct sv_test *t)
+{
+  bool windowed =
+      rt->basis == SV_TEST_SAVINGS || rt->basis == SV_TEST_INCOME;
+  if (windowed && c->dependents > 0 && rt->per_dependent_days == 0) {
+    add_reason(t,
+               "the case declares %d economic dependent%s but %s gives no "
+               "figure per dependent; a person must decide what they add",
+               c->dependents, c->dependents == 1 ? "" : "s", w->ruleset);
+    if (t->outcome == SV_OUTCOME_MEETS)
+      t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+  }
+  if (rt->needs_employment_year) {
+    GDate since;
+    char d[16] = "";
+    bool ok = employed_a_year(c, &since);
+    if (g_date_valid(&since))
+      sv_xml_format_date(&since, d, sizeof d);
+    if (ok) {
+      add_reason(t, "employed since %s: at least one year of stable "
+                    "employment before %s",
+                 d, w->as_of);
+    } else {
+      if (d[0] != '\0')
+        add_reason(t, "employed since %s: less than the year of stable "
+                      "employment the ruleset asks for",
+                   d);
+      else
+        add_reason(t, "%s also asks for a certificate of at least one "
+                      "year's stable employment, and no document read "
+                      "states since when the applicant is employed",
+                   w->ruleset);
+      if (t->outcome == SV_OUTCOME_MEETS)
+        t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+    }
+  }
+  if (rt->confidence != NULL && strcmp(rt->confidence, "confirmed") != 0)
+    add_reason(t, "the figure of %s for this test is %s (%s)", w->ruleset,
+               rt->confidence, rt->source != NULL ? rt->source : "no source");
+}
+
 static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
                       const struct wage_ctx *w, const char *stay_id,
                       const struct sv_rule_test *rt,
@@ -458,10 +556,33 @@ static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
   t.wage_days = rt->wage_days;
   t.reasons = g_ptr_array_new_with_free_func(g_free);
   t.outcome = SV_OUTCOME_INSUFFICIENT;
+  if (rt->basis == SV_TEST_SAVINGS) {
+    t.has_policy = true;
+    t.policy = w->policy;
+  }
+
+  if (rt->not_applicable != NULL) {
+    t.outcome = SV_OUTCOME_NOT_APPLICABLE;
+    t.has_policy = false;
+    add_reason(&t, "not applicable under %s: %s", w->ruleset,
+               rt->not_applicable);
+    g_array_append_val(ev->tests, t);
+    return;
+  }
+  bool windowed =
+      rt->basis == SV_TEST_SAVINGS || rt->basis == SV_TEST_INCOME;
+  if (windowed && c->dependents > 0 && rt->per_dependent_days > 0) {
+    t.wage_days = rt->wage_days + c->dependents * rt->per_dependent_days;
+    add_reason(&t, "%d days for the applicant plus %d for each of %d "
+                   "economic dependent%s",
+               rt->wage_days, rt->per_dependent_days, c->dependents,
+               c->dependents == 1 ? "" : "s");
+  }
 
   if (!w->ok) {
-    add_reason(&t, "no daily minimum wage on file for %s", w->as_of);
-  } else if (!mul_ok(rt->wage_days, w->daily, &t.required_mxn)) {
+    add_reason(&t, "no daily %s on file for %s",
+               w->uma ? "UMA value" : "minimum wage", w->as_of);
+  } else if (!mul_ok(t.wage_days, w->daily, &t.required_mxn)) {
     add_reason(&t, "the required amount is too large to compute");
   } else if (rt->basis == SV_TEST_SAVINGS || rt->basis == SV_TEST_INCOME) {
     bool savings = rt->basis == SV_TEST_SAVINGS;
@@ -485,6 +606,7 @@ static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
   if (rt->basis == SV_TEST_INCOME && nt->income_review &&
       t.outcome != SV_OUTCOME_MEETS)
     t.outcome = SV_OUTCOME_NEEDS_REVIEW;
+  check_conditions(c, w, rt, &t);
   GPtrArray *notes = rt->basis == SV_TEST_SAVINGS  ? nt->savings
                      : rt->basis == SV_TEST_INCOME ? nt->income
                                                    : nt->assets;
@@ -496,18 +618,25 @@ static void eval_test(const struct sv_case *c, struct sv_evaluation *ev,
 }
 
 /* A stay meets when any of its tests meets; else needs-review if any test
-   does; else not-met if any test is not met; else insufficient-evidence. */
+   does; else not-met if any test is not met; else insufficient-evidence;
+   not-applicable tests do not count, and a stay with no other is
+   not-applicable. */
 static enum sv_outcome stay_outcome(const struct sv_evaluation *ev,
                                     guint first_test)
 {
-  bool review = false, not_met = false;
+  bool review = false, not_met = false, applicable = false;
   for (guint i = first_test; i < ev->tests->len; i++) {
     enum sv_outcome o = g_array_index(ev->tests, struct sv_test, i).outcome;
+    if (o == SV_OUTCOME_NOT_APPLICABLE)
+      continue;
+    applicable = true;
     if (o == SV_OUTCOME_MEETS)
       return SV_OUTCOME_MEETS;
     review = review || o == SV_OUTCOME_NEEDS_REVIEW;
     not_met = not_met || o == SV_OUTCOME_NOT_MET;
   }
+  if (!applicable)
+    return SV_OUTCOME_NOT_APPLICABLE;
   if (review)
     return SV_OUTCOME_NEEDS_REVIEW;
   return not_met ? SV_OUTCOME_NOT_MET : SV_OUTCOME_INSUFFICIENT;
@@ -530,8 +659,16 @@ static void eval_stay(const struct sv_case *c, struct sv_evaluation *ev,
 
 void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
 {
+  sv_evaluate_case_policy(rules, SV_POLICY_MEAN, c);
+}
+
+void sv_evaluate_case_policy(const struct sv_rules *all,
+                             enum sv_policy policy, struct sv_case *c)
+{
   if (c == NULL)
     return;
+  const struct sv_rules *rules = NULL;
+  char *why = NULL;
   struct sv_evaluation *old = c->eval;
   struct sv_evaluation *ev = sv_evaluation_new();
   struct sv_evidence_notes nt;
@@ -542,20 +679,38 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
 
   sv_evidence_pick_applicant(c, ev);
   sv_xml_format_date(&c->as_of, w.as_of, sizeof w.as_of);
-  if (rules == NULL || !g_date_valid(&c->as_of)) {
+  if (all == NULL || !g_date_valid(&c->as_of)) {
     sv_case_problem(c, SV_INVALID, "evaluate",
-                    rules == NULL ? "no ruleset was loaded"
-                                  : "the case has no valid as-of date");
+                    all == NULL ? "no ruleset was loaded"
+                                : "the case has no valid as-of date");
     ev->overall = SV_OUTCOME_INSUFFICIENT;
     goto out;
   }
+  rules = sv_rules_for(all, &c->as_of, &why);
+  if (rules == NULL) {
+    sv_case_problem(c, SV_NOTFOUND, "evaluate",
+                    "no ruleset is in force on the as-of date %s", w.as_of);
+    ev->overall = SV_OUTCOME_INSUFFICIENT;
+    goto out;
+  }
+  ev->ruleset_id = g_strdup(sv_rules_id(rules));
+  ev->ruleset_source = g_strdup(sv_rules_source(rules));
+  ev->ruleset_why = why;
+  why = NULL;
+  w.ruleset = ev->ruleset_id;
+  w.policy = policy;
 
   sv_evidence_gather(rules, c, old, ev, &nt);
 
-  const char *zone = NULL;
-  w.ok = sv_rules_wage(rules, &c->as_of, &w.daily, &zone, &ev->wage_effective);
-  ev->wage_daily = w.ok ? w.daily : 0;
-  ev->wage_zone = g_strdup(w.ok && zone != NULL ? zone : "");
+  struct sv_index_value iv;
+  w.ok = sv_rules_index_value(rules, &c->as_of, &iv);
+  w.daily = w.ok ? iv.daily : 0;
+  w.uma = w.ok && strcmp(iv.index, "uma") == 0;
+  ev->wage_daily = w.daily;
+  ev->wage_effective = iv.effective;
+  ev->wage_zone = g_strdup(w.ok && iv.zone != NULL ? iv.zone : "");
+  ev->wage_index = g_strdup(w.ok ? iv.index : "");
+  ev->wage_source = g_strdup(w.ok ? iv.source : NULL);
 
   /* Stays: the requested ones in request order (a repeat counts once),
      else every stay of the ruleset in ruleset order. */
@@ -578,24 +733,32 @@ void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c)
     }
   } else {
     size_t n = 0;
-    const struct sv_rule_stay *all = sv_rules_stays(rules, &n);
+    const struct sv_rule_stay *stays = sv_rules_stays(rules, &n);
     for (size_t i = 0; i < n; i++)
-      eval_stay(c, ev, &w, &all[i], &nt);
+      eval_stay(c, ev, &w, &stays[i], &nt);
   }
 
   /* Overall outcome.  Ordering meets < needs-review < insufficient-evidence
-     < not-met (the enum's order).  With requested stays: the worst of them,
+     < not-met (the enum's order); not-applicable stays are left out.  With requested stays: the worst of them,
      since the applicant needs every stay asked for.  Without requests: the
      best over all stays, i.e. whether the evidence qualifies for any. */
   bool requested = c->requested->len > 0;
+  bool any = false, none_applies = ev->stays->len > 0;
   ev->overall = SV_OUTCOME_INSUFFICIENT;
   for (guint i = 0; i < ev->stays->len; i++) {
     enum sv_outcome o = g_array_index(ev->stays, struct sv_stay, i).outcome;
-    if (i == 0 || (requested ? o > ev->overall : o < ev->overall))
+    if (o == SV_OUTCOME_NOT_APPLICABLE)
+      continue; /* never counts, unless nothing else does */
+    none_applies = false;
+    if (!any || (requested ? o > ev->overall : o < ev->overall))
       ev->overall = o;
+    any = true;
   }
+  if (none_applies)
+    ev->overall = SV_OUTCOME_NOT_APPLICABLE;
 
 out:
+  g_free(why);
   c->eval = ev;
   sv_evaluation_free(&old);
   sv_evidence_notes_clear(&nt);
@@ -610,7 +773,8 @@ static sv_status evaluate_process(void *ctx, const struct sv_config *cfg,
   (void)doc;
   if (c == NULL || c->failed)
     return SV_OK;
-  sv_evaluate_case(cfg != NULL ? cfg->rules : NULL, c);
+  sv_evaluate_case_policy(cfg != NULL ? cfg->rules : NULL,
+                          cfg != NULL ? cfg->policy : SV_POLICY_MEAN, c);
   return SV_OK;
 }
 

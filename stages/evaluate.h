@@ -16,8 +16,14 @@
 
 extern const struct sv_stage sv_evaluate_stage;
 
-/* Evaluates case c against rules (borrowed), replacing c->eval.  Never
-   fails: missing or doubtful evidence becomes outcomes and reasons. */
+/* Evaluates case c against rules (borrowed; "auto": the ruleset in force
+   on c's as-of date), judging savings windows under policy, replacing
+   c->eval.  Never fails: missing or doubtful evidence becomes outcomes and
+   reasons. */
+void sv_evaluate_case_policy(const struct sv_rules *rules,
+                             enum sv_policy policy, struct sv_case *c);
+
+/* sv_evaluate_case_policy under SV_POLICY_MEAN. */
 void sv_evaluate_case(const struct sv_rules *rules, struct sv_case *c);
 
 #endif

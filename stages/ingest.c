@@ -203,6 +203,13 @@ static void read_manifest(const struct sv_config *cfg, struct sv_case *c,
                         "date; today is used",
                         s);
       g_free(s);
+    } else if (strcmp(name, "dependents") == 0) {
+      xmlChar *nv = xmlGetProp(n, BAD_CAST "n");
+      gint64 v = 0;
+      if (nv != NULL &&
+          g_ascii_string_to_signed((const char *)nv, 10, 0, 50, &v, NULL))
+        c->dependents = (int)v;
+      xmlFree(nv);
     } else if (strcmp(name, "request") == 0) {
       xmlChar *stay = xmlGetProp(n, BAD_CAST "stay");
       if (stay == NULL)

@@ -353,6 +353,13 @@ static void write_test(xmlTextWriterPtr w, const struct sv_test *t)
     attr_period(w, "lowestPeriod", t->lowest_year, t->lowest_month);
     attr_cents(w, "lowestMxn", t->lowest_mxn);
   }
+  if (t->has_policy)
+    attr(w, "policy",
+         t->policy == SV_POLICY_EVERY_MONTH ? "every-month" : "mean");
+  if (t->has_policy && t->has_mean) {
+    attr_cents(w, "meanMxn", t->mean_mxn);
+    attr_int(w, "monthsBelow", t->months_below);
+  }
   for (guint i = 0; t->reasons != NULL && i < t->reasons->len; i++) {
     el_start(w, "reason");
     text(w, g_ptr_array_index(t->reasons, i));
@@ -365,13 +372,27 @@ static void write_evaluation(xmlTextWriterPtr w,
                              const struct sv_evaluation *ev)
 {
   el_start(w, "evaluation");
+  if (ev != NULL && ev->ruleset_id != NULL) {
+    el_start(w, "ruleset");
+    attr(w, "id", ev->ruleset_id);
+    attr(w, "chosen", ev->ruleset_why != NULL ? "auto" : "given");
+    if (ev->ruleset_source != NULL)
+      attr(w, "source", ev->ruleset_source);
+    if (ev->ruleset_why != NULL)
+      text(w, ev->ruleset_why);
+    el_end(w);
+  }
   if (ev != NULL && ev->wage_daily != 0) {
     el_start(w, "wage");
     attr_cents(w, "daily", ev->wage_daily);
     if (ev->wage_zone != NULL)
       attr(w, "zone", ev->wage_zone);
     attr_date(w, "effective", &ev->wage_effective);
-    attr(w, "index", "minimum-wage");
+    attr(w, "index", ev->wage_index != NULL && ev->wage_index[0] != '\0'
+                         ? ev->wage_index
+                         : "minimum-wage");
+    if (ev->wage_source != NULL)
+      attr(w, "source", ev->wage_source);
     el_end(w);
   }
   for (guint i = 0; ev != NULL && i < ev->tests->len; i++)
@@ -433,7 +454,9 @@ GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c)
 
   attr(w, "case", c->id);
   attr_date(w, "asOf", &c->as_of);
-  attr(w, "ruleset", cfg->ruleset_id);
+  attr(w, "ruleset", c->eval != NULL && c->eval->ruleset_id != NULL
+                        ? c->eval->ruleset_id
+                        : cfg->ruleset_id);
   attr(w, "toolVersion", SV_VERSION);
   attr(w, "outcome", sv_outcome_str(ev != NULL ? ev->overall
                                                : SV_OUTCOME_INSUFFICIENT));

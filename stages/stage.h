@@ -40,7 +40,8 @@ struct sv_config {
   const char *cases_root;
   const char *out_dir;
   const char *data_dir;     /* the schemas/ folder (XSDs, rulesets, data) */
-  const char *ruleset_id;   /* "sre-2012" by default */
+  const char *ruleset_id;   /* "sre-2012" by default; "auto" */
+  enum sv_policy policy;    /* how a savings window is judged */
   const char *rates_path;   /* NULL: only MXN can be evaluated */
   bool has_as_of;           /* --as-of given */
   GDate as_of;              /* --as-of */

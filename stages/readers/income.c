@@ -71,30 +71,37 @@ sv_cents sv_income_monthly(sv_cents amount, enum sv_frequency freq)
 
 /* ------------------------------------------------------------- phrases */
 
-enum label { L_NONE = 0, L_HOURLY, L_MONTHLY, L_WEEKLY, L_FORTNIGHTLY,
-             L_SEMIMONTHLY, L_ANNUAL, L_AMBIGUOUS };
+enum label {
+  L_NONE = 0,
+  L_HOURLY,
+  L_MONTHLY,
+  L_WEEKLY,
+  L_FORTNIGHTLY,
+  L_SEMIMONTHLY,
+  L_ANNUAL,
+  L_AMBIGUOUS
+};
 
 static const struct {
   const char *pattern;
   enum label label;
 } freq_phrases[] = {
-  {"\\bper hour|\\bhourly|/ ?h(?:ou)?r\\b|\\bpor hora|\\bla hora",
-   L_HOURLY},
-  {"\\bsemi-?monthly|\\btwice (?:a|per) month|\\btwice monthly|"
-   "\\bquincenal(?:es)?|\\bpor quincena|\\bcada quincena|\\ba la quincena",
-   L_SEMIMONTHLY},
-  {"\\bbi-?weekly|\\bfortnight(?:ly)?|\\bevery (?:two|2|other) weeks?|"
-   "\\bcatorcenal(?:es)?|\\bcada (?:catorce|14) dias|\\bpor catorcena",
-   L_FORTNIGHTLY},
-  {"\\bmonthly|\\bper month|\\ba month|/ ?mo(?:nth)?\\b|\\bmensual(?:es)?|"
-   "\\bal mes|\\bpor mes|\\bcada mes",
-   L_MONTHLY},
-  {"\\bweekly|\\bper week|\\ba week|/ ?w(?:ee)?k\\b|\\bsemanal(?:es)?|"
-   "\\bpor semana|\\ba la semana",
-   L_WEEKLY},
-  {"\\bannual(?:ly)?|\\bper (?:year|annum)|\\ba year|\\byearly|/ ?yr\\b|"
-   "\\banual(?:es)?|\\bal ano|\\bpor ano",
-   L_ANNUAL},
+    {"\\bper hour|\\bhourly|/ ?h(?:ou)?r\\b|\\bpor hora|\\bla hora", L_HOURLY},
+    {"\\bsemi-?monthly|\\btwice (?:a|per) month|\\btwice monthly|"
+     "\\bquincenal(?:es)?|\\bpor quincena|\\bcada quincena|\\ba la quincena",
+     L_SEMIMONTHLY},
+    {"\\bbi-?weekly|\\bfortnight(?:ly)?|\\bevery (?:two|2|other) weeks?|"
+     "\\bcatorcenal(?:es)?|\\bcada (?:catorce|14) dias|\\bpor catorcena",
+     L_FORTNIGHTLY},
+    {"\\bmonthly|\\bper month|\\ba month|/ ?mo(?:nth)?\\b|\\bmensual(?:es)?|"
+     "\\bal mes|\\bpor mes|\\bcada mes",
+     L_MONTHLY},
+    {"\\bweekly|\\bper week|\\ba week|/ ?w(?:ee)?k\\b|\\bsemanal(?:es)?|"
+     "\\bpor semana|\\ba la semana",
+     L_WEEKLY},
+    {"\\bannual(?:ly)?|\\bper (?:year|annum)|\\ba year|\\byearly|/ ?yr\\b|"
+     "\\banual(?:es)?|\\bal ano|\\bpor ano",
+     L_ANNUAL},
 };
 
 static const char *const net_words =
@@ -120,8 +127,7 @@ static enum label freq_in(const char *window, bool before)
       gint s = 0, e = 0;
       g_match_info_fetch_pos(mi, 0, &s, &e);
       gint key = before ? e : -s; /* larger is nearer the amount */
-      if (!have || key > best_key ||
-          (key == best_key && e - s > best_len)) {
+      if (!have || key > best_key || (key == best_key && e - s > best_len)) {
         have = true;
         best_key = key;
         best_len = e - s;
@@ -138,11 +144,11 @@ static enum label freq_in(const char *window, bool before)
 /* ---------------------------------------------------------- candidates */
 
 struct candidate {
-  gint s, e;          /* the digits in the folded text */
+  gint s, e; /* the digits in the folded text */
   sv_cents amount;
   enum label freq;
-  int net;            /* +1 net, -1 gross, 0 neither */
-  bool ytd;           /* a year-to-date total */
+  int net;  /* +1 net, -1 gross, 0 neither */
+  bool ytd; /* a year-to-date total */
 };
 
 /* Cuts text (in place) to what follows its last sentence end: a word of
@@ -199,8 +205,7 @@ static void describe(const struct sv_doctext *t, struct candidate *c)
     c->freq = freq_in(before, true);
   if (c->freq == L_NONE && above != NULL)
     c->freq = freq_in(above, true);
-  char *all = g_strjoin(" | ", before, after, above != NULL ? above : "",
-                        NULL);
+  char *all = g_strjoin(" | ", before, after, above != NULL ? above : "", NULL);
   c->net = has(all, net_words) ? 1 : has(all, gross_words) ? -1 : 0;
   g_free(all);
   g_free(before);
@@ -248,10 +253,10 @@ static bool parse_at(const char *text, gint s, gint e, sv_cents *out)
 struct seen {
   bool ambiguous; /* the stated amount's frequency is one of several
                      printed beside it (a form to circle) */
-  bool gross;    /* an amount labelled gross */
+  bool gross;     /* an amount labelled gross */
   struct candidate best_gross; /* the likeliest gross amount */
-  bool hourly;   /* an hourly rate */
-  bool other;    /* an amount neither gross nor hourly */
+  bool hourly;                 /* an hourly rate */
+  bool other;                  /* an amount neither gross nor hourly */
   sv_cents hourly_rate;
 };
 
@@ -450,6 +455,78 @@ static void read_period(const struct sv_doctext *t, const char *lang,
     months_span(inc);
 }
 
+/* The date a printed date at the start of rest names ("16 de enero de
+   2017", "March 3, 2019", "01/15/2019" in lang's order, "September 2020"
+   as its first day); false when none. */
+static bool date_at(const char *rest, const char *lang, GDate *out)
+{
+  GArray *ds = sv_dates_in(rest);
+  bool ok = false;
+  if (ds->len > 0) {
+    const struct sv_raw_date *d = &g_array_index(ds, struct sv_raw_date, 0);
+    int y = sv_date_full_year(d->year);
+    if (d->start <= 1 && y > 0) {
+      if (!d->numeric)
+        ok = sv_date_make(d->day, d->month, y, out);
+      else if (strcmp(lang, "en") == 0)
+        ok = sv_date_make(d->b, d->a, y, out);
+      else
+        ok = sv_date_make(d->a, d->b, y, out);
+    }
+  }
+  g_array_free(ds, TRUE);
+  if (ok)
+    return true;
+  char *pattern = g_strdup_printf(
+      "^(%s)\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b", sv_month_pattern());
+  GRegex *r = rx(pattern);
+  GMatchInfo *mi = NULL;
+  if (g_regex_match(r, rest, 0, &mi)) {
+    char *mon = g_match_info_fetch(mi, 1);
+    char *year = g_match_info_fetch(mi, 2);
+    int mm = sv_month_of(mon);
+    ok = mm > 0 &&
+         sv_date_make(1, mm, (int)g_ascii_strtoll(year, NULL, 10), out);
+    g_free(mon);
+    g_free(year);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+  g_free(pattern);
+  return ok;
+}
+
+/* Since when the person is employed: "has worked for X since September
+   2020", "employed with us since March 3, 2019", "presta sus servicios en
+   esta empresa desde el 16 de enero de 2017", "Date of hire: 01/15/2019",
+   "Fecha de ingreso: 16/01/2017" (a visitor's income test asks for a
+   year of stable employment). */
+static void read_employed_since(const struct sv_doctext *t, const char *lang,
+                                struct sv_income_doc *inc)
+{
+  const char *text = sv_doctext_folded(t);
+  GRegex *r = rx("(?:\\b(?:employed|worked|working|works|employee|"
+                 "servicios|labora|trabaja|colabora)\\b[^;]{0,100}?"
+                 "\\b(?:since|desde(?:\\s+el)?)|\\b(?:date of hire|hire date|"
+                 "start date|employment date|employed since|fecha de ingreso|"
+                 "fecha de alta|antiguedad desde)\\s*:?)\\s*");
+  GMatchInfo *mi = NULL;
+  g_regex_match(r, text, 0, &mi);
+  while (g_match_info_matches(mi)) {
+    gint s = 0, e = 0;
+    g_match_info_fetch_pos(mi, 0, &s, &e);
+    GDate d;
+    g_date_clear(&d, 1);
+    if (date_at(text + e, lang, &d)) {
+      inc->employed_since = d;
+      break;
+    }
+    g_match_info_next(mi, NULL);
+  }
+  g_match_info_free(mi);
+  g_regex_unref(r);
+}
+
 /* ------------------------------------------------------------- reading */
 
 /* The currency: a mark on the stated amount itself ("US$7,420.80", "$500
@@ -503,8 +580,7 @@ static const char *guess_lang(const struct sv_doc *doc, const char *text)
    in each of the following months: October 2025, November 2025 ..."):
    every month and year named in the running text that holds the amount,
    when there are two or more. */
-static void listed_months(const struct sv_doctext *t,
-                          const struct candidate *c,
+static void listed_months(const struct sv_doctext *t, const struct candidate *c,
                           struct sv_income_doc *inc)
 {
   const char *text = sv_doctext_folded(t);
@@ -603,8 +679,8 @@ bool sv_income_read(struct sv_doc *doc, const struct sv_services *svc)
     /* a month table: its months and its columns decide net or gross; one
        whose amounts no header names is what the document says it is */
     if (unlabelled)
-      inc->net = stated_net ||
-                 (has(text, net_words) && !has(text, gross_words));
+      inc->net =
+          stated_net || (has(text, net_words) && !has(text, gross_words));
   } else {
     read_months(t, inc);
     if (have_stated && inc->months->len == 0 && inc->frequency_printed &&
@@ -613,6 +689,7 @@ bool sv_income_read(struct sv_doc *doc, const struct sv_services *svc)
   }
   inc->doubt = doubt_of(inc, &sn, text);
   read_period(t, lang, inc);
+  read_employed_since(t, lang, inc);
   currency_of(t, l, lang, have_stated ? &stated : NULL, inc);
   ok = inc->person != NULL || inc->stated.present || inc->months->len > 0 ||
        inc->hourly;

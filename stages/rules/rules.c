@@ -27,6 +27,7 @@ struct wage_entry {
   const char *zone; /* in the string chunk */
   GDate effective;
   sv_cents daily;
+  const char *source; /* in the string chunk, NULL when none */
 };
 
 struct rate_entry {
@@ -45,8 +46,14 @@ struct sv_rules {
   size_t nstays;
   struct wage_entry *wages; /* owned, sorted by (zone, effective) */
   size_t nwages;
-  struct rate_entry *rates; /* owned, sorted by (currency, date) */
+  struct rate_entry *rates; /* owned, sorted by (currency, date) unless
+                               rates_borrowed */
   size_t nrates;
+  bool rates_borrowed;      /* a member of "auto": its parent's rates */
+  const char *source;       /* where the ruleset's text comes from */
+  GDate valid_from, valid_to; /* its days in force (invalid: open) */
+  struct sv_rules **members; /* "auto": every ruleset, by id; owned */
+  size_t nmembers;
 };
 
 /* ------------------------------------------------------- XML input */
@@ -187,6 +194,8 @@ static sv_status read_test(struct sv_rules *r, const char *path,
   char *days = get_prop(n, "wageDays");
   char *window = get_prop(n, "windowMonths");
   char *compare = get_prop(n, "compare");
+  char *per_dep = get_prop(n, "perDependentDays");
+  char *requires = get_prop(n, "requires");
   gint64 v = 0;
   int line = (int)xmlGetLineNo(n);
 
@@ -196,6 +205,17 @@ static sv_status read_test(struct sv_rules *r, const char *path,
     *err = g_strdup_printf("ruleset %s, line %d: stay %s: unknown test basis "
                            "\"%s\"",
                            path, line, stay_id, basis != NULL ? basis : "");
+    goto out;
+  }
+  t->not_applicable = chunk_prop(r->strings, n, "notApplicable");
+  if (t->not_applicable != NULL) {
+    if (days != NULL || window != NULL || compare != NULL ||
+        per_dep != NULL || requires != NULL) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("ruleset %s, line %d: stay %s: a test that is "
+                             "notApplicable takes no figure",
+                             path, line, stay_id);
+    }
     goto out;
   }
   if (days == NULL ||
@@ -211,10 +231,10 @@ static sv_status read_test(struct sv_rules *r, const char *path,
   if (windowed) {
     if (window == NULL ||
         !g_ascii_string_to_signed(window, 10, 1, 12, &v, NULL) ||
-        (v != 6 && v != 12)) {
+        (v != 3 && v != 6 && v != 12)) {
       rc = SV_BADXML;
       *err = g_strdup_printf("ruleset %s, line %d: stay %s: the %s test "
-                             "needs windowMonths 6 or 12",
+                             "needs windowMonths 3, 6 or 12",
                              path, line, stay_id, basis);
       goto out;
     }
@@ -241,8 +261,17 @@ static sv_status read_test(struct sv_rules *r, const char *path,
     if (is_element(c, "note"))
       t->note = chunk_note(r->strings, c);
   }
+  if (per_dep != NULL &&
+      g_ascii_string_to_signed(per_dep, 10, 1, 1000000, &v, NULL))
+    t->per_dependent_days = (int)v;
+  t->needs_employment_year =
+      requires != NULL && strcmp(requires, "employment-one-year") == 0;
+  t->confidence = chunk_prop(r->strings, n, "confidence");
+  t->source = chunk_prop(r->strings, n, "source");
 
 out:
+  g_free(per_dep);
+  g_free(requires);
   g_free(basis);
   g_free(days);
   g_free(window);
@@ -334,6 +363,20 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
   xmlNodePtr root = xmlDocGetRootElement(doc);
   r->id = chunk_prop(r->strings, root, "id");
   r->title = chunk_prop(r->strings, root, "title");
+  r->source = chunk_prop(r->strings, root, "source");
+  for (int k = 0; k < 2; k++) {
+    char *d = get_prop(root, k == 0 ? "validFrom" : "validTo");
+    GDate *g = k == 0 ? &r->valid_from : &r->valid_to;
+    g_date_clear(g, 1);
+    if (d != NULL && !sv_xml_parse_date(d, g)) {
+      rc = SV_BADXML;
+      *err = g_strdup_printf("ruleset %s: %s \"%s\" is not a valid date",
+                             path, k == 0 ? "validFrom" : "validTo", d);
+    }
+    g_free(d);
+    if (rc != SV_OK)
+      goto out;
+  }
   if (r->id == NULL || strcmp(r->id, ruleset_id) != 0) {
     rc = SV_BADXML;
     *err = g_strdup_printf("ruleset %s declares id \"%s\"; the file name "
@@ -463,6 +506,7 @@ static sv_status load_wages(struct sv_rules *r, const char *data_dir,
     }
     w->daily = v;
     w->zone = g_string_chunk_insert_const(r->strings, zone);
+    w->source = chunk_prop(r->strings, c, "source");
     if (strcmp(zone, r->zone) == 0)
       zone_seen = true;
     r->nwages++;
@@ -617,13 +661,92 @@ out:
 
 /* ------------------------------------------------------------ public */
 
+/* One ruleset and its index table, without rates. */
+static sv_status load_one(const char *data_dir, const char *ruleset_id,
+                          struct sv_rules **out, char **msg)
+{
+  char *table = NULL;
+  struct sv_rules *r = g_new0(struct sv_rules, 1);
+  r->strings = g_string_chunk_new(1024);
+  g_date_clear(&r->valid_from, 1);
+  g_date_clear(&r->valid_to, 1);
+  sv_status rc = load_ruleset(r, data_dir, ruleset_id, &table, msg);
+  if (rc == SV_OK)
+    rc = load_wages(r, data_dir, table, msg);
+  g_free(table);
+  if (rc != SV_OK)
+    sv_rules_free(&r);
+  *out = r;
+  return rc;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "auto": every ruleset of data_dir/rulesets that states the days it was
+   in force, by id; their periods may not overlap. */
+static sv_status load_members(struct sv_rules *r, const char *data_dir,
+                              char **msg)
+{
+  char *dir = g_build_filename(data_dir, "rulesets", NULL);
+  GDir *d = g_dir_open(dir, 0, NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+  sv_status rc = SV_OK;
+  for (const char *name; d != NULL && (name = g_dir_read_name(d)) != NULL;)
+    if (g_str_has_suffix(name, ".xml"))
+      g_ptr_array_add(ids, g_strndup(name, strlen(name) - 4));
+  if (d != NULL)
+    g_dir_close(d);
+  if (ids->len > 1)
+    qsort(ids->pdata, ids->len, sizeof(gpointer), str_cmp);
+  r->members = g_new0(struct sv_rules *, ids->len + 1);
+  for (guint i = 0; i < ids->len && rc == SV_OK; i++) {
+    struct sv_rules *m = NULL;
+    rc = load_one(data_dir, ids->pdata[i], &m, msg);
+    if (rc != SV_OK)
+      break;
+    if (!g_date_valid(&m->valid_from)) {
+      sv_rules_free(&m); /* no period: only by name */
+      continue;
+    }
+    for (size_t k = 0; k < r->nmembers && rc == SV_OK; k++) {
+      const struct sv_rules *o = r->members[k];
+      bool apart =
+          (g_date_valid(&o->valid_to) &&
+           g_date_compare(&o->valid_to, &m->valid_from) < 0) ||
+          (g_date_valid(&m->valid_to) &&
+           g_date_compare(&m->valid_to, &o->valid_from) < 0);
+      if (!apart) {
+        rc = SV_BADXML;
+        *msg = g_strdup_printf("rulesets %s and %s are in force on the same "
+                               "days: \"auto\" cannot choose",
+                               o->id, m->id);
+      }
+    }
+    if (rc == SV_OK)
+      r->members[r->nmembers++] = m;
+    else
+      sv_rules_free(&m);
+  }
+  if (rc == SV_OK && r->nmembers == 0) {
+    rc = SV_NOTFOUND;
+    *msg = g_strdup_printf("no ruleset in %s states the days it was in "
+                           "force (validFrom)",
+                           dir);
+  }
+  g_ptr_array_free(ids, TRUE);
+  g_free(dir);
+  return rc;
+}
+
 sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
                         const char *rates_path, struct sv_rules **out,
                         char **err)
 {
   sv_status rc = SV_OK;
   struct sv_rules *r = NULL;
-  char *table = NULL;
   char *msg = NULL;
 
   if (out != NULL)
@@ -635,12 +758,16 @@ sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
     msg = g_strdup("no data folder given");
     goto out;
   }
-  r = g_new0(struct sv_rules, 1);
-  r->strings = g_string_chunk_new(1024);
-  rc = load_ruleset(r, data_dir, ruleset_id, &table, &msg);
-  if (rc != SV_OK)
-    goto out;
-  rc = load_wages(r, data_dir, table, &msg);
+  if (ruleset_id != NULL && strcmp(ruleset_id, "auto") == 0) {
+    r = g_new0(struct sv_rules, 1);
+    r->strings = g_string_chunk_new(256);
+    r->id = g_string_chunk_insert(r->strings, "auto");
+    g_date_clear(&r->valid_from, 1);
+    g_date_clear(&r->valid_to, 1);
+    rc = load_members(r, data_dir, &msg);
+  } else {
+    rc = load_one(data_dir, ruleset_id, &r, &msg);
+  }
   if (rc != SV_OK)
     goto out;
   if (rates_path != NULL) {
@@ -648,12 +775,16 @@ sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
     if (rc != SV_OK)
       goto out;
   }
+  for (size_t i = 0; i < r->nmembers; i++) {
+    r->members[i]->rates = r->rates;
+    r->members[i]->nrates = r->nrates;
+    r->members[i]->rates_borrowed = true;
+  }
   *out = r;
   r = NULL;
 
 out:
   sv_rules_free(&r);
-  g_free(table);
   if (err != NULL)
     *err = msg;
   else
@@ -661,16 +792,74 @@ out:
   return rc;
 }
 
+const struct sv_rules *sv_rules_for(const struct sv_rules *rules,
+                                    const GDate *date, char **why)
+{
+  if (why != NULL)
+    *why = NULL;
+  if (rules == NULL || rules->nmembers == 0)
+    return rules;
+  if (date == NULL || !g_date_valid(date))
+    return NULL;
+  char d[16];
+  sv_xml_format_date(date, d, sizeof d);
+  const struct sv_rules *first = rules->members[0];
+  for (size_t i = 0; i < rules->nmembers; i++) {
+    const struct sv_rules *m = rules->members[i];
+    if (g_date_compare(&m->valid_from, &first->valid_from) < 0)
+      first = m;
+    if (g_date_compare(date, &m->valid_from) < 0 ||
+        (g_date_valid(&m->valid_to) && g_date_compare(date, &m->valid_to) > 0))
+      continue;
+    if (why != NULL) {
+      char f[16], t[16] = "";
+      sv_xml_format_date(&m->valid_from, f, sizeof f);
+      if (g_date_valid(&m->valid_to))
+        sv_xml_format_date(&m->valid_to, t, sizeof t);
+      *why = g_strdup_printf("ruleset auto: %s is in force on the as-of "
+                             "date %s (from %s%s%s)",
+                             m->id, d, f, t[0] != '\0' ? " to " : "", t);
+    }
+    return m;
+  }
+  if (g_date_compare(date, &first->valid_from) < 0) {
+    if (why != NULL)
+      *why = g_strdup_printf("ruleset auto: the as-of date %s is before "
+                             "every ruleset; %s, the earliest, applies",
+                             d, first->id);
+    return first;
+  }
+  return NULL;
+}
+
+const char *sv_rules_source(const struct sv_rules *rules)
+{
+  return rules != NULL ? rules->source : NULL;
+}
+
+bool sv_rules_valid(const struct sv_rules *rules, GDate *from, GDate *to)
+{
+  if (rules == NULL || !g_date_valid(&rules->valid_from))
+    return false;
+  *from = rules->valid_from;
+  *to = rules->valid_to;
+  return true;
+}
+
 void sv_rules_free(struct sv_rules **rules)
 {
   if (rules == NULL || *rules == NULL)
     return;
   struct sv_rules *r = *rules;
+  for (size_t i = 0; i < r->nmembers; i++)
+    sv_rules_free(&r->members[i]);
+  g_free(r->members);
   for (size_t i = 0; i < r->nstays; i++)
     g_free((void *)r->stays[i].tests);
   g_free(r->stays);
   g_free(r->wages);
-  g_free(r->rates);
+  if (!r->rates_borrowed)
+    g_free(r->rates);
   g_string_chunk_free(r->strings);
   g_free(r);
   *rules = NULL;
@@ -699,11 +888,41 @@ const struct sv_rule_stay *sv_rules_find_stay(const struct sv_rules *rules,
 {
   if (rules == NULL || id == NULL)
     return NULL;
+  for (size_t i = 0; i < rules->nmembers; i++) {
+    const struct sv_rule_stay *s = sv_rules_find_stay(rules->members[i], id);
+    if (s != NULL)
+      return s; /* "auto": a stay of any of its rulesets */
+  }
   for (size_t i = 0; i < rules->nstays; i++) {
     if (strcmp(rules->stays[i].id, id) == 0)
       return &rules->stays[i];
   }
   return NULL;
+}
+
+bool sv_rules_index_value(const struct sv_rules *rules, const GDate *date,
+                          struct sv_index_value *out)
+{
+  memset(out, 0, sizeof *out);
+  g_date_clear(&out->effective, 1);
+  if (rules == NULL || date == NULL || !g_date_valid(date))
+    return false;
+  const struct wage_entry *best = NULL;
+  for (size_t i = 0; i < rules->nwages; i++) {
+    const struct wage_entry *w = &rules->wages[i];
+    if (strcmp(w->zone, rules->zone) == 0 &&
+        g_date_compare(&w->effective, date) <= 0 &&
+        (best == NULL || g_date_compare(&w->effective, &best->effective) > 0))
+      best = w;
+  }
+  if (best == NULL)
+    return false;
+  out->index = rules->index;
+  out->zone = rules->zone;
+  out->daily = best->daily;
+  out->effective = best->effective;
+  out->source = best->source;
+  return true;
 }
 
 bool sv_rules_wage(const struct sv_rules *rules, const GDate *date,

@@ -28,9 +28,18 @@ struct sv_rules;
 /* One test of one characteristic of stay, as the ruleset states it. */
 struct sv_rule_test {
   enum sv_test_basis basis;
-  int window_months;     /* savings/income: 6 or 12; 0 otherwise */
+  int window_months;     /* savings/income: 3, 6 or 12; 0 otherwise */
   int wage_days;
-  bool strictly_greater; /* "exceeds" (property, investment) vs "reaches" */
+  bool strictly_greater; /* "exceeds" (property, investment, income under
+                            the 2014/2025 rules) vs "reaches" */
+  int per_dependent_days; /* days added per economic dependent; 0: the
+                             ruleset gives no figure */
+  bool needs_employment_year; /* plus a certificate of one year's stable
+                                 employment */
+  const char *confidence;     /* borrowed, NULL = confirmed */
+  const char *source;         /* borrowed, may be NULL */
+  const char *not_applicable; /* borrowed: why the ruleset has no figure
+                                 (the test is not evaluated), or NULL */
   const char *note;      /* borrowed, may be NULL: plain-words remark */
 };
 
@@ -42,15 +51,31 @@ struct sv_rule_stay {
 };
 
 /* Loads ruleset `ruleset_id` and the wage table from data_dir (the schemas/
-   folder), and the rates file when rates_path is not NULL.  On failure
-   returns the status and sets *err to an owned message (free with g_free).
-   Returns owned *out: free with sv_rules_free. */
+   folder), and the rates file when rates_path is not NULL.  ruleset_id
+   "auto" loads every ruleset that states the days it was in force, each
+   with its own index table, for sv_rules_for to choose from per case.  On
+   failure returns the status and sets *err to an owned message (free with
+   g_free).  Returns owned *out: free with sv_rules_free. */
 sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
                         const char *rates_path, struct sv_rules **out,
                         char **err);
 void sv_rules_free(struct sv_rules **rules);
 
-/* Returns borrowed: the ruleset id, e.g. "sre-2012". */
+/* Returns borrowed: the ruleset to apply on date: rules itself, or for
+   "auto" the one in force then (the earliest before every ruleset's start;
+   NULL after the last one's end or on an invalid date), with *why set to
+   an owned sentence saying so (NULL when rules is not "auto"). */
+const struct sv_rules *sv_rules_for(const struct sv_rules *rules,
+                                    const GDate *date, char **why);
+
+/* Returns borrowed: where the ruleset's text comes from, or NULL. */
+const char *sv_rules_source(const struct sv_rules *rules);
+
+/* The days the ruleset was in force: false when it states none; *to is
+   invalid while it still is. */
+bool sv_rules_valid(const struct sv_rules *rules, GDate *from, GDate *to);
+
+/* Returns borrowed: the ruleset id, e.g. "sre-2012" ("auto"). */
 const char *sv_rules_id(const struct sv_rules *rules);
 
 /* Returns borrowed: the stays in ruleset order (valid while rules lives). */
@@ -59,6 +84,18 @@ const struct sv_rule_stay *sv_rules_stays(const struct sv_rules *rules,
 /* Returns borrowed, or NULL when the ruleset has no such stay. */
 const struct sv_rule_stay *sv_rules_find_stay(const struct sv_rules *rules,
                                               const char *id);
+
+/* The daily value of the ruleset's index (minimum wage, UMA) in force on
+   a date, with where it comes from. */
+struct sv_index_value {
+  const char *index;  /* borrowed: "minimum-wage" or "uma" */
+  const char *zone;   /* borrowed */
+  sv_cents daily;
+  GDate effective;
+  const char *source; /* borrowed, may be NULL */
+};
+bool sv_rules_index_value(const struct sv_rules *rules, const GDate *date,
+                          struct sv_index_value *out);
 
 /* The daily wage in force on `date` for the ruleset's index and zone:
    centavos, the zone name (borrowed) and the date it took effect.  False

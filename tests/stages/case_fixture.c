@@ -14,6 +14,15 @@
 #include "support.h"
 #include "xmlsafe.h"
 
+struct sv_rules *fx_rules(const char *id)
+{
+  struct sv_rules *r = NULL;
+  char *err = NULL;
+  if (sv_rules_load(FX_DATA_DIR, id, NULL, &r, &err) != SV_OK)
+    fail_msg("sv_rules_load %s: %s", id, err);
+  return r;
+}
+
 struct sv_rules *fx_rules_with_rates(const char *rates_xml)
 {
   char *dir = NULL;

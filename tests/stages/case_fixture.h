@@ -19,6 +19,9 @@
 
 struct sv_rules *fx_rules_with_rates(const char *rates_xml);
 
+/* Ruleset id ("sre-2025", "auto" ...) from the real data, no rates. */
+struct sv_rules *fx_rules(const char *id);
+
 struct sv_case *fx_new_case(const char *as_of);
 
 void fx_request(struct sv_case *c, const char *stay);

@@ -20,6 +20,7 @@
 #include "evaluate.h"
 #include "stages/case_fixture.h"
 #include "support.h"
+#include "xmlsafe.h"
 
 /* The savings threshold is days x wage: temporary-resident on 2026-11-15
    needs 20,000 x 315.04 = 6,300,800.00 MXN; 12 months exactly at it meet
@@ -448,6 +449,175 @@ static void test_evaluate_all_stays_best_overall(void **state)
   sv_rules_free(&r);
 }
 
+/* ------------------------------------------------ rulesets of the date */
+
+/* A pensioner with two dependents under sre-2014 on 2024-06-30 (wage
+   248.93): (20,000 + 2 x 100) x 248.93 = 5,028,386.00 over 2023-06 ..
+   2024-05; reached exactly: meets; one centavo short: not-met. */
+static void test_evaluate_dependents_add_days(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules("sre-2014");
+  for (int short_by = 0; short_by <= 1; short_by++) {
+    struct sv_case *c = fx_new_case("2024-06-30");
+    c->dependents = 2;
+    fx_request(c, "permanent-resident");
+    fx_add_months(c, "0001112222", "MXN", 2023, 6, 12, 502838600 - short_by);
+    sv_evaluate_case(r, c);
+    const struct sv_test *t =
+        fx_find_test(c, "permanent-resident", SV_TEST_SAVINGS);
+    assert_int_equal(t->wage_days, 20200);
+    assert_int_equal(t->required_mxn, 502838600);
+    assert_int_equal(t->outcome,
+                     short_by ? SV_OUTCOME_NOT_MET : SV_OUTCOME_MEETS);
+    assert_true(fx_has_reason(t, "economic dependents", NULL));
+    sv_case_free(&c);
+  }
+  sv_rules_free(&r);
+}
+
+/* sre-2014 visitor: 300 x 248.93 = 74,679.00 over the 3 months 2024-03 ..
+   2024-05 (as of 2024-06-30): three months meet; two are not enough. */
+static void test_evaluate_three_month_window(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules("sre-2014");
+  for (int n = 3; n >= 2; n--) {
+    struct sv_case *c = fx_new_case("2024-06-30");
+    fx_request(c, "visitor");
+    fx_add_months(c, "0001112222", "MXN", 2024, 6 - n, n, 7467900);
+    sv_evaluate_case(r, c);
+    const struct sv_test *t = fx_find_test(c, "visitor", SV_TEST_SAVINGS);
+    assert_int_equal(t->window_months, 3);
+    assert_int_equal(t->required_mxn, 7467900);
+    assert_int_equal(t->months_found, n);
+    assert_int_equal(t->outcome,
+                     n == 3 ? SV_OUTCOME_MEETS : SV_OUTCOME_INSUFFICIENT);
+    sv_case_free(&c);
+  }
+  sv_rules_free(&r);
+}
+
+/* sre-2025 temporary resident on 2026-03-02: 11,460 x 117.31 =
+   1,344,372.60.  Eleven months of 1,400,000.00 and 2025-07 at
+   1,300,000.00: mean (11 x 1,400,000 + 1,300,000) / 12 = 1,391,666.67
+   passes; under every-month the one month below fails the test. */
+static void test_evaluate_every_month_policy(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules("sre-2025");
+  for (int every = 0; every <= 1; every++) {
+    struct sv_case *c = fx_new_case("2026-03-02");
+    fx_request(c, "temporary-resident");
+    fx_add_months(c, "0001112222", "MXN", 2025, 3, 4, 140000000);
+    fx_add_months(c, "0001112222", "MXN", 2025, 7, 1, 130000000);
+    fx_add_months(c, "0001112222", "MXN", 2025, 8, 7, 140000000);
+    sv_evaluate_case_policy(
+        r, every ? SV_POLICY_EVERY_MONTH : SV_POLICY_MEAN, c);
+    const struct sv_test *t =
+        fx_find_test(c, "temporary-resident", SV_TEST_SAVINGS);
+    assert_int_equal(t->required_mxn, 134437260);
+    assert_true(t->has_policy);
+    assert_int_equal(t->policy,
+                     every ? SV_POLICY_EVERY_MONTH : SV_POLICY_MEAN);
+    assert_true(t->has_mean);
+    assert_int_equal(t->mean_mxn, 139166667);
+    assert_int_equal(t->months_below, 1);
+    assert_int_equal(t->lowest_year, 2025);
+    assert_int_equal(t->lowest_month, 7);
+    assert_int_equal(t->lowest_mxn, 130000000);
+    assert_int_equal(t->outcome,
+                     every ? SV_OUTCOME_NOT_MET : SV_OUTCOME_MEETS);
+    sv_case_free(&c);
+  }
+  sv_rules_free(&r);
+}
+
+/* sre-2025 has no figure for temporary students: the stay and the case
+   are not-applicable, never evaluated; under auto on 2026-03-02 the
+   ruleset applied is sre-2025 and the evaluation says so. */
+static void test_evaluate_not_applicable(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules("auto");
+  struct sv_case *c = fx_new_case("2026-03-02");
+  fx_request(c, "temporary-student");
+  fx_add_months(c, "0001112222", "MXN", 2025, 3, 12, 900000000);
+  sv_evaluate_case(r, c);
+  assert_string_equal(c->eval->ruleset_id, "sre-2025");
+  assert_non_null(c->eval->ruleset_why);
+  assert_string_equal(c->eval->wage_index, "uma");
+  assert_int_equal(c->eval->wage_daily, 11731);
+  const struct sv_test *t =
+      fx_find_test(c, "temporary-student", SV_TEST_SAVINGS);
+  assert_int_equal(t->outcome, SV_OUTCOME_NOT_APPLICABLE);
+  assert_int_equal(t->required_mxn, 0);
+  assert_int_equal(fx_stay_outcome(c, "temporary-student"),
+                   SV_OUTCOME_NOT_APPLICABLE);
+  assert_int_equal(c->eval->overall, SV_OUTCOME_NOT_APPLICABLE);
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
+/* sre-2025 income is "superior a": > 680 x 117.31 = 79,770.80 over the 6
+   months 2025-09 .. 2026-02; exactly 79,770.80 is not-met, one centavo
+   more meets. */
+static void test_evaluate_income_strictly_greater(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules("sre-2025");
+  for (int more = 0; more <= 1; more++) {
+    struct sv_case *c = fx_new_case("2026-03-02");
+    c->applicant = g_strdup("ANA PEREZ");
+    fx_request(c, "temporary-resident");
+    fx_add_letter(c, "income/letter.pdf", "ANA PEREZ", true, 2025, 9, 6,
+                  7977080 + more);
+    sv_evaluate_case(r, c);
+    const struct sv_test *t =
+        fx_find_test(c, "temporary-resident", SV_TEST_INCOME);
+    assert_int_equal(t->required_mxn, 7977080);
+    assert_false(t->has_policy);
+    assert_int_equal(t->outcome,
+                     more ? SV_OUTCOME_MEETS : SV_OUTCOME_NOT_MET);
+    sv_case_free(&c);
+  }
+  sv_rules_free(&r);
+}
+
+/* sre-2025 visitor income (> 220 x 117.31 = 25,808.20 over 2025-12 ..
+   2026-02, 30,000.00 a month) also needs a year's stable employment
+   before 2026-03-02: since 2020-09-01 meets; since 2025-06-01, or no date
+   stated, needs review. */
+static void test_evaluate_employment_year(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules("sre-2025");
+  static const char *const since[] = {"2020-09-01", "2025-06-01", NULL};
+  static const enum sv_outcome want[] = {SV_OUTCOME_MEETS,
+                                         SV_OUTCOME_NEEDS_REVIEW,
+                                         SV_OUTCOME_NEEDS_REVIEW};
+  for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+    struct sv_case *c = fx_new_case("2026-03-02");
+    c->applicant = g_strdup("ANA PEREZ");
+    fx_request(c, "visitor");
+    struct sv_income_doc *inc = fx_add_letter(
+        c, "income/letter.pdf", "ANA PEREZ", true, 2025, 12, 3, 3000000);
+    if (since[i] != NULL)
+      assert_true(sv_xml_parse_date(since[i], &inc->employed_since));
+    sv_evaluate_case(r, c);
+    const struct sv_test *t = fx_find_test(c, "visitor", SV_TEST_INCOME);
+    assert_int_equal(t->required_mxn, 2580820);
+    if (t->outcome != want[i]) {
+      fx_print_reasons(t);
+      fail_msg("since %s: %s", since[i] != NULL ? since[i] : "(none)",
+               sv_outcome_str(t->outcome));
+    }
+    assert_true(fx_has_reason(t, "employ", NULL));
+    sv_case_free(&c);
+  }
+  sv_rules_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -465,6 +635,12 @@ int main(void)
       cmocka_unit_test(test_evaluate_unreconciled_month_needs_review),
       cmocka_unit_test(test_evaluate_ocr_low_confidence_month),
       cmocka_unit_test(test_evaluate_all_stays_best_overall),
+      cmocka_unit_test(test_evaluate_dependents_add_days),
+      cmocka_unit_test(test_evaluate_three_month_window),
+      cmocka_unit_test(test_evaluate_every_month_policy),
+      cmocka_unit_test(test_evaluate_not_applicable),
+      cmocka_unit_test(test_evaluate_income_strictly_greater),
+      cmocka_unit_test(test_evaluate_employment_year),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -364,6 +364,51 @@ static void test_letter_realdoc_benefit(void **state)
   sv_doc_free(&doc);
 }
 
+/* Since when the person is employed, in the wordings letters use: a
+   month and year (its first day), a full date in the document's order, a
+   labelled hire date; a letter that says nothing leaves it unknown. */
+static void test_letter_employed_since(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *text;
+    int y, m, d; /* 0: none */
+  } cases[] = {
+      {"To whom it may concern:\n"
+       "We confirm that Lena Ortiz has worked for Harbor Point Dental, LLC\n"
+       "since September 2020. Her net monthly pay is $4,100.00.\n",
+       2020, 9, 1},
+      {"Employment verification for Tom Reyes. He has been employed with\n"
+       "us since March 3, 2019 and earns a net salary of $3,000.00 per "
+       "month.\n",
+       2019, 3, 3},
+      {"CONSTANCIA DE PERCEPCIONES\n"
+       "Molinos del Sur, S.A. de C.V. hace constar que el C. RAUL PENA "
+       "SOTO\n"
+       "presta sus servicios en esta empresa desde el 16 de enero de 2017\n"
+       "con un sueldo mensual neto de $25,000.00.\n",
+       2017, 1, 16},
+      {"Employee: Mara North\n"
+       "Date of hire: 01/15/2019\n"
+       "Net monthly salary: $5,200.00\n",
+       2019, 1, 15},
+      {"Employee: Mara North\n"
+       "Net monthly salary: $5,200.00\n",
+       0, 0, 0},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    struct sv_doc *doc = read_text(cases[i].text);
+    const GDate *d = &doc->income->employed_since;
+    if (cases[i].y == 0)
+      assert_false(g_date_valid(d));
+    else if (!g_date_valid(d))
+      fail_msg("case %zu: no date", i);
+    else
+      assert_date(d, cases[i].y, cases[i].m, cases[i].d);
+    sv_doc_free(&doc);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -382,6 +427,7 @@ int main(void)
       cmocka_unit_test(test_letter_nothing),
       cmocka_unit_test(test_letter_monthly),
       cmocka_unit_test(test_letter_realdoc_benefit),
+      cmocka_unit_test(test_letter_employed_since),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
