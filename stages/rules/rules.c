@@ -9,12 +9,16 @@
  * the line when known).  Afterwards the struct is read-only: lookups are plain
  * scans over small sorted arrays, so they are MT safe.
  *
+ * The rates file is read by rates.c; "auto" loads every ruleset that
+ * states its days in force, and sv_rules_for picks one per date.
+ *
  * Layout of the data folder (the schemas/ folder):
  *   ruleset.xsd, wages.xsd, rates.xsd
  *   rulesets/<ruleset-id>.xml      the ruleset
  *   data/<table>.xml               the index series the ruleset names
  */
 #include "rules.h"
+#include "rules_priv.h"
 
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -23,42 +27,9 @@
 #include "../../pipeline/money.h"
 #include "../../pipeline/xmlsafe.h"
 
-struct wage_entry {
-  const char *zone; /* in the string chunk */
-  GDate effective;
-  sv_cents daily;
-  const char *source; /* in the string chunk, NULL when none */
-};
-
-struct rate_entry {
-  char currency[4];
-  GDate date;
-  int64_t mxn_e4;
-};
-
-struct sv_rules {
-  GStringChunk *strings; /* owns every string below */
-  const char *id;
-  const char *title;
-  const char *index;          /* e.g. "minimum-wage" */
-  const char *zone;           /* e.g. "general" */
-  struct sv_rule_stay *stays; /* owned array; each tests array owned */
-  size_t nstays;
-  struct wage_entry *wages; /* owned, sorted by (zone, effective) */
-  size_t nwages;
-  struct rate_entry *rates; /* owned, sorted by (currency, date) unless
-                               rates_borrowed */
-  size_t nrates;
-  bool rates_borrowed;      /* a member of "auto": its parent's rates */
-  const char *source;       /* where the ruleset's text comes from */
-  GDate valid_from, valid_to; /* its days in force (invalid: open) */
-  struct sv_rules **members; /* "auto": every ruleset, by id; owned */
-  size_t nmembers;
-};
-
 /* ------------------------------------------------------- XML input */
 
-static char *date_str(const GDate *d)
+char *sv_rules_date_str(const GDate *d)
 {
   char buf[16];
   sv_xml_format_date(d, buf, sizeof buf);
@@ -70,8 +41,8 @@ static char *date_str(const GDate *d)
    data files needs.  `what` ("ruleset", "wage table", "rates file") starts
    the error message.  Returns owned *out (xmlFreeDoc) or a status and an
    owned *err. */
-static sv_status load_valid_xml(const char *path, const char *xsd_path,
-                                const char *what, xmlDocPtr *out, char **err)
+sv_status sv_rules_load_xml(const char *path, const char *xsd_path,
+                            const char *what, xmlDocPtr *out, char **err)
 {
   char *detail = NULL;
   xmlDocPtr doc = NULL;
@@ -99,14 +70,14 @@ out:
   return rc;
 }
 
-static bool is_element(xmlNodePtr n, const char *name)
+bool sv_rules_is_element(xmlNodePtr n, const char *name)
 {
   return n != NULL && n->type == XML_ELEMENT_NODE &&
          xmlStrcmp(n->name, (const xmlChar *)name) == 0;
 }
 
 /* Returns owned (g_free): the attribute's value, NULL when absent. */
-static char *get_prop(xmlNodePtr n, const char *name)
+char *sv_rules_prop(xmlNodePtr n, const char *name)
 {
   xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
   if (v == NULL)
@@ -120,7 +91,7 @@ static char *get_prop(xmlNodePtr n, const char *name)
 static const char *chunk_prop(GStringChunk *chunk, xmlNodePtr n,
                               const char *name)
 {
-  char *v = get_prop(n, name);
+  char *v = sv_rules_prop(n, name);
   if (v == NULL)
     return NULL;
   const char *s = g_string_chunk_insert(chunk, v);
@@ -190,12 +161,12 @@ static sv_status read_test(struct sv_rules *r, const char *path,
                            struct sv_rule_test *t, char **err)
 {
   sv_status rc = SV_OK;
-  char *basis = get_prop(n, "basis");
-  char *days = get_prop(n, "wageDays");
-  char *window = get_prop(n, "windowMonths");
-  char *compare = get_prop(n, "compare");
-  char *per_dep = get_prop(n, "perDependentDays");
-  char *requires = get_prop(n, "requires");
+  char *basis = sv_rules_prop(n, "basis");
+  char *days = sv_rules_prop(n, "wageDays");
+  char *window = sv_rules_prop(n, "windowMonths");
+  char *compare = sv_rules_prop(n, "compare");
+  char *per_dep = sv_rules_prop(n, "perDependentDays");
+  char *requires = sv_rules_prop(n, "requires");
   gint64 v = 0;
   int line = (int)xmlGetLineNo(n);
 
@@ -209,8 +180,8 @@ static sv_status read_test(struct sv_rules *r, const char *path,
   }
   t->not_applicable = chunk_prop(r->strings, n, "notApplicable");
   if (t->not_applicable != NULL) {
-    if (days != NULL || window != NULL || compare != NULL ||
-        per_dep != NULL || requires != NULL) {
+    if (days != NULL || window != NULL || compare != NULL || per_dep != NULL ||
+        requires != NULL) {
       rc = SV_BADXML;
       *err = g_strdup_printf("ruleset %s, line %d: stay %s: a test that is "
                              "notApplicable takes no figure",
@@ -258,7 +229,7 @@ static sv_status read_test(struct sv_rules *r, const char *path,
     goto out;
   }
   for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-    if (is_element(c, "note"))
+    if (sv_rules_is_element(c, "note"))
       t->note = chunk_note(r->strings, c);
   }
   if (per_dep != NULL &&
@@ -296,7 +267,7 @@ static sv_status read_stay(struct sv_rules *r, const char *path, xmlNodePtr n,
     goto out;
   }
   for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-    if (is_element(c, "test"))
+    if (sv_rules_is_element(c, "test"))
       ntests++;
   }
   if (ntests == 0) {
@@ -307,7 +278,7 @@ static sv_status read_stay(struct sv_rules *r, const char *path, xmlNodePtr n,
   tests = g_new0(struct sv_rule_test, ntests);
   size_t i = 0;
   for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-    if (!is_element(c, "test"))
+    if (!sv_rules_is_element(c, "test"))
       continue;
     rc = read_test(r, path, stay->id, c, &tests[i], err);
     if (rc != SV_OK)
@@ -356,7 +327,7 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
     goto out;
   }
   xsd = g_build_filename(data_dir, "ruleset.xsd", NULL);
-  rc = load_valid_xml(path, xsd, "ruleset", &doc, err);
+  rc = sv_rules_load_xml(path, xsd, "ruleset", &doc, err);
   if (rc != SV_OK)
     goto out;
 
@@ -365,13 +336,13 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
   r->title = chunk_prop(r->strings, root, "title");
   r->source = chunk_prop(r->strings, root, "source");
   for (int k = 0; k < 2; k++) {
-    char *d = get_prop(root, k == 0 ? "validFrom" : "validTo");
+    char *d = sv_rules_prop(root, k == 0 ? "validFrom" : "validTo");
     GDate *g = k == 0 ? &r->valid_from : &r->valid_to;
     g_date_clear(g, 1);
     if (d != NULL && !sv_xml_parse_date(d, g)) {
       rc = SV_BADXML;
-      *err = g_strdup_printf("ruleset %s: %s \"%s\" is not a valid date",
-                             path, k == 0 ? "validFrom" : "validTo", d);
+      *err = g_strdup_printf("ruleset %s: %s \"%s\" is not a valid date", path,
+                             k == 0 ? "validFrom" : "validTo", d);
     }
     g_free(d);
     if (rc != SV_OK)
@@ -386,12 +357,12 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
   }
   size_t nstays = 0;
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-    if (is_element(c, "index")) {
+    if (sv_rules_is_element(c, "index")) {
       r->index = chunk_prop(r->strings, c, "name");
       r->zone = chunk_prop(r->strings, c, "zone");
       g_free(*table);
-      *table = get_prop(c, "table");
-    } else if (is_element(c, "stay")) {
+      *table = sv_rules_prop(c, "table");
+    } else if (sv_rules_is_element(c, "stay")) {
       nstays++;
     }
   }
@@ -404,7 +375,7 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
   }
   r->stays = g_new0(struct sv_rule_stay, nstays);
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-    if (!is_element(c, "stay"))
+    if (!sv_rules_is_element(c, "stay"))
       continue;
     struct sv_rule_stay *stay = &r->stays[r->nstays];
     r->nstays++; /* counted before reading so sv_rules_free frees it */
@@ -459,11 +430,11 @@ static sv_status load_wages(struct sv_rules *r, const char *data_dir,
   char *daily = NULL;
   xmlDocPtr doc = NULL;
 
-  rc = load_valid_xml(path, xsd, "wage table", &doc, err);
+  rc = sv_rules_load_xml(path, xsd, "wage table", &doc, err);
   if (rc != SV_OK)
     goto out;
   xmlNodePtr root = xmlDocGetRootElement(doc);
-  index = get_prop(root, "index");
+  index = sv_rules_prop(root, "index");
   if (index == NULL || strcmp(index, r->index) != 0) {
     rc = SV_BADXML;
     *err = g_strdup_printf("wage table %s holds index \"%s\" but ruleset %s "
@@ -473,22 +444,22 @@ static sv_status load_wages(struct sv_rules *r, const char *data_dir,
   }
   size_t n = 0;
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-    if (is_element(c, "wage"))
+    if (sv_rules_is_element(c, "wage"))
       n++;
   }
   r->wages = g_new0(struct wage_entry, n);
   bool zone_seen = false;
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-    if (!is_element(c, "wage"))
+    if (!sv_rules_is_element(c, "wage"))
       continue;
     struct wage_entry *w = &r->wages[r->nwages];
     int line = (int)xmlGetLineNo(c);
     g_free(zone);
     g_free(eff);
     g_free(daily);
-    zone = get_prop(c, "zone");
-    eff = get_prop(c, "effective");
-    daily = get_prop(c, "daily");
+    zone = sv_rules_prop(c, "zone");
+    eff = sv_rules_prop(c, "effective");
+    daily = sv_rules_prop(c, "daily");
     if (zone == NULL || !sv_xml_parse_date(eff, &w->effective)) {
       rc = SV_BADXML;
       *err = g_strdup_printf("wage table %s, line %d: effective \"%s\" is "
@@ -514,7 +485,7 @@ static sv_status load_wages(struct sv_rules *r, const char *data_dir,
   qsort(r->wages, r->nwages, sizeof *r->wages, wage_cmp);
   for (size_t i = 1; i < r->nwages; i++) {
     if (wage_cmp(&r->wages[i - 1], &r->wages[i]) == 0) {
-      char *d = date_str(&r->wages[i].effective);
+      char *d = sv_rules_date_str(&r->wages[i].effective);
       rc = SV_BADXML;
       *err = g_strdup_printf("wage table %s: two values for zone %s on %s",
                              path, r->wages[i].zone, d);
@@ -539,122 +510,6 @@ out:
   g_free(daily);
   g_free(file);
   g_free(path);
-  g_free(xsd);
-  return rc;
-}
-
-/* ------------------------------------------------------------- rates */
-
-static int rate_cmp(const void *a, const void *b)
-{
-  const struct rate_entry *x = a, *y = b;
-  int c = strcmp(x->currency, y->currency);
-  if (c != 0)
-    return c;
-  return g_date_compare(&x->date, &y->date);
-}
-
-static sv_status load_rates(struct sv_rules *r, const char *data_dir,
-                            const char *rates_path, char **err)
-{
-  sv_status rc = SV_OK;
-  char *xsd = g_build_filename(data_dir, "rates.xsd", NULL);
-  char *cur = NULL;
-  char *date = NULL;
-  char *mxn = NULL;
-  xmlDocPtr doc = NULL;
-
-  rc = load_valid_xml(rates_path, xsd, "rates file", &doc, err);
-  if (rc != SV_OK)
-    goto out;
-  xmlNodePtr root = xmlDocGetRootElement(doc);
-  size_t n = 0;
-  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-    if (is_element(c, "rate"))
-      n++;
-  }
-  r->rates = g_new0(struct rate_entry, n > 0 ? n : 1);
-  for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-    if (!is_element(c, "rate"))
-      continue;
-    struct rate_entry *e = &r->rates[r->nrates];
-    int line = (int)xmlGetLineNo(c);
-    g_free(cur);
-    g_free(date);
-    g_free(mxn);
-    cur = get_prop(c, "currency");
-    date = get_prop(c, "date");
-    mxn = get_prop(c, "mxn");
-    if (cur == NULL || strlen(cur) != 3) {
-      rc = SV_BADXML;
-      *err = g_strdup_printf("rates file %s, line %d: currency must be a "
-                             "3-letter ISO 4217 code",
-                             rates_path, line);
-      goto out;
-    }
-    if (!sv_xml_parse_date(date, &e->date)) {
-      rc = SV_BADXML;
-      *err = g_strdup_printf("rates file %s, line %d: date \"%s\" is not a "
-                             "valid YYYY-MM-DD date",
-                             rates_path, line, date != NULL ? date : "");
-      goto out;
-    }
-    int64_t v6 = 0;
-    if (sv_decimal_parse(mxn, 6, &v6) != SV_OK || v6 <= 0) {
-      rc = SV_BADXML;
-      *err = g_strdup_printf("rates file %s, line %d: mxn \"%s\" is not a "
-                             "positive decimal with at most 6 decimals",
-                             rates_path, line, mxn != NULL ? mxn : "");
-      goto out;
-    }
-    if (v6 % 100 != 0) {
-      rc = SV_INVALID;
-      *err = g_strdup_printf("rates file %s, line %d: mxn \"%s\" for %s has "
-                             "more than 4 decimals; rates are kept to 4 "
-                             "decimals and never rounded, so give at most 4",
-                             rates_path, line, mxn, cur);
-      goto out;
-    }
-    if (v6 / 100 == 0) {
-      rc = SV_INVALID;
-      *err = g_strdup_printf("rates file %s, line %d: mxn \"%s\" for %s is "
-                             "below 0.0001",
-                             rates_path, line, mxn, cur);
-      goto out;
-    }
-    if (strcmp(cur, "MXN") == 0) {
-      if (v6 / 100 != 10000) {
-        rc = SV_INVALID;
-        *err = g_strdup_printf("rates file %s, line %d: the MXN rate is "
-                               "always 1.0000, not %s",
-                               rates_path, line, mxn);
-        goto out;
-      }
-      continue; /* MXN is built in */
-    }
-    memcpy(e->currency, cur, 3);
-    e->currency[3] = '\0';
-    e->mxn_e4 = v6 / 100;
-    r->nrates++;
-  }
-  qsort(r->rates, r->nrates, sizeof *r->rates, rate_cmp);
-  for (size_t i = 1; i < r->nrates; i++) {
-    if (rate_cmp(&r->rates[i - 1], &r->rates[i]) == 0) {
-      char *d = date_str(&r->rates[i].date);
-      rc = SV_BADXML;
-      *err = g_strdup_printf("rates file %s: two rates for %s on %s",
-                             rates_path, r->rates[i].currency, d);
-      g_free(d);
-      goto out;
-    }
-  }
-
-out:
-  if (doc != NULL)
-    xmlFreeDoc(doc);
-  g_free(cur);
-  g_free(date);
-  g_free(mxn);
   g_free(xsd);
   return rc;
 }
@@ -713,11 +568,10 @@ static sv_status load_members(struct sv_rules *r, const char *data_dir,
     }
     for (size_t k = 0; k < r->nmembers && rc == SV_OK; k++) {
       const struct sv_rules *o = r->members[k];
-      bool apart =
-          (g_date_valid(&o->valid_to) &&
-           g_date_compare(&o->valid_to, &m->valid_from) < 0) ||
-          (g_date_valid(&m->valid_to) &&
-           g_date_compare(&m->valid_to, &o->valid_from) < 0);
+      bool apart = (g_date_valid(&o->valid_to) &&
+                    g_date_compare(&o->valid_to, &m->valid_from) < 0) ||
+                   (g_date_valid(&m->valid_to) &&
+                    g_date_compare(&m->valid_to, &o->valid_from) < 0);
       if (!apart) {
         rc = SV_BADXML;
         *msg = g_strdup_printf("rulesets %s and %s are in force on the same "
@@ -771,7 +625,7 @@ sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
   if (rc != SV_OK)
     goto out;
   if (rates_path != NULL) {
-    rc = load_rates(r, data_dir, rates_path, &msg);
+    rc = sv_rules_load_rates(r, data_dir, rates_path, &msg);
     if (rc != SV_OK)
       goto out;
   }
@@ -928,56 +782,14 @@ bool sv_rules_index_value(const struct sv_rules *rules, const GDate *date,
 bool sv_rules_wage(const struct sv_rules *rules, const GDate *date,
                    sv_cents *daily, const char **zone, GDate *effective)
 {
-  if (rules == NULL || date == NULL || !g_date_valid(date))
-    return false;
-  const struct wage_entry *best = NULL;
-  for (size_t i = 0; i < rules->nwages; i++) {
-    const struct wage_entry *w = &rules->wages[i];
-    if (strcmp(w->zone, rules->zone) != 0)
-      continue;
-    if (g_date_compare(&w->effective, date) > 0)
-      continue;
-    if (best == NULL || g_date_compare(&w->effective, &best->effective) > 0)
-      best = w;
-  }
-  if (best == NULL)
+  struct sv_index_value iv;
+  if (!sv_rules_index_value(rules, date, &iv))
     return false;
   if (daily != NULL)
-    *daily = best->daily;
+    *daily = iv.daily;
   if (zone != NULL)
-    *zone = rules->zone;
+    *zone = iv.zone;
   if (effective != NULL)
-    *effective = best->effective;
-  return true;
-}
-
-bool sv_rules_rate(const struct sv_rules *rules, const char *currency,
-                   const GDate *date, int64_t *mxn_e4, GDate *rate_date)
-{
-  if (rules == NULL || currency == NULL || date == NULL || !g_date_valid(date))
-    return false;
-  if (strcmp(currency, "MXN") == 0) {
-    if (mxn_e4 != NULL)
-      *mxn_e4 = 10000;
-    if (rate_date != NULL)
-      *rate_date = *date;
-    return true;
-  }
-  const struct rate_entry *best = NULL;
-  for (size_t i = 0; i < rules->nrates; i++) {
-    const struct rate_entry *e = &rules->rates[i];
-    if (strcmp(e->currency, currency) != 0)
-      continue;
-    if (g_date_compare(&e->date, date) > 0)
-      continue;
-    if (best == NULL || g_date_compare(&e->date, &best->date) > 0)
-      best = e;
-  }
-  if (best == NULL)
-    return false;
-  if (mxn_e4 != NULL)
-    *mxn_e4 = best->mxn_e4;
-  if (rate_date != NULL)
-    *rate_date = best->date;
+    *effective = iv.effective;
   return true;
 }

@@ -28,24 +28,24 @@ struct sv_rules;
 /* One test of one characteristic of stay, as the ruleset states it. */
 struct sv_rule_test {
   enum sv_test_basis basis;
-  int window_months;     /* savings/income: 3, 6 or 12; 0 otherwise */
+  int window_months; /* savings/income: 3, 6 or 12; 0 otherwise */
   int wage_days;
-  bool strictly_greater; /* "exceeds" (property, investment, income under
-                            the 2014/2025 rules) vs "reaches" */
-  int per_dependent_days; /* days added per economic dependent; 0: the
-                             ruleset gives no figure */
+  bool strictly_greater;      /* "exceeds" (property, investment, income under
+                                 the 2014/2025 rules) vs "reaches" */
+  int per_dependent_days;     /* days added per economic dependent; 0: the
+                                 ruleset gives no figure */
   bool needs_employment_year; /* plus a certificate of one year's stable
                                  employment */
   const char *confidence;     /* borrowed, NULL = confirmed */
   const char *source;         /* borrowed, may be NULL */
   const char *not_applicable; /* borrowed: why the ruleset has no figure
                                  (the test is not evaluated), or NULL */
-  const char *note;      /* borrowed, may be NULL: plain-words remark */
+  const char *note;           /* borrowed, may be NULL: plain-words remark */
 };
 
 struct sv_rule_stay {
-  const char *id;        /* borrowed */
-  const char *title;     /* borrowed */
+  const char *id;                   /* borrowed */
+  const char *title;                /* borrowed */
   const struct sv_rule_test *tests; /* borrowed array */
   size_t ntests;
 };
@@ -88,8 +88,8 @@ const struct sv_rule_stay *sv_rules_find_stay(const struct sv_rules *rules,
 /* The daily value of the ruleset's index (minimum wage, UMA) in force on
    a date, with where it comes from. */
 struct sv_index_value {
-  const char *index;  /* borrowed: "minimum-wage" or "uma" */
-  const char *zone;   /* borrowed */
+  const char *index; /* borrowed: "minimum-wage" or "uma" */
+  const char *zone;  /* borrowed */
   sv_cents daily;
   GDate effective;
   const char *source; /* borrowed, may be NULL */
