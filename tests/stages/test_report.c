@@ -784,6 +784,58 @@ static void test_report_batch_validates(void **state)
   g_free(tmp);
 }
 
+/* The rules of the date: the ruleset auto chose (report/@ruleset, the
+   ruleset element with its reason and source), the UMA as index with its
+   source, a savings test's policy figures, and a not-applicable test and
+   stay: all validate. */
+static void test_report_ruleset_of_the_date(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_evaluation *ev = c->eval;
+  ev->ruleset_id = g_strdup("sre-2025");
+  ev->ruleset_source = g_strdup("DOF 2025-07-25");
+  ev->ruleset_why = g_strdup("ruleset auto: sre-2025 is in force");
+  g_free(ev->wage_index);
+  ev->wage_index = g_strdup("uma");
+  ev->wage_source = g_strdup("INEGI");
+  ev->wage_daily = 11731;
+  struct sv_test *t = &g_array_index(ev->tests, struct sv_test, 0);
+  t->has_policy = true;
+  t->policy = SV_POLICY_EVERY_MONTH;
+  t->has_mean = true;
+  t->mean_mxn = 139166667;
+  t->months_below = 1;
+  add_test(ev, "temporary-student", SV_TEST_SAVINGS, 0, 0, 0, false, 0,
+           SV_OUTCOME_NOT_APPLICABLE, "not applicable under sre-2025");
+  struct sv_stay st = {g_strdup("temporary-student"),
+                       SV_OUTCOME_NOT_APPLICABLE};
+  g_array_append_val(ev->stays, st);
+  struct sv_config cfg = test_config("/nonexistent");
+  cfg.ruleset_id = "auto";
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "/r:report/@ruleset", "sre-2025");
+  check_str(doc, "//r:evaluation/r:ruleset/@id", "sre-2025");
+  check_str(doc, "//r:evaluation/r:ruleset/@chosen", "auto");
+  check_str(doc, "//r:evaluation/r:ruleset/@source", "DOF 2025-07-25");
+  check_str(doc, "//r:evaluation/r:wage/@index", "uma");
+  check_str(doc, "//r:evaluation/r:wage/@daily", "117.31");
+  check_str(doc, "//r:evaluation/r:wage/@source", "INEGI");
+  check_str(doc, "//r:test[1]/@policy", "every-month");
+  check_str(doc, "//r:test[1]/@meanMxn", "1391666.67");
+  check_str(doc, "//r:test[1]/@monthsBelow", "1");
+  check_str(doc, "//r:test[@stay='temporary-student']/@outcome",
+            "not-applicable");
+  check_str(doc, "//r:stay[@id='temporary-student']/@outcome",
+            "not-applicable");
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
 int main(void)
 {
   xmlInitParser();
@@ -799,6 +851,7 @@ int main(void)
       cmocka_unit_test(test_report_write_file_unwritable),
       cmocka_unit_test(test_report_stage_writes_case),
       cmocka_unit_test(test_report_batch_validates),
+      cmocka_unit_test(test_report_ruleset_of_the_date),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   xmlCleanupParser();
