@@ -57,3 +57,29 @@ bool sv_row_reread_line(const struct sv_services *svc,
   struct sv_box line = sv_layout_line(l, t->rows[r].line)->ln->box;
   return sv_services_reread_all(svc, pg, &line, SV_REREAD_LINE, out);
 }
+
+bool sv_cell_reread_amount(const struct sv_services *svc,
+                           const struct sv_doc *doc,
+                           const struct sv_layout *l,
+                           const struct sv_table *t, size_t r, size_t c,
+                           float min_conf, struct sv_tcell *out)
+{
+  char *text = NULL;
+  float conf = 0;
+  sv_cents v = 0;
+  struct sv_amount_info info;
+  bool ok = sv_cell_reread(svc, doc, l, t, r, c, &text, &conf) &&
+            conf >= min_conf && sv_amount_parse_info(text, &v, &info);
+  g_free(text);
+  if (!ok)
+    return false;
+  *out = t->rows[r].cells[c];
+  out->has_amount = true;
+  out->namounts = 1;
+  memset(&out->span, 0, sizeof out->span);
+  out->span.value = v;
+  out->span.info = info;
+  out->span.box = sv_cell_crop(l, t, r, c);
+  out->span.conf = conf;
+  return true;
+}

@@ -33,6 +33,16 @@ bool sv_cell_reread(const struct sv_services *svc, const struct sv_doc *doc,
                     const struct sv_layout *l, const struct sv_table *t,
                     size_t r, size_t c, char **text, float *conf);
 
+/* Re-reads the amount cell (column c, row r of t) and, when the most
+   confident reading is at least min_conf and parses as an amount, sets
+   *out to the cell as printed with that one amount in it (its span boxed
+   by the cell's crop).  False otherwise (*out untouched). */
+bool sv_cell_reread_amount(const struct sv_services *svc,
+                           const struct sv_doc *doc,
+                           const struct sv_layout *l,
+                           const struct sv_table *t, size_t r, size_t c,
+                           float min_conf, struct sv_tcell *out);
+
 /* Every reading of the cell as kind (pipeline/service.h's sv_reread:
    clear *out with sv_reread_clear either way); false as sv_cell_reread. */
 bool sv_cell_reread_all(const struct sv_services *svc,

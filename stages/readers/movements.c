@@ -908,22 +908,8 @@ static void copy_cells(struct tinfo *ti)
       if (!t->cols[c].numeric || tc->text == NULL || tc->namounts > 0 ||
           strpbrk(tc->text, "0123456789") == NULL)
         continue;
-      char *text = NULL;
-      float conf = 0;
-      sv_cents v = 0;
-      struct sv_amount_info info;
-      if (sv_cell_reread(ti->svc, ti->doc, ti->l, t, r, c, &text, &conf) &&
-          conf >= SV_MOVE_REREAD_CONF &&
-          sv_amount_parse_info(text, &v, &info)) {
-        tc->has_amount = true;
-        tc->namounts = 1;
-        memset(&tc->span, 0, sizeof tc->span);
-        tc->span.value = v;
-        tc->span.info = info;
-        tc->span.box = sv_cell_crop(ti->l, t, r, c);
-        tc->span.conf = conf;
-      }
-      g_free(text);
+      sv_cell_reread_amount(ti->svc, ti->doc, ti->l, t, r, c,
+                            SV_MOVE_REREAD_CONF, tc);
     }
     if (ti->date_col != SIZE_MAX)
       settle_date(ti, r);

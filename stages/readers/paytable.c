@@ -260,24 +260,10 @@ static void reread_row(const struct pay_src *src, const struct sv_table *t,
   for (size_t c = 0; c < t->ncols; c++) {
     if (!t->cols[c].numeric || cells[c].text == NULL)
       continue;
-    char *text = NULL;
-    float conf = 0;
-    sv_cents v = 0;
-    struct sv_amount_info info;
-    if (sv_cell_reread(src->svc, src->doc, src->l, t, r, c, &text, &conf) &&
-        conf >= SV_PAY_REREAD_CONF && sv_amount_parse_info(text, &v, &info) &&
-        (!cells[c].has_amount || cells[c].span.value != v)) {
-      again[c] = cells[c];
-      again[c].has_amount = true;
-      again[c].namounts = 1;
-      memset(&again[c].span, 0, sizeof again[c].span);
-      again[c].span.value = v;
-      again[c].span.info = info;
-      again[c].span.box = sv_cell_crop(src->l, t, r, c);
-      again[c].span.conf = conf;
+    if (sv_cell_reread_amount(src->svc, src->doc, src->l, t, r, c,
+                              SV_PAY_REREAD_CONF, &again[c]) &&
+        (!cells[c].has_amount || cells[c].span.value != again[c].span.value))
       idx[n++] = c;
-    }
-    g_free(text);
   }
   /* one changed cell, then two */
   for (size_t i = 0; i < n; i++)
