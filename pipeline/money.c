@@ -7,6 +7,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* *v = *v * 10 + d, false when that overflows int64. */
+static bool push_digit(int64_t *v, int d)
+{
+  if (*v > (INT64_MAX - d) / 10)
+    return false;
+  *v = *v * 10 + d;
+  return true;
+}
+
 sv_status sv_decimal_parse(const char *s, int scale, int64_t *out)
 {
   if (s == NULL || scale < 0 || scale > 9)
@@ -20,18 +29,16 @@ sv_status sv_decimal_parse(const char *s, int scale, int64_t *out)
   int64_t v = 0;
   int intdigits = 0;
   while (g_ascii_isdigit(*p)) {
-    if (++intdigits > 15)
+    if (++intdigits > 15 || !push_digit(&v, *p - '0'))
       return SV_INVALID;
-    v = v * 10 + (*p - '0');
     p++;
   }
   int frac = 0;
   if (*p == '.') {
     p++;
     while (g_ascii_isdigit(*p)) {
-      if (++frac > scale)
+      if (++frac > scale || !push_digit(&v, *p - '0'))
         return SV_INVALID;
-      v = v * 10 + (*p - '0');
       p++;
     }
     if (frac == 0)
@@ -40,7 +47,8 @@ sv_status sv_decimal_parse(const char *s, int scale, int64_t *out)
   if (*p != '\0' || intdigits == 0)
     return SV_INVALID;
   for (; frac < scale; frac++)
-    v *= 10;
+    if (!push_digit(&v, 0))
+      return SV_INVALID;
   *out = neg ? -v : v;
   return SV_OK;
 }

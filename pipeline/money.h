@@ -18,7 +18,9 @@
 
 /* Parses a plain decimal ("315.04", "-0.5", "18.4210") into *out scaled by
    10^scale (0..9).  No thousands separators, no spaces, at most `scale`
-   fraction digits, at most 15 integer digits.  SV_INVALID otherwise. */
+   fraction digits, at most 15 integer digits, and the scaled value within
+   int64 (at scale 2 any 15 digits; at scale 4 up to 922,337,203,685,477).
+   SV_INVALID otherwise, never an overflow. */
 sv_status sv_decimal_parse(const char *s, int scale, int64_t *out);
 
 /* Writes cents as "1234.56" or "-0.50" into buf; len >= 32 always suffices. */

@@ -22,6 +22,34 @@ static int rate_cmp(const void *a, const void *b)
   return g_date_compare(&x->date, &y->date);
 }
 
+/* Plausible MXN per unit, scaled by 10^4: a rate outside its currency's
+   band is a typo or a unit mistake (a rate "per 100", the inverse rate)
+   that would multiply an applicant's savings, so it is refused.  The bands
+   are wide: each holds every rate of 2012-2026 (USD 11.9-25.1, EUR
+   13.5-26.3 ...) with room on both sides.  Other currencies: 0.0001 to
+   1,000. */
+static const struct {
+  const char *code;
+  int64_t lo, hi;
+} bands[] = {
+    {"USD", 50000, 500000}, {"CAD", 40000, 400000}, {"EUR", 50000, 500000},
+    {"GBP", 60000, 600000}, {"CHF", 50000, 600000}, {"AUD", 30000, 400000},
+    {"NZD", 30000, 400000}, {"SGD", 30000, 400000}, {"JPY", 300, 5000},
+};
+
+static bool rate_plausible(const char *cur, int64_t e4, int64_t *lo,
+                           int64_t *hi)
+{
+  *lo = 1;
+  *hi = 10000000;
+  for (size_t i = 0; i < G_N_ELEMENTS(bands); i++)
+    if (strcmp(bands[i].code, cur) == 0) {
+      *lo = bands[i].lo;
+      *hi = bands[i].hi;
+    }
+  return e4 >= *lo && e4 <= *hi;
+}
+
 sv_status sv_rules_load_rates(struct sv_rules *r, const char *data_dir,
                               const char *rates_path, char **err)
 {
@@ -99,6 +127,18 @@ sv_status sv_rules_load_rates(struct sv_rules *r, const char *data_dir,
         goto out;
       }
       continue; /* MXN is built in */
+    }
+    int64_t lo = 0, hi = 0;
+    if (!rate_plausible(cur, v6 / 100, &lo, &hi)) {
+      rc = SV_INVALID;
+      *err = g_strdup_printf(
+          "rates file %s, line %d: %s MXN per %s is outside the plausible "
+          "%lld.%04lld .. %lld.%04lld; a rate per 100 units, or the inverse "
+          "rate?",
+          rates_path, line, mxn, cur, (long long)(lo / 10000),
+          (long long)(lo % 10000), (long long)(hi / 10000),
+          (long long)(hi % 10000));
+      goto out;
     }
     memcpy(e->currency, cur, 3);
     e->currency[3] = '\0';

@@ -51,6 +51,17 @@ static void test_money_decimal_parse(void **state)
   assert_int_equal(sv_decimal_parse(".5", 2, &v), SV_INVALID);
   assert_int_equal(sv_decimal_parse("1e5", 2, &v), SV_INVALID);
   assert_int_equal(sv_decimal_parse("1234567890123456", 2, &v), SV_INVALID);
+  /* a value past int64 once scaled is refused, never an overflow (UBSan
+     watches): at scale 4, 922,337,203,685,477 fits and
+     999,999,999,999,999 does not */
+  assert_int_equal(sv_decimal_parse("922337203685477", 4, &v), SV_OK);
+  assert_true(v == INT64_C(9223372036854770000));
+  assert_int_equal(sv_decimal_parse("999999999999999", 4, &v), SV_INVALID);
+  assert_int_equal(sv_decimal_parse("1234567890123", 9, &v), SV_INVALID);
+  assert_int_equal(sv_decimal_parse("9999999999.999999999", 9, &v),
+                   SV_INVALID);
+  assert_int_equal(sv_decimal_parse("9223372036.854775807", 9, &v), SV_OK);
+  assert_true(v == INT64_MAX);
 }
 
 /* Cents print with two places and a sign, never through a double. */

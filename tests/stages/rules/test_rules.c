@@ -353,6 +353,44 @@ static void test_rules_rates_malformed(void **state)
   assert_non_null(strstr(err, "MXN"));
   g_free(err);
 
+  /* Implausible rates are refused with their line: 999,999,999.9999 MXN
+     per USD (12.6 trillion MXN of savings from a modest account), a rate
+     per 100 yen, the inverse of a euro rate; the band's edges pass. */
+  static const struct {
+    const char *xml;
+    sv_status want;
+  } bands[] = {
+      {"<rates>\n<rate currency=\"USD\" date=\"2026-10-30\" "
+       "mxn=\"999999999.9999\"/></rates>",
+       SV_INVALID},
+      {"<rates>\n<rate currency=\"JPY\" date=\"2026-10-30\" "
+       "mxn=\"12.1000\"/></rates>",
+       SV_INVALID},
+      {"<rates>\n<rate currency=\"EUR\" date=\"2026-10-30\" "
+       "mxn=\"0.0469\"/></rates>",
+       SV_INVALID},
+      {"<rates>\n<rate currency=\"USD\" date=\"2026-10-30\" "
+       "mxn=\"50.0000\"/></rates>",
+       SV_OK},
+      {"<rates>\n<rate currency=\"JPY\" date=\"2026-10-30\" "
+       "mxn=\"0.1210\"/></rates>",
+       SV_OK},
+      {"<rates>\n<rate currency=\"KWD\" date=\"2026-10-30\" "
+       "mxn=\"59.8000\"/></rates>",
+       SV_OK},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(bands); i++) {
+    err = NULL;
+    sv_status rc = load_rates(bands[i].xml, &err);
+    if (rc != bands[i].want)
+      fail_msg("band case %zu: %s", i, err != NULL ? err : "accepted");
+    if (rc != SV_OK) {
+      assert_non_null(strstr(err, "line 2"));
+      assert_non_null(strstr(err, "plausible"));
+    }
+    g_free(err);
+  }
+
   struct sv_rules *r = NULL;
   err = NULL;
   assert_int_equal(sv_rules_load(DATA_DIR, "sre-2012",
