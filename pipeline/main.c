@@ -8,7 +8,9 @@
  * 0 every case reported, 1 some case could not be, 2 bad usage.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +121,26 @@ static void limit_openmp(char **argv)
   execv("/proc/self/exe", argv);
   /* exec failed (no /proc?): go on with OpenMP as it is; only speed
      suffers. */
+}
+
+/* Whether a file can be created, written and removed in dir; *err set
+   (owned) when not. */
+static bool out_dir_writable(const char *dir, char **err)
+{
+  char *probe = g_build_filename(dir, ".solvency-probe.XXXXXX", NULL);
+  int fd = g_mkstemp_full(probe, O_WRONLY | O_CLOEXEC, 0600);
+  bool ok = fd >= 0;
+  if (ok) {
+    ok = write(fd, "x", 1) == 1;
+    int saved = errno;
+    close(fd);
+    g_unlink(probe);
+    errno = saved;
+  }
+  if (!ok)
+    *err = g_strdup(g_strerror(errno));
+  g_free(probe);
+  return ok;
 }
 
 static char *default_data_dir(void)
@@ -278,9 +300,18 @@ int main(int argc, char **argv)
   }
   cfg.rules = rules;
 
-  if (g_mkdir_with_parents(cfg.out_dir, 0755) != 0) {
+  if (g_mkdir_with_parents(cfg.out_dir, 0700) != 0) {
     fprintf(stderr, "solvency: cannot create OUT_DIR '%s': %s\n",
             cfg.out_dir, g_strerror(errno));
+    rc = 1;
+    goto out;
+  }
+  /* an earlier run killed while writing may have left temporary files;
+     and a folder we cannot write into is found out now, not at the end */
+  sv_report_clean_temps(cfg.out_dir);
+  if (!out_dir_writable(cfg.out_dir, &err)) {
+    fprintf(stderr, "solvency: cannot write into OUT_DIR '%s': %s\n",
+            cfg.out_dir, err);
     rc = 1;
     goto out;
   }
@@ -304,17 +335,18 @@ int main(int argc, char **argv)
                 &res);
 
   st = sv_report_write_batch(&cfg, res.entries, res.nentries, &err);
-  if (st != SV_OK) {
-    fprintf(stderr, "solvency: %s\n", err);
-    rc = 1;
-    goto out;
-  }
-  rc = res.failed > 0 ? 1 : 0;
+  rc = res.failed > 0 || st != SV_OK ? 1 : 0;
+  /* every case without a report is named, whether or not batch.xml could
+     be written */
   for (size_t i = 0; i < res.nentries; i++)
     if (res.entries[i].failed)
-      fprintf(stderr, "solvency: case %s (%s): %s\n", res.entries[i].case_id,
-              res.entries[i].folder,
+      fprintf(stderr, "solvency: case %s (%s): no report: %s\n",
+              res.entries[i].case_id, res.entries[i].folder,
               res.entries[i].error != NULL ? res.entries[i].error : "failed");
+  if (st != SV_OK) {
+    fprintf(stderr, "solvency: %s\n", err);
+    goto out;
+  }
   if (!cfg.quiet) {
     printf("solvency: %zu case%s, %zu document%s: %zu meets, %zu "
            "needs-review, %zu insufficient-evidence, %zu not-met",

@@ -398,6 +398,8 @@ struct sv_case {
   GDate as_of;           /* the evaluation date in force for this case */
   GPtrArray *requested;  /* owned: of char * stay ids (empty = all) */
   int dependents;        /* economic dependents (case.xml), 0 when none */
+  bool manifest_unreadable; /* a case.xml was there but could not be used:
+                               no outcome better than needs-review */
   struct sv_doc **docs;  /* owned array of owned docs, sorted by relpath */
   size_t ndocs;
   GPtrArray *problems;   /* owned: case-level problems (bad case.xml ...) */

@@ -62,6 +62,16 @@ sv_status sv_xml_load(const char *path, const char *xsd_path, xmlDocPtr *doc,
     goto out;
   }
   xmlFreeParserCtxt(ctxt);
+  if (xd->intSubset != NULL || xd->extSubset != NULL) {
+    /* entities are never substituted, and a tree holding their references
+       cannot be validated: a DOCTYPE is refused outright, in plain words */
+    rc = SV_BADXML;
+    *err = g_strdup_printf("%s: declares a DOCTYPE (entity and DTD "
+                           "declarations are refused for safety; none of "
+                           "our files needs one)",
+                           path);
+    goto out;
+  }
 
   pctx = xmlSchemaNewParserCtxt(xsd_path);
   if (pctx == NULL)

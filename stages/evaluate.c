@@ -742,6 +742,25 @@ void sv_evaluate_case_policy(const struct sv_rules *all,
      < not-met (the enum's order); not-applicable stays are left out.  With requested stays: the worst of them,
      since the applicant needs every stay asked for.  Without requests: the
      best over all stays, i.e. whether the evidence qualifies for any. */
+  /* A case.xml that was there but could not be read may have named
+     another applicant or other stays: nothing it decides is a pass. */
+  if (c->manifest_unreadable) {
+    for (guint i = 0; i < ev->tests->len; i++) {
+      struct sv_test *t = &g_array_index(ev->tests, struct sv_test, i);
+      if (t->outcome != SV_OUTCOME_MEETS)
+        continue;
+      t->outcome = SV_OUTCOME_NEEDS_REVIEW;
+      add_reason(t, "the case's case.xml could not be read (see the case's "
+                    "problems): the applicant and the stays requested are "
+                    "unknown; a person must check");
+    }
+    for (guint i = 0; i < ev->stays->len; i++) {
+      struct sv_stay *st = &g_array_index(ev->stays, struct sv_stay, i);
+      if (st->outcome == SV_OUTCOME_MEETS)
+        st->outcome = SV_OUTCOME_NEEDS_REVIEW;
+    }
+  }
+
   bool requested = c->requested->len > 0;
   bool any = false, none_applies = ev->stays->len > 0;
   ev->overall = SV_OUTCOME_INSUFFICIENT;

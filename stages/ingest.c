@@ -162,9 +162,34 @@ static void read_manifest(const struct sv_config *cfg, struct sv_case *c,
   char *err = NULL;
   xmlDocPtr xd = NULL;
   if (sv_xml_load(path, schema, &xd, &err) != SV_OK) {
+    /* the server's path stays out of the report */
+    GString *plain = g_string_new(err);
+    g_string_replace(plain, path, "case.xml", 0);
+    c->manifest_unreadable = true;
     sv_case_problem(c, SV_BADXML, "ingest",
-                    "case.xml was ignored: %s", err);
+                    "case.xml was ignored: %s; the applicant's name and the "
+                    "stays it may request are unknown, so no outcome is "
+                    "better than needs-review",
+                    plain->str);
+    g_string_free(plain, TRUE);
     goto out;
+  }
+  static const char *const single[] = {"applicant", "asOf", "dependents"};
+  for (size_t k = 0; k < G_N_ELEMENTS(single); k++) {
+    int count = 0;
+    xmlNodePtr r0 = xmlDocGetRootElement(xd);
+    for (xmlNodePtr n = r0->children; n != NULL; n = n->next)
+      count += n->type == XML_ELEMENT_NODE &&
+               strcmp((const char *)n->name, single[k]) == 0;
+    if (count > 1) {
+      c->manifest_unreadable = true;
+      sv_case_problem(c, SV_BADXML, "ingest",
+                      "case.xml was ignored: it has %d <%s> elements where "
+                      "one is allowed; no outcome is better than "
+                      "needs-review",
+                      count, single[k]);
+      goto out;
+    }
   }
   xmlNodePtr root = xmlDocGetRootElement(xd);
   xmlChar *id = xmlGetProp(root, BAD_CAST "id");

@@ -543,15 +543,15 @@ sv_status sv_report_write_file(const char *dir, const char *name,
     goto out;
   }
   path = g_build_filename(dir, name, NULL);
-  if (g_mkdir_with_parents(dir, 0777) != 0) {
+  if (g_mkdir_with_parents(dir, 0700) != 0) {
     saved = errno;
     msg = g_strdup_printf("cannot write %s: cannot create folder %s: %s",
                           path, dir, g_strerror(saved));
     goto out;
   }
   tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, name);
-  /* 0666 and the umask, like any other output file (g_mkstemp says 0600). */
-  fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666);
+  /* 0600: a report holds names and balances (contract.md) */
+  fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0) {
     saved = errno;
     msg = g_strdup_printf("cannot write %s: cannot create a temporary "
@@ -592,6 +592,34 @@ out:
   g_free(tmp);
   g_free(path);
   return rc;
+}
+
+/* Whether name is one of our temporary files: ".<report>.xml.XXXXXX". */
+static bool temp_name(const char *name)
+{
+  size_t n = strlen(name);
+  if (n < 1 + 4 + 7 || name[0] != '.')
+    return false;
+  const char *tail = name + n - 7; /* ".XXXXXX" */
+  return tail[0] == '.' && n >= 12 &&
+         strncmp(tail - 4, ".xml", 4) == 0;
+}
+
+size_t sv_report_clean_temps(const char *dir)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  size_t removed = 0;
+  for (const char *name; d != NULL && (name = g_dir_read_name(d)) != NULL;) {
+    if (!temp_name(name))
+      continue;
+    char *path = g_build_filename(dir, name, NULL);
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && g_unlink(path) == 0)
+      removed++;
+    g_free(path);
+  }
+  if (d != NULL)
+    g_dir_close(d);
+  return removed;
 }
 
 sv_status sv_report_write_batch(const struct sv_config *cfg,

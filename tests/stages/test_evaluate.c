@@ -618,6 +618,27 @@ static void test_evaluate_employment_year(void **state)
   sv_rules_free(&r);
 }
 
+/* A case.xml that was there but could not be read: what would meet is
+   needs-review, with the reason (sre-2012 visitor, 500 x 315.04 =
+   157,520.00, six months of 200,000.00). */
+static void test_evaluate_unreadable_manifest_caps_meets(void **state)
+{
+  (void)state;
+  struct sv_rules *r = fx_rules_with_rates(NULL);
+  struct sv_case *c = fx_new_case("2026-11-15");
+  c->manifest_unreadable = true;
+  fx_request(c, "visitor");
+  fx_add_months(c, "0001112222", "MXN", 2026, 5, 6, 20000000);
+  sv_evaluate_case(r, c);
+  const struct sv_test *t = fx_find_test(c, "visitor", SV_TEST_SAVINGS);
+  assert_int_equal(t->outcome, SV_OUTCOME_NEEDS_REVIEW);
+  assert_true(fx_has_reason(t, "case.xml could not be read", NULL));
+  assert_int_equal(fx_stay_outcome(c, "visitor"), SV_OUTCOME_NEEDS_REVIEW);
+  assert_int_equal(c->eval->overall, SV_OUTCOME_NEEDS_REVIEW);
+  sv_case_free(&c);
+  sv_rules_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -641,6 +662,7 @@ int main(void)
       cmocka_unit_test(test_evaluate_not_applicable),
       cmocka_unit_test(test_evaluate_income_strictly_greater),
       cmocka_unit_test(test_evaluate_employment_year),
+      cmocka_unit_test(test_evaluate_unreadable_manifest_caps_meets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

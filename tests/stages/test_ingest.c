@@ -250,7 +250,38 @@ static void test_ingest_bad_manifest_is_a_problem_not_a_stop(void **state)
   sv_test_write(m, unknown, strlen(unknown));
   sv_ingest_open_case(&cfg, dir, &c);
   assert_int_equal(c->problems->len, 1); /* schema rejects <what/> */
+  assert_true(c->manifest_unreadable);
   sv_case_free(&c);
+
+  /* hostile or ambiguous manifests: a DOCTYPE (XXE, billion laughs) is
+     refused in plain words, without the server's path; two <asOf> are
+     refused rather than the last one winning; each marks the manifest
+     unreadable and the requests are not taken */
+  static const char *const hostile[] = {
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE case [<!ENTITY x SYSTEM "
+      "\"file:///etc/passwd\">]>\n<case><applicant>&x;</applicant>"
+      "<request stay=\"visitor\"/></case>",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE case [<!ENTITY a \"aaaa\">"
+      "<!ENTITY b \"&a;&a;&a;&a;\">]>\n<case><applicant>&b;</applicant>"
+      "</case>",
+      "<case><asOf>2026-01-01</asOf><asOf>2026-11-15</asOf>"
+      "<request stay=\"visitor\"/></case>",
+  };
+  static const char *const reason[] = {"DOCTYPE", "DOCTYPE", "<asOf>"};
+  for (size_t i = 0; i < G_N_ELEMENTS(hostile); i++) {
+    sv_test_write(m, hostile[i], strlen(hostile[i]));
+    sv_ingest_open_case(&cfg, dir, &c);
+    assert_true(c->manifest_unreadable);
+    assert_int_equal(c->problems->len, 1);
+    pr = g_ptr_array_index(c->problems, 0);
+    if (strstr(pr->message, reason[i]) == NULL)
+      fail_msg("manifest %zu: %s", i, pr->message);
+    assert_null(strstr(pr->message, dir));
+    assert_null(strstr(pr->message, "Internal error"));
+    assert_int_equal(c->requested->len, 0);
+    assert_null(c->applicant);
+    sv_case_free(&c);
+  }
   sv_test_rmtree(dir);
   g_free(m);
   g_free(f);
