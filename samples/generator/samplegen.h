@@ -5,7 +5,9 @@
  * and es-resumen), the PRNG, money formatting, the drawing primitives, the
  * scanner simulation and the savings evaluation; layouts.c the issue-4
  * statement layouts; letters.c income letters, deeds and other letters;
- * cases_more.c the cases c14-c22; corpus.c the labelled corpus.  Not a
+ * cases_more.c the cases c14-c22; cases_rules.c the cases c23-c26 (rules
+ * of the date: rulesets, UMA, dependents, policy every-month, each case
+ * expected under several runs); corpus.c the labelled corpus.  Not a
  * library: every declaration here serves the one generator binary.
  */
 #ifndef SAMPLEGEN_H
@@ -29,7 +31,7 @@
 #define MAX_ACCTS 2
 #define MAX_STAYS 4
 #define CHECK_OLD_RATE_FLIPS 1u    /* 17.9000 (2026-06-30): no longer meets */
-#define CHECK_FUTURE_RATE_FLIPS 2u /* 1.0000 (2026-11-20): no longer meets */
+#define CHECK_FUTURE_RATE_FLIPS 2u /* 6.0000 (2026-11-20): no longer meets */
 #define CHECK_EACH_ALONE_FAILS 4u  /* no single account meets on its own */
 #define CHECK_BLOT_FLIPS 8u        /* the blotted digit decides meets/not-met */
 #define USD(x) ((int64_t)(x) * 100)
@@ -405,8 +407,9 @@ enum other_kind {
 };
 void other_draw_page(cairo_t *cr, const void *ctx, int page, int npages);
 
-/* cases_more.c, corpus.c */
+/* cases_more.c, cases_rules.c, corpus.c */
 void more_cases_generate(const char *outdir);
+void rules_cases_generate(const char *outdir);
 void corpus_generate(const char *outdir);
 
 #endif

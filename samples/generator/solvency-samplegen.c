@@ -348,8 +348,8 @@ struct rate {
 static const struct rate RATES[] = {
     {"USD", "2026-06-30", 179000, "older rate: superseded by 2026-10-30"},
     {"USD", "2026-10-30", 184210, "the rate in force on 2026-11-15"},
-    {"USD", "2026-11-20", 10000,
-     "dated after asOf 2026-11-15: must be ignored (absurd on purpose)"},
+    {"USD", "2026-11-20", 60000,
+     "dated after asOf 2026-11-15: must be ignored (far below any recent rate on purpose, yet plausible enough to load)"},
     {"EUR", "2026-10-30", 213350, NULL},
     {"CAD", "2026-10-30", 132150, NULL},
 };
@@ -1837,8 +1837,8 @@ static void gen_case(const char *outdir, const struct case_spec *cs)
         if (has_usd) {
             const char *o1 = what_if(g, cs, months, damaged, NULL, 179000,
                                      "Wrong: the older USD rate 17.9000 of 2026-06-30");
-            const char *o2 = what_if(g, cs, months, damaged, NULL, 10000,
-                                     "Wrong: the USD rate 1.0000 dated 2026-11-20, after asOf");
+            const char *o2 = what_if(g, cs, months, damaged, NULL, 60000,
+                                     "Wrong: the USD rate 6.0000 dated 2026-11-20, after asOf");
             if ((cs->checks & CHECK_OLD_RATE_FLIPS) && strcmp(o1, "meets") == 0)
                 die("the older rate does not flip", cs->id);
             if ((cs->checks & CHECK_FUTURE_RATE_FLIPS) && strcmp(o2, "meets") == 0)
@@ -1971,5 +1971,6 @@ int main(int argc, char **argv)
         gen_case(argv[1], &CASES[i]);
     more_cases_generate(argv[1]);
     corpus_generate(argv[1]);
+    rules_cases_generate(argv[1]);
     return 0;
 }
