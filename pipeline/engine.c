@@ -288,6 +288,10 @@ void sv_engine_run(const struct sv_config *cfg,
   GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            NULL);
   for (size_t i = 0; i < n; i++) {
+    if (cfg->stop != NULL && g_atomic_int_get(cfg->stop) != 0) {
+      res->stopped = true; /* a signal: the cases fed so far finish */
+      break;
+    }
     struct sv_case *c = NULL;
     if (opener != NULL)
       opener->open(cfg, case_dirs[i], &c);

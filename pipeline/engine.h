@@ -16,6 +16,7 @@
 #ifndef SV_ENGINE_H
 #define SV_ENGINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../stages/stage.h"
@@ -30,6 +31,8 @@ struct sv_engine_result {
   struct sv_batch_entry *entries; /* owned, sorted by case id; free with
                                      sv_engine_result_clear */
   size_t nentries;
+  bool stopped;           /* cfg->stop ended the batch early: nentries
+                             cases were done, the others not started */
 };
 
 /* Runs the case folders case_dirs[0..n) (absolute paths) with cfg through

@@ -5,11 +5,17 @@
  * thread starts (libxml2, Tesseract's OpenMP threads), loads the ruleset,
  * wage table and rates once, lists the case folders in name order and hands
  * them to the engine; then writes batch.xml and picks the exit status:
- * 0 every case reported, 1 some case could not be, 2 bad usage.
+ * 0 every case reported, 1 some case could not be, 2 bad usage, 128 + N
+ * when signal N (SIGINT, SIGTERM, SIGHUP) stopped the batch: the cases in
+ * progress are finished and batch.xml lists what was done; a second signal
+ * stops at once (the temporary files it leaves are removed by the next
+ * run).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <signal.h>
+#include <pthread.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -143,6 +149,49 @@ static bool out_dir_writable(const char *dir, char **err)
   return ok;
 }
 
+/* -------------------------------------------------------------- signals */
+
+static int stop_signal; /* atomic: the first stopping signal, 0 before */
+
+/* Waits for SIGINT, SIGTERM or SIGHUP (blocked in every other thread):
+   the first asks the engine to stop feeding cases, the second ends the
+   process at once. */
+static void *signal_main(void *arg)
+{
+  sigset_t *set = arg;
+  for (;;) {
+    int sig = 0;
+    if (sigwait(set, &sig) != 0)
+      continue;
+    if (g_atomic_int_compare_and_exchange(&stop_signal, 0, sig)) {
+      static const char msg[] = "\nsolvency: stopping: finishing the cases "
+                                "in progress (signal again to stop at "
+                                "once)\n";
+      if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        /* nothing to do */
+      }
+      continue;
+    }
+    _exit(128 + sig);
+  }
+  return NULL;
+}
+
+/* Blocks the stopping signals in this thread (and so in every thread the
+   engine starts) and starts the thread that waits for them. */
+static void watch_signals(void)
+{
+  static sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
+  pthread_t t;
+  if (pthread_create(&t, NULL, signal_main, &set) == 0)
+    pthread_detach(t);
+}
+
 static char *default_data_dir(void)
 {
   const char *env = g_getenv("SOLVENCY_DATA_DIR");
@@ -165,6 +214,7 @@ int main(int argc, char **argv)
   struct sv_engine_result res = {0};
 
   limit_openmp(argv);
+  watch_signals(); /* before any other thread: they all inherit the mask */
   LIBXML_TEST_VERSION
   xmlInitParser();
 
@@ -331,6 +381,7 @@ int main(int argc, char **argv)
     goto out;
   }
 
+  cfg.stop = &stop_signal;
   sv_engine_run(&cfg, sv_stages, (char *const *)cases->pdata, cases->len,
                 &res);
 
@@ -345,6 +396,15 @@ int main(int argc, char **argv)
               res.entries[i].error != NULL ? res.entries[i].error : "failed");
   if (st != SV_OK) {
     fprintf(stderr, "solvency: %s\n", err);
+    goto out;
+  }
+  if (res.stopped) {
+    int sig = g_atomic_int_get(&stop_signal);
+    fprintf(stderr,
+            "solvency: stopped by signal %d: %zu of %zu cases done (listed "
+            "in batch.xml), the others not started\n",
+            sig, res.nentries, res.cases);
+    rc = 128 + sig;
     goto out;
   }
   if (!cfg.quiet) {

@@ -50,6 +50,9 @@ struct sv_config {
   int jobs;
   bool quiet;
   const struct sv_rules *rules; /* loaded once in main, borrowed */
+  const int *stop;          /* may be NULL; when *stop (read atomically)
+                               turns non-zero, no further case is started
+                               and the cases in progress finish */
 };
 
 enum sv_stage_scope { SV_SCOPE_DOCUMENT = 0, SV_SCOPE_CASE };
