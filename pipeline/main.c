@@ -41,7 +41,8 @@ static const char summary[] =
     "Each immediate subfolder of CASES_ROOT is one case.\n"
     "\n"
     "Exit status: 0 every case got its report, 1 some case could not be\n"
-    "evaluated or reported, 2 bad usage.";
+    "evaluated or reported, 2 bad usage, 128+N stopped by signal N (the\n"
+    "cases in progress were finished; batch.xml lists them).";
 
 struct opts {
   char *out_dir;
