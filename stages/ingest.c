@@ -263,7 +263,33 @@ static gint relpath_cmp(gconstpointer a, gconstpointer b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collects relative paths of every non-directory entry under dir. */
+/* Returns owned: a file name as the report shows it: as it is when it is
+   UTF-8 without control characters, else with each invalid byte and each
+   control character written "\xNN" (the name stays exact and readable:
+   the file itself is read by its real name). */
+static char *display_name(const char *name)
+{
+  GString *s = g_string_new(NULL);
+  const char *p = name;
+  while (*p != '\0') {
+    gunichar u = g_utf8_get_char_validated(p, -1);
+    if (u == (gunichar)-1 || u == (gunichar)-2 || u < 0x20 || u == 0x7f ||
+        (u >= 0x80 && u < 0xa0)) {
+      size_t n = u >= 0x80 && u < 0xa0 ? 2 : 1; /* C1: its two bytes */
+      for (size_t k = 0; k < n && p[k] != '\0'; k++)
+        g_string_append_printf(s, "\\x%02X", (guchar)p[k]);
+      p += n;
+      continue;
+    }
+    const char *next = g_utf8_next_char(p);
+    g_string_append_len(s, p, next - p);
+    p = next;
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* Collects relative paths of every non-directory entry under dir (as the
+   file system spells them: bytes, not always UTF-8). */
 static void walk(struct sv_case *c, const char *root, const char *rel,
                  int depth, GPtrArray *out)
 {
@@ -272,8 +298,14 @@ static void walk(struct sv_case *c, const char *root, const char *rel,
   GError *err = NULL;
   GDir *gd = g_dir_open(dir, 0, &err);
   if (gd == NULL) {
-    sv_case_problem(c, SV_IO, "ingest", "cannot list folder %s: %s",
-                    rel[0] != '\0' ? rel : ".", err->message);
+    /* GLib's message names the server's path: the case's own instead */
+    char *shown = display_name(rel[0] != '\0' ? rel : ".");
+    GString *why = g_string_new(err->message);
+    g_string_replace(why, dir, shown, 0);
+    sv_case_problem(c, SV_IO, "ingest", "cannot list folder %s: %s", shown,
+                    why->str);
+    g_string_free(why, TRUE);
+    g_free(shown);
     if (depth == 0)
       c->failed = true;
     g_clear_error(&err);
@@ -282,12 +314,6 @@ static void walk(struct sv_case *c, const char *root, const char *rel,
   }
   const char *name;
   while ((name = g_dir_read_name(gd)) != NULL) {
-    if (!g_utf8_validate(name, -1, NULL)) {
-      sv_case_problem(c, SV_INVALID, "ingest",
-                      "a file name in %s is not valid UTF-8 and was left out",
-                      rel[0] != '\0' ? rel : "the case folder");
-      continue;
-    }
     char *childrel = rel[0] != '\0' ? g_strconcat(rel, "/", name, NULL)
                                     : g_strdup(name);
     if (depth == 0 && strcmp(name, SV_CASE_XML) == 0) {
@@ -299,12 +325,14 @@ static void walk(struct sv_case *c, const char *root, const char *rel,
     bool is_dir = g_lstat(abs, &st) == 0 && S_ISDIR(st.st_mode);
     g_free(abs);
     if (is_dir) {
-      if (depth + 1 >= SV_INGEST_MAX_DEPTH)
+      if (depth + 1 >= SV_INGEST_MAX_DEPTH) {
+        char *shown = display_name(childrel);
         sv_case_problem(c, SV_TOOBIG, "ingest",
                         "folder %s is nested deeper than %d levels and was "
                         "not read",
-                        childrel, SV_INGEST_MAX_DEPTH);
-      else
+                        shown, SV_INGEST_MAX_DEPTH);
+        g_free(shown);
+      } else
         walk(c, root, childrel, depth + 1, out);
       g_free(childrel);
     } else if (out->len >= SV_INGEST_MAX_FILES) {
@@ -346,8 +374,10 @@ sv_status sv_ingest_open_case(const struct sv_config *cfg, const char *dir,
   for (guint i = 0; i < files->len; i++) {
     const char *rel = g_ptr_array_index(files, i);
     char *abs = g_build_filename(dir, rel, NULL);
-    c->docs[i] = sv_doc_new(c, rel, abs);
+    char *shown = display_name(rel);
+    c->docs[i] = sv_doc_new(c, shown, abs);
     c->docs[i]->index = i;
+    g_free(shown);
     g_free(abs);
   }
   g_ptr_array_free(files, TRUE);

@@ -302,9 +302,48 @@ static void test_ingest_unreadable_folder_fails_case(void **state)
   sv_case_free(&c);
 }
 
+/* File names with control characters or bytes that are not UTF-8 are
+   listed, not dropped: their report name writes each such byte "\xNN",
+   and the file itself is still read by its real name. */
+static void test_ingest_odd_file_names(void **state)
+{
+  (void)state;
+  char *dir = sv_test_tmpdir("ingest-names");
+  static const char *const raw[] = {"a\x01" "b.pdf", "caf\xe9.pdf",
+                                    "ni\xc3\xb1o.pdf"};
+  static const char *const shown[] = {"a\\x01b.pdf", "caf\\xE9.pdf",
+                                      "ni\xc3\xb1o.pdf"};
+  for (size_t i = 0; i < G_N_ELEMENTS(raw); i++) {
+    char *p = g_build_filename(dir, raw[i], NULL);
+    sv_test_write(p, "%PDF-1.4\n", 9);
+    g_free(p);
+  }
+  struct sv_config cfg = config();
+  struct sv_case *c = NULL;
+  assert_int_equal(sv_ingest_open_case(&cfg, dir, &c), SV_OK);
+  assert_int_equal(c->ndocs, 3);
+  assert_int_equal(c->problems->len, 0);
+  for (size_t i = 0; i < c->ndocs; i++) {
+    bool found = false;
+    for (size_t k = 0; k < G_N_ELEMENTS(shown) && !found; k++)
+      found = strcmp(c->docs[i]->relpath, shown[k]) == 0;
+    if (!found)
+      fail_msg("unexpected name \"%s\"", c->docs[i]->relpath);
+    assert_true(g_utf8_validate(c->docs[i]->relpath, -1, NULL));
+    /* read by the real name: the bytes are there */
+    assert_int_equal(
+        sv_ingest_stage.process(NULL, &cfg, NULL, c, c->docs[i]), SV_OK);
+    assert_int_equal(c->docs[i]->size, 9);
+  }
+  sv_case_free(&c);
+  sv_test_rmtree(dir);
+  g_free(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_ingest_odd_file_names),
       cmocka_unit_test(test_ingest_sniff_by_bytes),
       cmocka_unit_test(test_ingest_hashes_and_keeps_bytes),
       cmocka_unit_test(test_ingest_empty_file_fails),
