@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,6 +32,8 @@
 #include "xmlsafe.h"
 
 #define EXIT_USAGE 2
+/* Free space OUT_DIR must have before a batch starts. */
+#define SV_MIN_FREE_BYTES (16 * 1024 * 1024)
 
 static const char summary[] =
     "Reads applicant case folders (bank statements, deeds, letters; PDF,\n"
@@ -147,6 +150,16 @@ static bool out_dir_writable(const char *dir, char **err)
   if (!ok)
     *err = g_strdup(g_strerror(errno));
   g_free(probe);
+  /* reports are small, but a disk already full fails every one of them */
+  struct statvfs vfs;
+  if (ok && statvfs(dir, &vfs) == 0 &&
+      (unsigned long long)vfs.f_bavail * vfs.f_frsize < SV_MIN_FREE_BYTES) {
+    *err = g_strdup_printf("only %llu KiB free (at least %d MiB needed)",
+                           (unsigned long long)vfs.f_bavail * vfs.f_frsize /
+                               1024,
+                           SV_MIN_FREE_BYTES / (1024 * 1024));
+    ok = false;
+  }
   return ok;
 }
 
