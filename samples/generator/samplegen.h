@@ -412,4 +412,37 @@ void more_cases_generate(const char *outdir);
 void rules_cases_generate(const char *outdir);
 void corpus_generate(const char *outdir);
 
+/* Records a written document of a case (solvency-samplegen.c). */
+void add_doc(GPtrArray *docs, const char *path, const char *status,
+             const char *kind, const char *reason, const void *data,
+             size_t len, int pages, const char *text);
+
+/* Scanned twins (scans.c): the format a month's scan is written in, its
+   file name, and the writing of one statement as a scan into
+   case_dir/name (recorded in docs, a line per page in notes); returns
+   its pages. */
+enum scan_fmt scan_fmt_of(const struct scan_spec *sc, int ym);
+char *scan_doc_name(const struct account_spec *as, enum scan_fmt fmt, int y,
+                    int m, int index);
+int scan_write(const char *case_dir, const char *case_id,
+               const struct scan_spec *sc, const struct statement *s,
+               enum scan_fmt fmt, const char *name, GPtrArray *docs,
+               GString *notes);
+
+struct rate {
+    const char *currency;
+    const char *date;
+    int64_t mxn_e4; /* MXN per unit × 10^4 */
+    const char *comment;
+};
+
+/* The tables (case_table.c). */
+extern const struct case_spec CASES[];
+extern const size_t N_CASES;
+extern const struct stay_rule STAYS[];
+extern const size_t N_STAYS;
+extern const struct rate RATES[];
+extern const size_t N_RATES;
+const struct scan_spec *scan_for(const char *case_id);
+
 #endif
