@@ -31,6 +31,10 @@ static void problem_free(gpointer p)
 
 static struct sv_problem *problem_new(sv_status code, const char *stage,
                                       int page, const char *fmt, va_list ap)
+    G_GNUC_PRINTF(4, 0);
+
+static struct sv_problem *problem_new(sv_status code, const char *stage,
+                                      int page, const char *fmt, va_list ap)
 {
   struct sv_problem *pr = g_new0(struct sv_problem, 1);
   pr->stage = g_strdup(stage != NULL ? stage : "");
