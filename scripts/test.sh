@@ -2,8 +2,8 @@
 # test.sh - install what is missing, build from scratch and run the whole
 # test suite: ctest (cmocka) on a warnings-as-errors build, the same suite
 # under AddressSanitizer + UBSan, the thread tests under ThreadSanitizer,
-# and xmllint --schema over the sample
-# reports.
+# xmllint --schema over the sample reports, and a short libFuzzer run of
+# every harness (clang, installed by scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -40,4 +40,8 @@ for f in "$out"/*.xml; do
     *) xmllint --noout --schema schemas/report.xsd "$f" ;;
   esac
 done
+echo "== libFuzzer smoke run (10 s per harness; longer runs: scripts/fuzz.sh)"
+rm -rf build-fuzz
+bash scripts/fuzz.sh --seconds 10 --scratch
+
 echo "All tests passed."
