@@ -86,9 +86,36 @@ void sv_doc_drop_pixels(struct sv_doc *doc)
     g_bytes_unref(doc->bytes);
     doc->bytes = NULL;
   }
+  if (doc->pixels != NULL) {
+    if (doc->pixels->free != NULL)
+      doc->pixels->free(doc->pixels->state);
+    g_free(doc->pixels);
+    doc->pixels = NULL;
+  }
   for (int i = 0; i < doc->npages; i++)
     if (doc->pages[i].image != NULL)
       pixDestroy(&doc->pages[i].image);
+}
+
+struct Pix *sv_doc_render_page(const struct sv_doc *doc, int index,
+                               double *dpi, sv_status *code, char **why)
+{
+  *dpi = 0;
+  *code = SV_OK;
+  *why = NULL;
+  if (doc->pixels == NULL || doc->pixels->render == NULL || index < 0 ||
+      index >= doc->npages) {
+    *code = SV_INVALID;
+    *why = g_strdup_printf("page %d has no pixels to read", index + 1);
+    return NULL;
+  }
+  struct Pix *pix = doc->pixels->render(doc->pixels->state, index, dpi, code,
+                                        why);
+  if (pix == NULL && *why == NULL)
+    *why = g_strdup_printf("page %d cannot be rendered", index + 1);
+  if (pix == NULL && *code == SV_OK)
+    *code = SV_CORRUPT;
+  return pix;
 }
 
 void sv_doc_free(struct sv_doc **doc)
@@ -96,11 +123,10 @@ void sv_doc_free(struct sv_doc **doc)
   if (doc == NULL || *doc == NULL)
     return;
   struct sv_doc *d = *doc;
+  sv_doc_drop_pixels(d);
   for (int i = 0; i < d->npages; i++)
     sv_page_clear(&d->pages[i]);
   g_free(d->pages);
-  if (d->bytes != NULL)
-    g_bytes_unref(d->bytes);
   g_ptr_array_free(d->problems, TRUE);
   g_ptr_array_free(d->statements, TRUE);
   sv_deed_free(&d->deed);

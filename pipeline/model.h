@@ -71,18 +71,40 @@ struct sv_page {
   size_t nlines;
   float conf;                  /* mean word confidence, 0-100 */
 
-  /* Pixels, only for pages without a text layer: set by render (image-only
-     PDF page rendered in memory, or a decoded PNG/JPEG/TIFF page), cleaned
-     up and read by ocr, cropped by extract to re-read a doubtful figure.
-     Word boxes stay in points whatever the pixels' resolution:
-     x_px = x_pt * dpi / 72 in the cleaned-up image. */
-  struct Pix *image;           /* owned, 8-bit grey; freed by
-                                  sv_doc_drop_pixels() after the worker's
-                                  last document stage */
-  double dpi;                  /* resolution of image */
-  int rotated;                 /* degrees the page was turned upright by
-                                  OCR (0, 90, 180, 270) */
-  double deskewed;             /* degrees of skew removed by OCR */
+  /* Pixels, only for pages without a text layer, and only while OCR
+     works on the page: made from the document's pixel source (below) one
+     page at a time, cleaned up and read, then released, so that memory
+     never grows with the page count.  A re-read makes them again from the
+     source and the clean-up recorded here (see ocr.c).  Word boxes stay in
+     points whatever the pixels' resolution: x_px = x_pt * dpi / 72 in the
+     cleaned-up image. */
+  struct Pix *image;           /* owned, 8-bit grey, NULL but while OCR
+                                  reads the page */
+  double dpi;                  /* resolution of the page's pixels */
+  double deskewed;             /* degrees of skew removed by OCR first */
+  int rotated;                 /* degrees the page was then turned upright
+                                  by OCR in all (0, 90, 180, 270): */
+  int nturns;                  /* the turns of the low-confidence retries
+                                  kept, in order, each clockwise quarter
+                                  turns then the skew removed after it */
+  struct sv_page_turn {
+    int quads;
+    double skew;
+  } turns[2];
+};
+
+/* Where a document's page pixels come from, on demand: render sets it for
+   a PDF with pages that have no text layer and for an image file; OCR asks
+   it for one page at a time, a re-read asks again.  It holds the file's
+   bytes (or the opened PDF), never pixels. */
+struct sv_pixel_source {
+  /* Returns owned: page index (0-based) as an 8-bit grey Pix at *dpi,
+     not cleaned up; NULL with *code and *why (owned, plain words) when it
+     cannot.  Worker thread that owns the document only. */
+  struct Pix *(*render)(void *state, int index, double *dpi,
+                        sv_status *code, char **why);
+  void (*free)(void *state);
+  void *state;
 };
 
 /* -------------------------------------------------------------- problems */
@@ -251,6 +273,9 @@ struct sv_doc {
 
   GBytes *bytes;         /* owned: the file's content; dropped by render
                             once pages exist, to bound memory */
+  struct sv_pixel_source *pixels; /* owned: the pages' pixels on demand,
+                            NULL when no page needs them; dropped with
+                            sv_doc_drop_pixels() */
   gint64 size;           /* bytes */
   char sha256[65];       /* lowercase hex, "" until ingest */
   enum sv_filetype type;
@@ -447,9 +472,16 @@ void sv_case_free(struct sv_case **c);
 /* Frees a page's lines, words and image (not the page struct itself). */
 void sv_page_clear(struct sv_page *page);
 
-/* Frees the document's file bytes and page images, keeping everything read
-   from them.  The engine calls it when a document leaves its worker. */
+/* Frees the document's file bytes, pixel source and page images, keeping
+   everything read from them.  The engine calls it when a document leaves
+   its worker. */
 void sv_doc_drop_pixels(struct sv_doc *doc);
+
+/* Page index (0-based) of doc rendered by its pixel source (see struct
+   sv_pixel_source); NULL with *code and *why (owned) when it cannot or
+   when the document has none. */
+struct Pix *sv_doc_render_page(const struct sv_doc *doc, int index,
+                               double *dpi, sv_status *code, char **why);
 
 /* Returns owned: free with sv_statement_free. */
 struct sv_statement *sv_statement_new(void);

@@ -77,6 +77,11 @@ struct sv_ocr_engine {
   int digits_kind;     /* the sv_reread_kind its whitelist is set for */
   char *datapath;      /* owned */
   bool started;        /* engine_start ran (engines loaded or failed) */
+  const struct sv_doc *current; /* borrowed: the document ocr_process last
+                          read, whose pages the re-read service serves */
+  struct Pix *cached;  /* owned: the cleaned-up pixels of one page of
+                          current, made again for re-reads, or NULL */
+  int cached_page;     /* its number */
   sv_status status;    /* SV_OK, or why the engine could not start */
   char *why;           /* owned detail when status != SV_OK */
 };
@@ -192,6 +197,7 @@ void sv_ocr_engine_free(struct sv_ocr_engine **engine)
     TessBaseAPIDelete(e->digits);
   }
   pthread_mutex_unlock(&tess_param_lock);
+  pixDestroy(&e->cached);
   g_free(e->datapath);
   g_free(e->why);
   g_free(e);
@@ -243,6 +249,15 @@ static bool turn_page(struct sv_page *page, int quads)
   }
   page->rotated = (page->rotated + 90 * quads) % 360;
   return true;
+}
+
+/* Leptonica's pixDeskewGeneral turns a grey image by the skew it finds
+   with exactly this call (its constant too); a re-read makes the same
+   pixels again with it (checked by test_ocr). */
+static struct Pix *turn_by(struct Pix *pix, double degrees)
+{
+  return pixRotate(pix, (l_float32)(3.1415926535 / 180. * degrees),
+                   L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
 }
 
 /* Removes skew with Leptonica; returns the degrees removed. */
@@ -405,7 +420,11 @@ static int retry_turned(struct sv_ocr_engine *e, struct sv_doc *doc,
       sv_page_clear(&alt);
       continue;
     }
-    alt.deskewed = deskew_page(&alt); /* skew shows once the lines run across */
+    double skew = deskew_page(&alt); /* shows once the lines run across */
+    G_STATIC_ASSERT(G_N_ELEMENTS(tries) <= G_N_ELEMENTS(alt.turns));
+    alt.turns[alt.nturns].quads = tries[k];
+    alt.turns[alt.nturns].skew = skew;
+    alt.nturns++;
     int an = read_page(e, doc, &alt, &asum);
     if (an > 0 && alt.conf > page->conf + 10.0f) {
       sv_page_clear(page);
@@ -431,7 +450,11 @@ static bool reread_service(void *self, const struct sv_page *page,
                            const struct sv_box *box, enum sv_reread_kind kind,
                            struct sv_reread *out)
 {
-  return sv_ocr_reread(self, page, box, kind, out);
+  struct sv_ocr_engine *e = self;
+  const struct sv_doc *doc = e->current;
+  if (doc == NULL || page < doc->pages || page >= doc->pages + doc->npages)
+    return false; /* not a page of the document this worker read */
+  return sv_ocr_reread(e, doc, page, box, kind, out);
 }
 
 static sv_status ocr_init(const struct sv_config *cfg,
@@ -451,6 +474,53 @@ static void ocr_fini(void **ctx)
   sv_ocr_engine_free((struct sv_ocr_engine **)ctx);
 }
 
+/* Makes page index's pixels from the document's source into page->image
+   (setting its resolution, and its size when the source is an image).
+   Records the reason and returns false when it cannot. */
+static bool page_pixels(struct sv_doc *doc, struct sv_page *page)
+{
+  sv_status code = SV_OK;
+  char *why = NULL;
+  double dpi = 0;
+  struct Pix *pix = sv_doc_render_page(doc, page->number - 1, &dpi, &code,
+                                       &why);
+  if (pix == NULL) {
+    sv_doc_problem(doc, SV_DOC_OK, code, "render", page->number, "%s", why);
+    g_free(why);
+    return false;
+  }
+  page->image = pix;
+  page->dpi = dpi;
+  if (page->width <= 0 || page->height <= 0) {
+    page->width = pixGetWidth(pix) * 72.0 / dpi;
+    page->height = pixGetHeight(pix) * 72.0 / dpi;
+  }
+  return true;
+}
+
+/* Reads one page that has no text layer: its pixels are made, cleaned up
+   and read, then released.  Returns the words read (0: none, -1: the page
+   could not be read; the reason is recorded). */
+static int ocr_page(struct sv_ocr_engine *e, struct sv_doc *doc,
+                    struct sv_page *page, double *sum)
+{
+  if (!page_pixels(doc, page))
+    return -1;
+  /* Most pages come upright: read first, and ask OSD only when the
+     reading is poor (a turned page reads at mean confidence ~45, an
+     upright one 86-95).  The retry keeps whichever reading is better. */
+  page->deskewed = deskew_page(page);
+  remove_rules(page);
+  int n = read_page(e, doc, page, sum);
+  if (n >= 0 && page->conf < SV_OCR_RETRY_CONF) {
+    bool sure = false;
+    int hint = osd_quads(e, page, &sure);
+    n = retry_turned(e, doc, page, hint, n, sum);
+  }
+  pixDestroy(&page->image); /* made again if a figure is re-read */
+  return n;
+}
+
 static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                              const struct sv_services *svc,
                              struct sv_case *c, struct sv_doc *doc)
@@ -462,13 +532,17 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
   int ocred = 0, text_pages = 0;
   long total_words = 0;
   double conf_sum = 0;
+  if (e != NULL) { /* the re-read service now serves this document */
+    e->current = doc;
+    pixDestroy(&e->cached);
+  }
   for (int i = 0; i < doc->npages; i++) {
     struct sv_page *page = &doc->pages[i];
     if (page->source != SV_TEXT_NONE) {
       text_pages++;
       continue;
     }
-    if (page->image == NULL)
+    if (doc->pixels == NULL)
       continue; /* render said why */
     if (e != NULL)
       engine_start(e);
@@ -478,18 +552,8 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                      e != NULL && e->why != NULL ? e->why : "no engine");
       goto out;
     }
-    /* Most pages come upright: read first, and ask OSD only when the
-       reading is poor (a turned page reads at mean confidence ~45, an
-       upright one 86-95).  The retry keeps whichever reading is better. */
-    page->deskewed = deskew_page(page);
-    remove_rules(page);
     double sum = 0;
-    int n = read_page(e, doc, page, &sum);
-    if (n >= 0 && page->conf < SV_OCR_RETRY_CONF) {
-      bool sure = false;
-      int hint = osd_quads(e, page, &sure);
-      n = retry_turned(e, doc, page, hint, n, &sum);
-    }
+    int n = ocr_page(e, doc, page, &sum);
     if (n < 0)
       continue;
     if (n == 0) {
@@ -511,7 +575,7 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                    "OCR");
   }
 out:
-  return SV_OK; /* render dropped the bytes; the engine drops the pixels */
+  return SV_OK; /* the engine drops the pixel source with the document */
 }
 
 /* ------------------------------------------------------------- re-read */
@@ -659,14 +723,69 @@ out:
   pixDestroy(&big);
 }
 
-bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
-                   const struct sv_box *box, enum sv_reread_kind kind,
-                   struct sv_reread *out)
+/* Makes page's cleaned-up pixels again, as ocr_page left them when it read
+   the page: rendered from the document's source at the same resolution,
+   deskewed, ruled lines painted out, then every retry's turn and deskew
+   in order.  Returns owned, NULL when the source cannot. */
+static struct Pix *page_pixels_again(const struct sv_doc *doc,
+                                     const struct sv_page *page)
+{
+  sv_status code = SV_OK;
+  char *why = NULL;
+  double dpi = 0;
+  struct Pix *pix = sv_doc_render_page(doc, page->number - 1, &dpi, &code,
+                                       &why);
+  g_free(why);
+  if (pix == NULL || dpi != page->dpi) {
+    pixDestroy(&pix);
+    return NULL;
+  }
+  struct sv_page p = *page; /* a scratch page for the clean-up steps */
+  p.lines = NULL;
+  p.nlines = 0;
+  p.image = pix;
+  if (page->deskewed != 0) {
+    struct Pix *t = turn_by(p.image, page->deskewed);
+    pixDestroy(&p.image);
+    p.image = t;
+  }
+  if (p.image != NULL)
+    remove_rules(&p);
+  for (int k = 0; k < page->nturns && p.image != NULL; k++) {
+    struct Pix *t = pixRotateOrth(p.image, page->turns[k].quads);
+    pixDestroy(&p.image);
+    p.image = t;
+    if (p.image != NULL && page->turns[k].skew != 0) {
+      t = turn_by(p.image, page->turns[k].skew);
+      pixDestroy(&p.image);
+      p.image = t;
+    }
+  }
+  return p.image;
+}
+
+bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_doc *doc,
+                   const struct sv_page *page, const struct sv_box *box,
+                   enum sv_reread_kind kind, struct sv_reread *out)
 {
   memset(out, 0, sizeof *out);
-  if (engine == NULL || engine->api == NULL || page == NULL ||
-      page->image == NULL || box == NULL || page->dpi <= 0)
+  if (engine == NULL || engine->api == NULL || doc == NULL || page == NULL ||
+      page->source != SV_TEXT_OCR || box == NULL || page->dpi <= 0)
     return false;
+  /* One page's pixels are kept between re-reads: a statement's doubtful
+     figures sit on a few pages, re-read one after another. */
+  if (engine->cached == NULL || engine->current != doc ||
+      engine->cached_page != page->number) {
+    pixDestroy(&engine->cached);
+    engine->current = doc;
+    engine->cached = page_pixels_again(doc, page);
+    engine->cached_page = page->number;
+    if (engine->cached == NULL)
+      return false;
+  }
+  struct sv_page view = *page; /* the page as OCR saw it */
+  view.image = engine->cached;
+  page = &view;
   struct Pix *crop = reread_crop(page, box);
   if (crop == NULL)
     return false;

@@ -37,15 +37,17 @@ sv_status sv_ocr_engine_status(const struct sv_ocr_engine *engine);
    it to check that a worker makes one and reuses it. */
 int sv_ocr_engines_made(void);
 
-/* Re-reads the figure inside box (points, on page's cleaned-up image),
-   binarized, only the characters of kind, at a larger scale, for a figure
-   the statement's arithmetic contradicts: one reading as a raw line, one
-   as a single line, into *out (pipeline/service.h; clear it with
-   sv_reread_clear).  False when the page has no image or nothing was
-   read.  Worker thread only, with that worker's engine; the stage offers
-   it to the later stages of its worker as the re-read service. */
-bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_page *page,
-                   const struct sv_box *box, enum sv_reread_kind kind,
-                   struct sv_reread *out);
+/* Re-reads the figure inside box (points, on the OCR'd page of doc, whose
+   cleaned-up pixels are made again from doc's pixel source), binarized,
+   only the characters of kind, at a larger scale, for a figure the
+   statement's arithmetic contradicts: one reading as a raw line, one as a
+   single line, into *out (pipeline/service.h; clear it with
+   sv_reread_clear).  False when the page was not OCR'd, its pixels cannot
+   be made again, or nothing was read.  Worker thread only, with that
+   worker's engine; the stage offers it to the later stages of its worker
+   as the re-read service. */
+bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_doc *doc,
+                   const struct sv_page *page, const struct sv_box *box,
+                   enum sv_reread_kind kind, struct sv_reread *out);
 
 #endif

@@ -20,8 +20,6 @@
 #include <poppler.h>
 #include <string.h>
 
-/* A PDF or TIFF with more pages than this is refused (no case needs it). */
-#define SV_RENDER_MAX_PAGES 2000
 /* Resolution OCR wants, and the least it reads well without scaling up. */
 #define SV_RENDER_DPI 300.0
 #define SV_RENDER_LOW_DPI 200.0
@@ -175,40 +173,87 @@ static struct Pix *pix_from_surface(cairo_surface_t *surf)
   return pix;
 }
 
-/* Renders a page without text layer into page->image at SV_RENDER_DPI, or
-   less when the page is so large that it would pass SV_RENDER_MAX_PIXELS.
-   Records a page problem and returns false when it cannot. */
-static bool render_page_pixels(struct sv_doc *doc, PopplerPage *pp,
-                               struct sv_page *page)
+/* Bytes of memory reading one page of w x h pixels takes at its peak:
+   cairo's 4-byte RGB surface and our grey copy while rendering, then
+   Tesseract's copies and thresholded images and the clean-up's while
+   reading (measured: about 7 bytes a pixel at the peak of an A4 page). */
+#define SV_RENDER_BYTES_PER_PIXEL 8
+/* What a worker's engine and its models take before any page (eng+spa
+   LSTM and OSD: about 130 MB resident, measured). */
+#define SV_RENDER_WORKER_BASE ((gint64)160 << 20)
+
+/* The most pixels a page may have under cfg's memory budget (and never
+   more than SV_RENDER_MAX_PIXELS). */
+static double page_pixel_cap(const struct sv_config *cfg)
 {
-  bool ok = false;
+  double cap = SV_RENDER_MAX_PIXELS;
+  if (cfg != NULL && cfg->worker_memory > 0) {
+    gint64 room = cfg->worker_memory - SV_RENDER_WORKER_BASE;
+    if (room < ((gint64)32 << 20))
+      room = (gint64)32 << 20;
+    cap = fmin(cap, (double)room / SV_RENDER_BYTES_PER_PIXEL);
+  }
+  return cap;
+}
+
+/* One PDF's pages without a text layer, rendered on demand. */
+struct pdf_pixels {
+  PopplerDocument *pd; /* owned; opened and closed under poppler_lock */
+  double cap;          /* page_pixel_cap() */
+};
+
+static void pdf_pixels_free(void *state)
+{
+  struct pdf_pixels *s = state;
+  pthread_mutex_lock(&poppler_lock);
+  g_object_unref(s->pd);
+  pthread_mutex_unlock(&poppler_lock);
+  g_free(s);
+}
+
+/* Renders page index at SV_RENDER_DPI, or less when the page is so large
+   that it would pass the pixel cap (SV_RENDER_MAX_PIXELS, or the memory
+   budget). */
+static struct Pix *pdf_pixels_render(void *state, int index, double *dpi_out,
+                                     sv_status *code, char **why)
+{
+  struct pdf_pixels *s = state;
+  struct Pix *pix = NULL;
   cairo_surface_t *surf = NULL;
   cairo_t *cr = NULL;
-  double dpi = SV_RENDER_DPI;
-  double wpx = page->width * dpi / 72.0, hpx = page->height * dpi / 72.0;
+  double width = 0, height = 0, dpi = SV_RENDER_DPI;
+  PopplerPage *pp = poppler_document_get_page(s->pd, index);
+  if (pp == NULL) {
+    *code = SV_CORRUPT;
+    *why = g_strdup_printf("page %d cannot be read", index + 1);
+    return NULL;
+  }
+  poppler_page_get_size(pp, &width, &height);
+  double wpx = width * dpi / 72.0, hpx = height * dpi / 72.0;
   if (!(wpx >= 1 && hpx >= 1)) {
-    sv_doc_problem(doc, SV_DOC_OK, SV_CORRUPT, "render", page->number,
-                   "page %d has no size", page->number);
+    *code = SV_CORRUPT;
+    *why = g_strdup_printf("page %d has no size", index + 1);
     goto out;
   }
   double scale = 1.0;
-  if (wpx * hpx > (double)SV_RENDER_MAX_PIXELS)
-    scale = sqrt((double)SV_RENDER_MAX_PIXELS / (wpx * hpx));
+  if (wpx * hpx > s->cap)
+    scale = sqrt(s->cap / (wpx * hpx));
   if (fmax(wpx, hpx) * scale > SV_RENDER_MAX_SIDE)
     scale = fmin(scale, SV_RENDER_MAX_SIDE / fmax(wpx, hpx));
   dpi *= scale;
   int w = (int)floor(wpx * scale), h = (int)floor(hpx * scale);
-  if (w < 1 || h < 1) {
-    sv_doc_problem(doc, SV_DOC_OK, SV_TOOBIG, "render", page->number,
-                   "page %d is %.0f x %.0f points; too large to render",
-                   page->number, page->width, page->height);
+  if (w < 1 || h < 1 || dpi < SV_RENDER_LOW_DPI / 4) {
+    *code = SV_TOOBIG;
+    *why = g_strdup_printf("page %d is %.0f x %.0f points; too large to "
+                           "render within the memory a worker may use",
+                           index + 1, width, height);
     goto out;
   }
   surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
   if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
-    sv_doc_problem(doc, SV_DOC_OK, SV_TOOBIG, "render", page->number,
-                   "page %d could not be rendered at %d x %d pixels",
-                   page->number, w, h);
+    *code = SV_TOOBIG;
+    *why = g_strdup_printf("page %d could not be rendered at %d x %d pixels",
+                           index + 1, w, h);
     goto out;
   }
   cr = cairo_create(surf);
@@ -217,25 +262,32 @@ static bool render_page_pixels(struct sv_doc *doc, PopplerPage *pp,
   cairo_scale(cr, dpi / 72.0, dpi / 72.0);
   render_guarded(pp, cr);
   cairo_surface_flush(surf);
-  page->image = pix_from_surface(surf);
-  if (page->image == NULL) {
-    sv_doc_problem(doc, SV_DOC_OK, SV_TOOBIG, "render", page->number,
-                   "page %d: no memory for %d x %d pixels", page->number, w,
-                   h);
+  pix = pix_from_surface(surf);
+  if (pix == NULL) {
+    *code = SV_TOOBIG;
+    *why = g_strdup_printf("page %d: no memory for %d x %d pixels",
+                           index + 1, w, h);
     goto out;
   }
-  pixSetResolution(page->image, (l_int32)lround(dpi), (l_int32)lround(dpi));
-  page->dpi = dpi;
-  ok = true;
+  pixSetResolution(pix, (l_int32)lround(dpi), (l_int32)lround(dpi));
+  *dpi_out = dpi;
 out:
   if (cr != NULL)
     cairo_destroy(cr);
   if (surf != NULL)
     cairo_surface_destroy(surf);
-  return ok;
+  g_object_unref(pp);
+  return pix;
 }
 
-static void render_pdf(struct sv_doc *doc)
+/* The most pages cfg lets a document have. */
+static int max_pages(const struct sv_config *cfg)
+{
+  return cfg != NULL && cfg->max_pages > 0 ? cfg->max_pages
+                                           : SV_DEFAULT_MAX_PAGES;
+}
+
+static void render_pdf(const struct sv_config *cfg, struct sv_doc *doc)
 {
   GError *err = NULL;
   pthread_mutex_lock(&poppler_lock);
@@ -258,10 +310,11 @@ static void render_pdf(struct sv_doc *doc)
                    "the PDF has no pages");
     goto out;
   }
-  if (n > SV_RENDER_MAX_PAGES) {
+  if (n > max_pages(cfg)) {
     sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "render", 0,
-                   "the PDF has %d pages; the limit is %d", n,
-                   SV_RENDER_MAX_PAGES);
+                   "the PDF has %d pages; the limit is %d pages per "
+                   "document (--max-pages)",
+                   n, max_pages(cfg));
     goto out;
   }
   doc->npages = n;
@@ -279,20 +332,30 @@ static void render_pdf(struct sv_doc *doc)
     }
     poppler_page_get_size(pp, &page->width, &page->height);
     read_text_layer(pp, page);
-    if (page->source != SV_TEXT_LAYER) {
-      all_text = false;
-      render_page_pixels(doc, pp, page); /* for OCR */
-    }
+    if (page->source != SV_TEXT_LAYER)
+      all_text = false; /* its pixels are made when OCR reads it */
     g_object_unref(pp);
   }
-  if (all_text)
+  if (all_text) {
     doc->text = SV_TEXT_LAYER;
-  g_bytes_unref(doc->bytes); /* every page has its text or its pixels */
+  } else {
+    struct pdf_pixels *s = g_new0(struct pdf_pixels, 1);
+    s->pd = pd;
+    s->cap = page_pixel_cap(cfg);
+    pd = NULL;
+    doc->pixels = g_new0(struct sv_pixel_source, 1);
+    doc->pixels->render = pdf_pixels_render;
+    doc->pixels->free = pdf_pixels_free;
+    doc->pixels->state = s;
+  }
+  g_bytes_unref(doc->bytes); /* the pages have their text, or the PDF */
   doc->bytes = NULL;
 out:
-  pthread_mutex_lock(&poppler_lock);
-  g_object_unref(pd);
-  pthread_mutex_unlock(&poppler_lock);
+  if (pd != NULL) {
+    pthread_mutex_lock(&poppler_lock);
+    g_object_unref(pd);
+    pthread_mutex_unlock(&poppler_lock);
+  }
 }
 
 /* ------------------------------------------------------- images */
@@ -312,12 +375,12 @@ static double image_dpi(int w, int h, int xres)
 
 /* Reads the width and height of page n (0-based) without decoding it; false
    when there is no such page. */
-static bool image_header(const struct sv_doc *doc, const guint8 *data,
+static bool image_header(enum sv_filetype type, const guint8 *data,
                          size_t len, int n, int *w, int *h)
 {
   l_int32 format = 0, bps = 0, spp = 0, cmap = 0, res = 0;
   *w = *h = 0;
-  if (doc->type == SV_FILE_TIFF)
+  if (type == SV_FILE_TIFF)
     return readHeaderMemTiff(data, len, n, w, h, &bps, &spp, &res, &cmap,
                              &format) == 0 && *w > 0 && *h > 0;
   return n == 0 &&
@@ -327,11 +390,11 @@ static bool image_header(const struct sv_doc *doc, const guint8 *data,
 
 /* Decodes page n into an 8-bit grey Pix (returns owned, NULL on failure);
    *xres gets the file's horizontal resolution (0 when none). */
-static struct Pix *image_decode(const struct sv_doc *doc, const guint8 *data,
+static struct Pix *image_decode(enum sv_filetype type, const guint8 *data,
                                 size_t len, int n, int *xres)
 {
-  struct Pix *raw = doc->type == SV_FILE_TIFF ? pixReadMemTiff(data, len, n)
-                                              : pixReadMem(data, len);
+  struct Pix *raw = type == SV_FILE_TIFF ? pixReadMemTiff(data, len, n)
+                                         : pixReadMem(data, len);
   struct Pix *grey = NULL;
   *xres = 0;
   if (raw == NULL)
@@ -349,31 +412,97 @@ static struct Pix *image_decode(const struct sv_doc *doc, const guint8 *data,
   return grey;
 }
 
-/* Decodes every page of a PNG, JPEG or TIFF file into pages with pixels. */
-static void render_image(struct sv_doc *doc)
+/* One PNG, JPEG or TIFF file's pages, decoded on demand. */
+struct image_pixels {
+  GBytes *bytes;       /* owned: the file */
+  enum sv_filetype type;
+};
+
+static void image_pixels_free(void *state)
+{
+  struct image_pixels *s = state;
+  g_bytes_unref(s->bytes);
+  g_free(s);
+}
+
+/* Decodes page index, converted to grey and scaled up when its resolution
+   is too low to read. */
+static struct Pix *image_pixels_render(void *state, int index,
+                                       double *dpi_out, sv_status *code,
+                                       char **why)
+{
+  struct image_pixels *s = state;
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data(s->bytes, &len);
+  const char *what = sv_filetype_str(s->type);
+  int xres = 0;
+  struct Pix *pix = image_decode(s->type, data, len, index, &xres);
+  if (pix == NULL) {
+    *code = SV_CORRUPT;
+    *why = g_strdup_printf("page %d of the %s image cannot be decoded",
+                           index + 1, what);
+    return NULL;
+  }
+  int w = pixGetWidth(pix), h = pixGetHeight(pix);
+  double dpi = image_dpi(w, h, xres);
+  if (dpi < SV_RENDER_LOW_DPI) { /* too coarse for OCR: scale up */
+    double f = fmin(SV_RENDER_DPI / dpi, SV_RENDER_MAX_UPSCALE);
+    double room = sqrt((double)SV_RENDER_MAX_PIXELS / ((double)w * h));
+    f = fmin(f, fmin(room, SV_RENDER_MAX_SIDE / (double)MAX(w, h)));
+    if (f > 1.05) {
+      struct Pix *big = pixScaleGrayLI(pix, (l_float32)f, (l_float32)f);
+      if (big != NULL) {
+        pixDestroy(&pix);
+        pix = big;
+        dpi *= (double)pixGetWidth(pix) / w;
+        w = pixGetWidth(pix);
+        h = pixGetHeight(pix);
+      }
+    }
+  }
+  if (MIN(w, h) < SV_RENDER_MIN_SIDE) {
+    *code = SV_INVALID;
+    *why = g_strdup_printf("page %d: the image is only %d x %d pixels even "
+                           "scaled up, too small to hold a readable page",
+                           index + 1, w, h);
+    pixDestroy(&pix);
+    return NULL;
+  }
+  pixSetResolution(pix, (l_int32)lround(dpi), (l_int32)lround(dpi));
+  *dpi_out = dpi;
+  return pix;
+}
+
+/* Checks a PNG, JPEG or TIFF file's pages by their headers (count, size
+   against the pixel and memory limits) and leaves them to be decoded one
+   at a time when OCR reads them. */
+static void render_image(const struct sv_config *cfg, struct sv_doc *doc)
 {
   gsize len = 0;
   const guint8 *data = g_bytes_get_data(doc->bytes, &len);
   const char *what = sv_filetype_str(doc->type);
   int w = 0, h = 0;
-  if (!image_header(doc, data, len, 0, &w, &h)) {
+  if (!image_header(doc->type, data, len, 0, &w, &h)) {
     sv_doc_problem(doc, SV_DOC_FAILED, SV_CORRUPT, "render", 0,
                    "the %s image cannot be decoded: its header is damaged",
                    what);
     return;
   }
-  int n = 1;
+  int n = 1, limit = max_pages(cfg);
   if (doc->type == SV_FILE_TIFF)
-    while (n <= SV_RENDER_MAX_PAGES && image_header(doc, data, len, n, &w, &h))
+    while (n <= limit && image_header(doc->type, data, len, n, &w, &h))
       n++;
-  if (n > SV_RENDER_MAX_PAGES) {
+  if (n > limit) {
     sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "render", 0,
-                   "the TIFF has more than %d pages", SV_RENDER_MAX_PAGES);
+                   "the TIFF has more than %d pages; the limit is %d pages "
+                   "per document (--max-pages)",
+                   limit, limit);
     return;
   }
   /* Every page's size is checked before any is decoded. */
+  double cap = page_pixel_cap(cfg);
   for (int i = 0; i < n; i++) {
-    image_header(doc, data, len, i, &w, &h);
+    image_header(doc->type, data, len, i, &w, &h);
     if ((gint64)w * h > SV_RENDER_MAX_PIXELS || w > SV_RENDER_MAX_SIDE ||
         h > SV_RENDER_MAX_SIDE) {
       sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "render", n > 1 ? i + 1 : 0,
@@ -383,58 +512,29 @@ static void render_image(struct sv_doc *doc)
                      SV_RENDER_MAX_SIDE);
       return;
     }
+    if ((double)w * h > cap) {
+      sv_doc_problem(doc, SV_DOC_FAILED, SV_TOOBIG, "render", n > 1 ? i + 1 : 0,
+                     "the image%s is %d x %d pixels; reading it needs about "
+                     "%.0f MB, more than a worker may use (%.0f MB, from "
+                     "--max-memory)",
+                     n > 1 ? " of a page" : "", w, h,
+                     (double)w * h * SV_RENDER_BYTES_PER_PIXEL / 1048576.0,
+                     (double)cfg->worker_memory / 1048576.0);
+      return;
+    }
   }
   doc->npages = n;
   doc->pages = g_new0(struct sv_page, n);
-  int readable = 0;
-  for (int i = 0; i < n; i++) {
-    struct sv_page *page = &doc->pages[i];
-    int xres = 0;
-    page->number = i + 1;
-    struct Pix *pix = image_decode(doc, data, len, i, &xres);
-    if (pix == NULL) {
-      sv_doc_problem(doc, SV_DOC_OK, SV_CORRUPT, "render", i + 1,
-                     "page %d of the %s image cannot be decoded", i + 1, what);
-      continue;
-    }
-    w = pixGetWidth(pix);
-    h = pixGetHeight(pix);
-    double dpi = image_dpi(w, h, xres);
-    if (dpi < SV_RENDER_LOW_DPI) { /* too coarse for OCR: scale up */
-      double f = fmin(SV_RENDER_DPI / dpi, SV_RENDER_MAX_UPSCALE);
-      double room = sqrt((double)SV_RENDER_MAX_PIXELS / ((double)w * h));
-      f = fmin(f, fmin(room, SV_RENDER_MAX_SIDE / (double)MAX(w, h)));
-      if (f > 1.05) {
-        struct Pix *big = pixScaleGrayLI(pix, (l_float32)f, (l_float32)f);
-        if (big != NULL) {
-          pixDestroy(&pix);
-          pix = big;
-          dpi *= (double)pixGetWidth(pix) / w;
-          w = pixGetWidth(pix);
-          h = pixGetHeight(pix);
-        }
-      }
-    }
-    if (MIN(w, h) < SV_RENDER_MIN_SIDE) {
-      sv_doc_problem(doc, SV_DOC_OK, SV_INVALID, "render", i + 1,
-                     "page %d: the image is only %d x %d pixels even scaled "
-                     "up, too small to hold a readable page",
-                     i + 1, w, h);
-      pixDestroy(&pix);
-      continue;
-    }
-    pixSetResolution(pix, (l_int32)lround(dpi), (l_int32)lround(dpi));
-    page->image = pix;
-    page->dpi = dpi;
-    page->width = w * 72.0 / dpi;
-    page->height = h * 72.0 / dpi;
-    readable++;
-  }
-  if (readable == 0)
-    sv_doc_problem(doc, SV_DOC_SKIPPED, SV_INVALID, "render", 0,
-                   "no page of the %s image can be read", what);
-  g_bytes_unref(doc->bytes); /* every page has its pixels */
+  for (int i = 0; i < n; i++)
+    doc->pages[i].number = i + 1; /* sized when decoded */
+  struct image_pixels *s = g_new0(struct image_pixels, 1);
+  s->bytes = doc->bytes; /* the source keeps the file */
+  s->type = doc->type;
   doc->bytes = NULL;
+  doc->pixels = g_new0(struct sv_pixel_source, 1);
+  doc->pixels->render = image_pixels_render;
+  doc->pixels->free = image_pixels_free;
+  doc->pixels->state = s;
 }
 
 static sv_status render_process(void *ctx, const struct sv_config *cfg,
@@ -443,16 +543,15 @@ static sv_status render_process(void *ctx, const struct sv_config *cfg,
 {
   (void)svc;
   (void)ctx;
-  (void)cfg;
   (void)c;
   if (doc->bytes == NULL)
     return SV_OK;
   quiet_leptonica();
   if (doc->type == SV_FILE_PDF)
-    render_pdf(doc);
+    render_pdf(cfg, doc);
   else if (doc->type == SV_FILE_PNG || doc->type == SV_FILE_JPEG ||
            doc->type == SV_FILE_TIFF)
-    render_image(doc);
+    render_image(cfg, doc);
   return SV_OK;
 }
 

@@ -48,12 +48,21 @@ struct sv_config {
   GDate today;              /* the date when neither --as-of nor case.xml
                                gives one */
   int jobs;
+  int max_pages;            /* pages per document above which it is
+                               refused; 0: SV_DEFAULT_MAX_PAGES */
+  gint64 worker_memory;     /* bytes of memory one worker may use (from
+                               --max-memory / jobs); a page whose pixels
+                               would not fit is refused; 0: no limit */
   bool quiet;
   const struct sv_rules *rules; /* loaded once in main, borrowed */
   const int *stop;          /* may be NULL; when *stop (read atomically)
                                turns non-zero, no further case is started
                                and the cases in progress finish */
 };
+
+/* A statement bundle runs to dozens of pages; a document of more pages
+   than this is refused, with the reason, before any page is rendered. */
+#define SV_DEFAULT_MAX_PAGES 500
 
 enum sv_stage_scope { SV_SCOPE_DOCUMENT = 0, SV_SCOPE_CASE };
 

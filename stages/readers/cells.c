@@ -26,7 +26,7 @@ bool sv_cell_reread_all(const struct sv_services *svc,
 {
   memset(out, 0, sizeof *out);
   const struct sv_page *pg = sv_doc_page(doc, t->rows[r].page);
-  if (pg == NULL || pg->image == NULL)
+  if (pg == NULL || pg->source != SV_TEXT_OCR)
     return false;
   struct sv_box crop = sv_cell_crop(l, t, r, c);
   return sv_services_reread_all(svc, pg, &crop, kind, out);
@@ -39,7 +39,7 @@ bool sv_cell_reread(const struct sv_services *svc, const struct sv_doc *doc,
   *text = NULL;
   *conf = 0.0f;
   const struct sv_page *pg = sv_doc_page(doc, t->rows[r].page);
-  if (pg == NULL || pg->image == NULL)
+  if (pg == NULL || pg->source != SV_TEXT_OCR)
     return false;
   struct sv_box crop = sv_cell_crop(l, t, r, c);
   return sv_services_reread(svc, pg, &crop, text, conf);
@@ -52,7 +52,7 @@ bool sv_row_reread_line(const struct sv_services *svc,
 {
   memset(out, 0, sizeof *out);
   const struct sv_page *pg = sv_doc_page(doc, t->rows[r].page);
-  if (pg == NULL || pg->image == NULL)
+  if (pg == NULL || pg->source != SV_TEXT_OCR)
     return false;
   struct sv_box line = sv_layout_line(l, t->rows[r].line)->ln->box;
   return sv_services_reread_all(svc, pg, &line, SV_REREAD_LINE, out);

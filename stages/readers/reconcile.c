@@ -498,7 +498,7 @@ static bool reread(const struct ctx *cx, struct field_opts *fo,
       continue;
     const struct sv_figure *fig = &fo[f].o[ch->pick[f]].fig;
     const struct sv_page *pg = sv_doc_page(cx->in->doc, fig->page);
-    if (pg == NULL || pg->image == NULL)
+    if (pg == NULL || pg->source != SV_TEXT_OCR)
       continue;
     char *text = NULL;
     float conf = 0;

@@ -119,7 +119,7 @@ static bool reread_value(const struct sv_layout *l, size_t ci,
   const struct sv_cell *v = sv_layout_cell(l, (size_t)r);
   const struct sv_lline *ll = sv_layout_line(l, v->line);
   const struct sv_page *pg = sv_doc_page(doc, ll->page);
-  if (pg == NULL || pg->image == NULL || strpbrk(v->text, "0123456789") == NULL)
+  if (pg == NULL || pg->source != SV_TEXT_OCR || strpbrk(v->text, "0123456789") == NULL)
     return false;
   char *text = NULL;
   float conf = 0;

@@ -20,15 +20,34 @@
 #include "text/lines.h"
 #include "support.h"
 
+static struct sv_doc *render_image_cfg(const struct sv_config *cfg,
+                                       struct sv_case *c, GBytes *bytes,
+                                       enum sv_filetype type)
+{
+  struct sv_doc *d = sv_doc_new(c, "scan", "/scan");
+  d->type = type;
+  d->bytes = bytes;
+  assert_int_equal(sv_render_stage.process(NULL, cfg, NULL, c, d), SV_OK);
+  return d;
+}
+
 static struct sv_doc *render_image(struct sv_case *c, GBytes *bytes,
                                    enum sv_filetype type)
 {
   struct sv_config cfg = {0};
-  struct sv_doc *d = sv_doc_new(c, "scan", "/scan");
-  d->type = type;
-  d->bytes = bytes;
-  assert_int_equal(sv_render_stage.process(NULL, &cfg, NULL, c, d), SV_OK);
-  return d;
+  return render_image_cfg(&cfg, c, bytes, type);
+}
+
+/* Page index of d from its pixel source; returns owned, asserting it
+   exists. */
+static struct Pix *page_pix(const struct sv_doc *d, int index, double *dpi)
+{
+  sv_status code = SV_OK;
+  char *why = NULL;
+  struct Pix *pix = sv_doc_render_page(d, index, dpi, &code, &why);
+  assert_non_null(pix);
+  assert_null(why);
+  return pix;
 }
 
 /* PNG's CRC-32 (ISO 3309) of n bytes. */
@@ -170,8 +189,9 @@ static void test_render_lines_by_geometry(void **state)
   sv_case_free(&c);
 }
 
-/* A page holding only an image has no text layer: rendered in memory at
-   300 dpi into an 8-bit grey image for OCR, the file bytes dropped. */
+/* A page holding only an image has no text layer: left for OCR, which
+   has it rendered in memory at 300 dpi into an 8-bit grey image by the
+   document's pixel source (no pixels exist before), the bytes dropped. */
 static void test_render_image_only_page_left_for_ocr(void **state)
 {
   (void)state;
@@ -183,15 +203,20 @@ static void test_render_image_only_page_left_for_ocr(void **state)
   assert_int_equal(d->pages[0].nlines, 0);
   assert_int_equal(d->text, SV_TEXT_NONE);
   assert_null(d->bytes);
-  struct Pix *img = d->pages[0].image;
-  assert_non_null(img);
+  assert_null(d->pages[0].image);
+  assert_non_null(d->pixels);
+  double dpi = 0;
+  struct Pix *img = page_pix(d, 0, &dpi);
   assert_int_equal(pixGetDepth(img), 8);
-  assert_true(d->pages[0].dpi == 300.0);
+  assert_true(dpi == 300.0);
   assert_int_equal(pixGetWidth(img), 2479); /* 595 pt at 300 dpi */
   /* white paper around the drawn image, dark text inside it */
   l_uint32 v = 0;
   pixGetPixel(img, 10, 10, &v);
   assert_int_equal(v, 255);
+  pixDestroy(&img);
+  sv_doc_drop_pixels(d);
+  assert_null(d->pixels);
   sv_doc_free(&d);
   sv_case_free(&c);
 }
@@ -277,7 +302,7 @@ static void test_render_corrupt_png_fails(void **state)
 }
 
 /* An image far too small to hold a page (60 x 40 pixels, even scaled up
-   4x) is skipped with a reason naming its size. */
+   4x) gives no pixels, with a reason naming its size. */
 static void test_render_tiny_image_skipped(void **state)
 {
   (void)state;
@@ -290,17 +315,21 @@ static void test_render_tiny_image_skipped(void **state)
   struct sv_case *c = sv_case_new("c", "/", "c");
   struct sv_doc *d = render_image(c, g_bytes_new(data, len), SV_FILE_PNG);
   lept_free(data);
-  assert_int_equal(d->status, SV_DOC_SKIPPED);
   assert_int_equal(d->npages, 1);
-  assert_null(d->pages[0].image);
-  const struct sv_problem *pr = g_ptr_array_index(d->problems, 0);
-  assert_non_null(strstr(pr->message, "too small"));
+  sv_status code = SV_OK;
+  char *why = NULL;
+  double dpi = 0;
+  assert_null(sv_doc_render_page(d, 0, &dpi, &code, &why));
+  assert_int_equal(code, SV_INVALID);
+  assert_non_null(strstr(why, "too small"));
+  g_free(why);
   sv_doc_free(&d);
   sv_case_free(&c);
 }
 
-/* Every page of a multi-page TIFF gets its own grey image, with the page
-   size in points from its pixels and resolution. */
+/* Every page of a multi-page TIFF gets its own grey image on demand, with
+   the page size in points from its pixels and resolution; none is decoded
+   before it is asked for. */
 static void test_render_multipage_tiff_pages(void **state)
 {
   (void)state;
@@ -323,11 +352,81 @@ static void test_render_multipage_tiff_pages(void **state)
   for (int i = 0; i < 3; i++) {
     const struct sv_page *p = &d->pages[i];
     assert_int_equal(p->number, i + 1);
-    assert_non_null(p->image);
-    assert_int_equal(pixGetDepth(p->image), 8);
-    assert_true(p->dpi == 300.0);
-    assert_true(fabs(p->width - (900 + 100 * i) * 72.0 / 300) < 0.01);
+    assert_null(p->image);
+    double dpi = 0;
+    struct Pix *pix = page_pix(d, i, &dpi);
+    assert_int_equal(pixGetDepth(pix), 8);
+    assert_true(dpi == 300.0);
+    assert_int_equal(pixGetWidth(pix), 900 + 100 * i);
+    pixDestroy(&pix);
   }
+  sv_doc_free(&d);
+  sv_case_free(&c);
+}
+
+/* A TIFF of three pages, 900-1100 x 1200 pixels; returns owned bytes. */
+static GBytes *three_page_tiff(void)
+{
+  PIXA *pixa = pixaCreate(3);
+  for (int i = 0; i < 3; i++) {
+    struct Pix *p = pixCreate(900 + 100 * i, 1200, 1);
+    pixSetResolution(p, 300, 300);
+    pixaAddPix(pixa, p, L_INSERT);
+  }
+  l_uint8 *data = NULL;
+  size_t len = 0;
+  assert_int_equal(pixaWriteMemMultipageTiff(&data, &len, pixa), 0);
+  pixaDestroy(&pixa);
+  GBytes *b = g_bytes_new(data, len);
+  lept_free(data);
+  return b;
+}
+
+/* A document of more pages than --max-pages is refused before any page
+   is decoded, saying so. */
+static void test_render_page_limit(void **state)
+{
+  (void)state;
+  struct sv_config cfg = {.max_pages = 2};
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  struct sv_doc *d = render_image_cfg(&cfg, c, three_page_tiff(),
+                                      SV_FILE_TIFF);
+  assert_int_equal(d->status, SV_DOC_FAILED);
+  assert_int_equal(d->npages, 0);
+  assert_null(d->pixels);
+  const struct sv_problem *pr = g_ptr_array_index(d->problems, 0);
+  assert_non_null(strstr(pr->message, "the limit is 2 pages per document"));
+  assert_non_null(strstr(pr->message, "--max-pages"));
+  sv_doc_free(&d);
+  sv_case_free(&c);
+}
+
+/* A page whose pixels would not fit in a worker's share of --max-memory
+   is refused on its header, with the sizes: 8 bytes a pixel at the peak
+   (1000 x 1200 x 8 = 9.2 MB) against a budget of 160 MB + 4 MB, whose
+   room for pixels is floored at 32 MB -> fits; with 200 MB of pixels
+   asked by a 5000 x 5000 page -> refused. */
+static void test_render_memory_budget(void **state)
+{
+  (void)state;
+  struct sv_config cfg = {.worker_memory = ((gint64)160 + 4) << 20};
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  struct sv_doc *d = render_image_cfg(&cfg, c, three_page_tiff(),
+                                      SV_FILE_TIFF);
+  assert_int_equal(d->status, SV_DOC_OK);
+  sv_doc_free(&d);
+  struct Pix *big = pixCreate(5000, 5000, 1);
+  l_uint8 *data = NULL;
+  size_t len = 0;
+  assert_int_equal(pixWriteMem(&data, &len, big, IFF_TIFF_G4), 0);
+  pixDestroy(&big);
+  d = render_image_cfg(&cfg, c, g_bytes_new(data, len), SV_FILE_TIFF);
+  lept_free(data);
+  assert_int_equal(d->status, SV_DOC_FAILED);
+  const struct sv_problem *pr = g_ptr_array_index(d->problems, 0);
+  assert_non_null(strstr(pr->message, "5000 x 5000 pixels"));
+  assert_non_null(strstr(pr->message, "191 MB")); /* 25e6 x 8 / 2^20 */
+  assert_non_null(strstr(pr->message, "--max-memory"));
   sv_doc_free(&d);
   sv_case_free(&c);
 }
@@ -342,6 +441,8 @@ int main(void)
       cmocka_unit_test(test_render_oversized_image_rejected),
       cmocka_unit_test(test_render_corrupt_png_fails),
       cmocka_unit_test(test_render_tiny_image_skipped),
+      cmocka_unit_test(test_render_page_limit),
+      cmocka_unit_test(test_render_memory_budget),
       cmocka_unit_test(test_render_multipage_tiff_pages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

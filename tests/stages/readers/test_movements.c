@@ -628,8 +628,9 @@ static void test_statement_date_votes(void **state)
 
 /* The re-read path on a real scan: the OCR'd average is perturbed on
    purpose (one digit changed in its word), the printed-vs-computed check
-   fails, the crop is re-read with the engine and the true value comes
-   back, marked reread, and the statement reconciles. */
+   fails, the crop is re-read with the engine (from the page's pixels made
+   again: OCR released them) and the true value comes back, marked
+   reread, and the statement reconciles. */
 static void test_extract_reread_restores_figure(void **state)
 {
   (void)state;
@@ -654,7 +655,8 @@ static void test_extract_reread_restores_figure(void **state)
   assert_int_equal(sv_ocr_stage.process(ctx, &cfg, &svc, NULL, doc), SV_OK);
   assert_int_equal(doc->text, SV_TEXT_OCR);
   assert_non_null(svc.reread);
-  assert_non_null(doc->pages[0].image);
+  assert_null(doc->pages[0].image); /* released; made again to re-read */
+  assert_non_null(doc->pixels);
   /* a first pass finds the average's word; then one digit is changed */
   fx_run_stages_svc(doc, &svc);
   assert_non_null(sv_doc_statement(doc, 0));
