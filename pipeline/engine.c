@@ -7,6 +7,7 @@
  * engines need deep stacks) and named for debuggers and `top -H`.
  */
 #include "engine.h"
+#include "isolate.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -70,20 +71,39 @@ static void *worker_main(void *arg)
   void **ctx = g_new0(void *, nstages);
   sv_status *ready = g_new0(sv_status, nstages);
   struct sv_services svc = {0}; /* filled by the stages that offer one */
+  /* With a reader program, the isolated stages run in this worker's
+     reader process, which offers the re-reads (pipeline/isolate.h). */
+  struct sv_isolate *iso =
+      cfg->reader_exe != NULL ? sv_isolate_new(cfg) : NULL;
   for (size_t s = 0; s < nstages; s++) {
     const struct sv_stage *st = stages[s];
-    if (st->scope != SV_SCOPE_DOCUMENT || st->init == NULL)
+    if (st->scope != SV_SCOPE_DOCUMENT || st->init == NULL ||
+        (iso != NULL && st->isolated))
       continue;
     ready[s] = st->init(cfg, &svc, &ctx[s]);
+  }
+  if (iso != NULL) {
+    svc.reread = sv_isolate_reread;
+    svc.reread_self = iso;
   }
 
   struct item *it;
   while ((it = sv_queue_pop(w->e->work)) != NULL) {
     struct sv_doc *doc = it->doc;
+    bool isolated_done = false, sent = false;
     for (size_t s = 0; s < nstages; s++) {
       const struct sv_stage *st = stages[s];
       if (st->scope != SV_SCOPE_DOCUMENT || st->process == NULL)
         continue;
+      if (iso != NULL && st->isolated) { /* all of them at once, there */
+        if (!isolated_done && doc->status == SV_DOC_OK &&
+            doc->bytes != NULL) {
+          sv_isolate_run(iso, doc);
+          sent = true;
+        }
+        isolated_done = true;
+        continue;
+      }
       if (doc->status != SV_DOC_OK && !st->run_on_failed)
         continue;
       if (ready[s] != SV_OK) {
@@ -94,6 +114,8 @@ static void *worker_main(void *arg)
       }
       st->process(ctx[s], cfg, &svc, it->c, doc);
     }
+    if (sent)
+      sv_isolate_done(iso, doc);
     sv_doc_drop_pixels(doc); /* never carry pixels past the workers */
     if (!sv_queue_push(w->e->done, it))
       g_free(it); /* cannot happen: done closes after workers join */
@@ -102,6 +124,7 @@ static void *worker_main(void *arg)
   for (size_t s = 0; s < nstages; s++)
     if (stages[s]->fini != NULL && ctx[s] != NULL)
       stages[s]->fini(&ctx[s]);
+  sv_isolate_free(&iso);
   g_free(ready);
   g_free(ctx);
   return NULL;

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -29,6 +30,7 @@
 #include "../stages/report.h"
 #include "../stages/rules/rules.h"
 #include "engine.h"
+#include "isolate.h"
 #include "xmlsafe.h"
 
 #define EXIT_USAGE 2
@@ -55,6 +57,10 @@ struct opts {
   char *policy;
   char *data_dir;
   int jobs;
+  int max_pages;
+  char *max_memory;
+  int page_timeout;
+  gboolean in_process;
   gboolean quiet;
   gboolean version;
 };
@@ -163,6 +169,78 @@ static bool out_dir_writable(const char *dir, char **err)
   return ok;
 }
 
+/* ---------------------------------------------------------------- memory */
+
+/* Each worker (and its reader process) needs this much at least: the OCR
+   models take about 130 MB, an A4 page at 300 dpi up to 70 MB more. */
+#define SV_MIN_WORKER_MEMORY ((gint64)256 << 20)
+
+/* Parses "800M", "2G", "1.5G", "512000K" or bytes; false when not a
+   size. */
+static bool parse_size(const char *s, gint64 *out)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod(s, &end);
+  if (end == s || !(v > 0) || v > 1e18)
+    return false;
+  double unit = 1;
+  switch (g_ascii_toupper(*end)) {
+  case 'K': unit = 1024.0; end++; break;
+  case 'M': unit = 1048576.0; end++; break;
+  case 'G': unit = 1073741824.0; end++; break;
+  case 'T': unit = 1099511627776.0; end++; break;
+  default: break;
+  }
+  if (g_ascii_toupper(*end) == 'B' || g_ascii_toupper(*end) == 'I')
+    end++;
+  if (*end != '\0' || v * unit > 1e18)
+    return false;
+  *out = (gint64)(v * unit);
+  return true;
+}
+
+/* Sets cfg->worker_memory from --max-memory (NULL: three quarters of the
+   machine's memory), shared by cfg->jobs workers, and lowers cfg->jobs
+   when each would get less than SV_MIN_WORKER_MEMORY.  A process address
+   space limit (ulimit -v) caps each worker too: every reader process has
+   its own. */
+static bool memory_budget(const char *arg, struct sv_config *cfg, char **err)
+{
+  gint64 total = 0;
+  if (arg != NULL) {
+    if (!parse_size(arg, &total)) {
+      *err = g_strdup("not a size (e.g. 2G, 800M)");
+      return false;
+    }
+  } else {
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    total = pages > 0 && size > 0 ? (gint64)pages * size / 4 * 3 : 0;
+  }
+  if (total <= 0) {
+    cfg->worker_memory = 0;
+    return true;
+  }
+  if (total < SV_MIN_WORKER_MEMORY) {
+    *err = g_strdup_printf("at least %d M are needed for one worker",
+                           (int)(SV_MIN_WORKER_MEMORY >> 20));
+    return false;
+  }
+  int fit = (int)MIN(total / SV_MIN_WORKER_MEMORY, 256);
+  if (cfg->jobs > fit) {
+    if (!cfg->quiet)
+      fprintf(stderr, "solvency: %d workers instead of %d, to stay within "
+                      "%" G_GINT64_FORMAT " MB of memory (--max-memory)\n",
+              fit, cfg->jobs, total >> 20);
+    cfg->jobs = fit;
+  }
+  cfg->worker_memory = total / cfg->jobs;
+  struct rlimit lim;
+  if (getrlimit(RLIMIT_AS, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY &&
+      (gint64)lim.rlim_cur < cfg->worker_memory)
+    cfg->worker_memory = (gint64)lim.rlim_cur;
+  return true;
+}
+
 /* -------------------------------------------------------------- signals */
 
 static int stop_signal; /* atomic: the first stopping signal, 0 before */
@@ -228,6 +306,8 @@ int main(int argc, char **argv)
   struct sv_engine_result res = {0};
 
   limit_openmp(argv);
+  if (argc >= 2 && strcmp(argv[1], SV_READER_ARG) == 0)
+    return sv_isolate_reader_main(argc, argv, sv_stages);
   watch_signals(); /* before any other thread: they all inherit the mask */
   LIBXML_TEST_VERSION
   xmlInitParser();
@@ -252,6 +332,25 @@ int main(int argc, char **argv)
        "POLICY"},
       {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
        "Worker threads (default: the number of cores)", "N"},
+      {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages,
+       "Pages a document may have; a longer one is refused with the "
+       "reason (default: 500)",
+       "N"},
+      {"max-memory", 0, 0, G_OPTION_ARG_STRING, &o.max_memory,
+       "Memory the run may use, shared by the workers (e.g. 2G, 800M; "
+       "default: three quarters of the machine's memory); a page that "
+       "would not fit is refused, and fewer workers run when each would "
+       "get less than 256M",
+       "SIZE"},
+      {"page-timeout", 0, 0, G_OPTION_ARG_INT, &o.page_timeout,
+       "Seconds a page may take before its reader process is stopped and "
+       "the document failed (default: 300)",
+       "S"},
+      {"in-process", 0, 0, G_OPTION_ARG_NONE, &o.in_process,
+       "Render and OCR in the worker threads themselves, without reader "
+       "processes (faster to debug; a crash in a library then ends the "
+       "run)",
+       NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet,
        "No progress line and no summary", NULL},
       {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.data_dir,
@@ -335,6 +434,17 @@ int main(int argc, char **argv)
     rc = usage_error(ctx, "-j must be between 1 and 256");
     goto out;
   }
+  if (o.max_pages < 0 || o.page_timeout < 0) {
+    rc = usage_error(ctx, "--max-pages and --page-timeout must be positive");
+    goto out;
+  }
+  cfg.max_pages = o.max_pages;
+  cfg.page_timeout = o.page_timeout;
+  if (!memory_budget(o.max_memory, &cfg, &err)) {
+    rc = usage_error(ctx, "--max-memory '%s': %s", o.max_memory, err);
+    goto out;
+  }
+  cfg.reader_exe = o.in_process ? NULL : "/proc/self/exe";
   g_date_clear(&cfg.as_of, 1);
   g_date_clear(&cfg.today, 1);
   g_date_set_time_t(&cfg.today, time(NULL));
@@ -450,6 +560,7 @@ out:
   g_free(o.ruleset);
   g_free(o.policy);
   g_free(o.data_dir);
+  g_free(o.max_memory);
   g_strfreev(strv);
   if (ctx != NULL)
     g_option_context_free(ctx);

@@ -47,10 +47,24 @@ typedef bool (*sv_reread_fn)(void *self, const struct sv_page *page,
                              const struct sv_box *box,
                              enum sv_reread_kind kind, struct sv_reread *out);
 
+/* Told when a stage starts on a page of the current document (a
+   heartbeat: the supervisor of an isolated reader times each page). */
+typedef void (*sv_page_fn)(void *self, const char *stage, int page);
+
 struct sv_services {
   sv_reread_fn reread; /* NULL when no stage offers it */
   void *reread_self;   /* borrowed: the offering stage's worker context */
+  sv_page_fn page;     /* NULL when nobody listens */
+  void *page_self;
 };
+
+/* Tells svc's listener, if any, that stage starts on page (1-based). */
+static inline void sv_services_page(const struct sv_services *svc,
+                                    const char *stage, int page)
+{
+  if (svc != NULL && svc->page != NULL)
+    svc->page(svc->page_self, stage, page);
+}
 
 static inline void sv_reread_clear(struct sv_reread *r)
 {

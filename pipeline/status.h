@@ -22,6 +22,7 @@
   XX(INVALID, "a value is invalid")                                           \
   XX(NOTFOUND, "a required file or entry was not found")                      \
   XX(OCR, "the OCR engine failed")                                            \
+  XX(CRASH, "the reader process died or hung on the document")                \
   XX(WRITE, "the output could not be written")
 
 typedef enum {

@@ -525,7 +525,6 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                              const struct sv_services *svc,
                              struct sv_case *c, struct sv_doc *doc)
 {
-  (void)svc;
   (void)cfg;
   (void)c;
   struct sv_ocr_engine *e = ctx;
@@ -553,6 +552,7 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
       goto out;
     }
     double sum = 0;
+    sv_services_page(svc, "ocr", page->number);
     int n = ocr_page(e, doc, page, &sum);
     if (n < 0)
       continue;
@@ -801,6 +801,7 @@ const struct sv_stage sv_ocr_stage = {
     .name = "ocr",
     .scope = SV_SCOPE_DOCUMENT,
     .init = ocr_init,
+    .isolated = true,
     .process = ocr_process,
     .fini = ocr_fini,
 };

@@ -287,7 +287,8 @@ static int max_pages(const struct sv_config *cfg)
                                            : SV_DEFAULT_MAX_PAGES;
 }
 
-static void render_pdf(const struct sv_config *cfg, struct sv_doc *doc)
+static void render_pdf(const struct sv_config *cfg,
+                       const struct sv_services *svc, struct sv_doc *doc)
 {
   GError *err = NULL;
   pthread_mutex_lock(&poppler_lock);
@@ -323,6 +324,7 @@ static void render_pdf(const struct sv_config *cfg, struct sv_doc *doc)
   for (int i = 0; i < n; i++) {
     struct sv_page *page = &doc->pages[i];
     page->number = i + 1;
+    sv_services_page(svc, "render", i + 1);
     PopplerPage *pp = poppler_document_get_page(pd, i);
     if (pp == NULL) {
       sv_doc_problem(doc, SV_DOC_OK, SV_CORRUPT, "render", i + 1,
@@ -541,14 +543,13 @@ static sv_status render_process(void *ctx, const struct sv_config *cfg,
                                 const struct sv_services *svc,
                                 struct sv_case *c, struct sv_doc *doc)
 {
-  (void)svc;
   (void)ctx;
   (void)c;
   if (doc->bytes == NULL)
     return SV_OK;
   quiet_leptonica();
   if (doc->type == SV_FILE_PDF)
-    render_pdf(cfg, doc);
+    render_pdf(cfg, svc, doc);
   else if (doc->type == SV_FILE_PNG || doc->type == SV_FILE_JPEG ||
            doc->type == SV_FILE_TIFF)
     render_image(cfg, doc);
@@ -558,5 +559,6 @@ static sv_status render_process(void *ctx, const struct sv_config *cfg,
 const struct sv_stage sv_render_stage = {
     .name = "render",
     .scope = SV_SCOPE_DOCUMENT,
+    .isolated = true,
     .process = render_process,
 };

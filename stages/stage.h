@@ -55,6 +55,11 @@ struct sv_config {
                                would not fit is refused; 0: no limit */
   bool quiet;
   const struct sv_rules *rules; /* loaded once in main, borrowed */
+  const char *reader_exe;   /* the program to start as each worker's
+                               reader process (isolation), NULL to run
+                               every stage in the worker thread itself */
+  int page_timeout;         /* seconds a reader process may spend on one
+                               page before it is killed; 0: default */
   const int *stop;          /* may be NULL; when *stop (read atomically)
                                turns non-zero, no further case is started
                                and the cases in progress finish */
@@ -70,6 +75,10 @@ struct sv_stage {
   const char *name;
   enum sv_stage_scope scope;
   bool run_on_failed;  /* also called for skipped/failed documents */
+  bool isolated;       /* parses untrusted bytes with third-party code
+                          (Poppler, Leptonica, Tesseract): run in the
+                          worker's reader process when isolation is on
+                          (pipeline/isolate.h) */
   /* Returns the case (owned: sv_case_free) in *out, never NULL: a folder
      that cannot be read gives a failed case that says why. */
   sv_status (*open)(const struct sv_config *cfg, const char *dir,

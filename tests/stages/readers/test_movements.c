@@ -599,7 +599,8 @@ static void test_statement_date_votes(void **state)
     struct sv_word *w = fx_find_word(doc, "2A.");
     assert_non_null(w);
     w->conf = 40.0f;
-    struct sv_services svc = {scripted, (void *)&cases[i].s};
+    struct sv_services svc = {.reread = scripted,
+                              .reread_self = (void *)&cases[i].s};
     fx_run_stages_svc(doc, &svc);
     const struct sv_statement *st = sv_doc_statement(doc, 0);
     assert_non_null(st);
