@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -36,7 +37,7 @@ struct fixture {
 
 static int run(const char *root, const char *out, const char *timeout)
 {
-  const char *argv[] = {SV_SOLVENCY_BIN, "run", "-q", "-j", "2",
+  const char *argv[] = {"run", "-q", "-j", "2",
                         "--as-of", "2026-11-15", "--rates", RATES,
                         "--page-timeout", timeout, root, "-o", out, NULL};
   return sv_test_run(argv, NULL, NULL);
@@ -57,16 +58,21 @@ static int setup(void **state)
     g_free(dst);
   }
   f->clean = sv_test_tmpdir("faultclean");
-  g_unsetenv("SV_FAULT_INJECT");
-  if (run(f->root, f->clean, "300") != 0)
-    return -1;
   *state = f;
+  g_unsetenv("SV_FAULT_INJECT");
+  int rc = run(f->root, f->clean, "300");
+  if (rc != 0) {
+    fprintf(stderr, "the clean run ended with status %d\n", rc);
+    return -1;
+  }
   return 0;
 }
 
 static int teardown(void **state)
 {
   struct fixture *f = *state;
+  if (f == NULL)
+    return 0;
   sv_test_rmtree(f->root);
   sv_test_rmtree(f->clean);
   g_free(f->root);
@@ -75,13 +81,13 @@ static int teardown(void **state)
   return 0;
 }
 
-static char *slurp(const char *dir, const char *name)
+G_GNUC_NO_INLINE static char *slurp(const char *dir, const char *name)
 {
   char *path = g_build_filename(dir, name, NULL);
   char *data = NULL;
-  if (!g_file_get_contents(path, &data, NULL, NULL))
-    fail_msg("missing %s", path);
+  gboolean ok = g_file_get_contents(path, &data, NULL, NULL);
   g_free(path);
+  assert_true(ok);
   return data;
 }
 
@@ -90,12 +96,11 @@ static char *slurp(const char *dir, const char *name)
 static char *document_of(const char *report, const char *path)
 {
   char *key = g_strdup_printf("<document path=\"%s\"", path);
-  const char *a = strstr(report, key);
+  const char *from = strstr(report, key);
+  const char *to = from != NULL ? strstr(from, "</document>") : NULL;
+  char *element = to != NULL ? g_strndup(from, (gsize)(to - from)) : NULL;
   g_free(key);
-  if (a == NULL)
-    return NULL;
-  const char *b = strstr(a, "</document>");
-  return b != NULL ? g_strndup(a, (gsize)(b - a)) : NULL;
+  return element;
 }
 
 /* Runs with fault mode injected into OCR of TARGET and checks the
@@ -112,14 +117,14 @@ static void check_fault(struct fixture *f, const char *mode,
   assert_int_equal(rc, 0);
   g_free(slurp(out, "batch.xml"));
 
-  char *a = slurp(f->clean, "c01-en-visitor-meets.xml");
-  char *b = slurp(out, "c01-en-visitor-meets.xml");
-  assert_string_equal(a, b); /* the other case: byte for byte */
-  g_free(a);
-  g_free(b);
+  char *c01_clean = slurp(f->clean, "c01-en-visitor-meets.xml");
+  char *c01 = slurp(out, "c01-en-visitor-meets.xml");
+  assert_string_equal(c01_clean, c01); /* the other case: byte for byte */
+  g_free(c01_clean);
+  g_free(c01);
 
-  a = slurp(f->clean, "c08-scanned-only.xml");
-  b = slurp(out, "c08-scanned-only.xml");
+  char *a = slurp(f->clean, "c08-scanned-only.xml");
+  char *b = slurp(out, "c08-scanned-only.xml");
   char *hit = document_of(b, "escaneos/" TARGET);
   assert_non_null(hit);
   assert_non_null(strstr(hit, "status=\"failed\""));
