@@ -10,6 +10,8 @@
 #include "ingest.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
@@ -66,6 +68,53 @@ static const char *describe_unknown(const guint8 *d, size_t len)
 
 /* ------------------------------------------------------- document stage */
 
+/* Reads the regular file at path into *data (owned) and *len, opening it
+   without following a symlink and without blocking (a FIFO swapped in
+   after the lstat must not hang the worker), then checking that what was
+   opened is still a regular file of at most SV_INGEST_MAX_BYTES.  Returns
+   0, or an errno value (EINVAL: no longer a regular file; EFBIG: grew too
+   large). */
+static int read_regular(const char *path, char **data, gsize *len)
+{
+  *data = NULL;
+  *len = 0;
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return errno;
+  struct stat st;
+  int err = 0;
+  if (fstat(fd, &st) != 0)
+    err = errno;
+  else if (!S_ISREG(st.st_mode))
+    err = EINVAL;
+  else if ((gint64)st.st_size > SV_INGEST_MAX_BYTES)
+    err = EFBIG;
+  GByteArray *b = g_byte_array_sized_new(err == 0 ? (guint)st.st_size : 0);
+  while (err == 0) {
+    guint8 buf[65536];
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      err = errno;
+    else if (n == 0)
+      break;
+    else if ((gint64)b->len + n > SV_INGEST_MAX_BYTES)
+      err = EFBIG;
+    else
+      g_byte_array_append(b, buf, (guint)n);
+  }
+  close(fd);
+  if (err != 0) {
+    g_byte_array_unref(b);
+    return err;
+  }
+  *len = b->len;
+  g_byte_array_append(b, (const guint8 *)"", 1); /* a NUL after the end */
+  *data = (char *)g_byte_array_free(b, FALSE);
+  return 0;
+}
+
 static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
                                 const struct sv_services *svc,
                                 struct sv_case *c, struct sv_doc *doc)
@@ -77,7 +126,6 @@ static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
   GStatBuf st;
   char *data = NULL;
   gsize len = 0;
-  GError *err = NULL;
 
   if (g_lstat(doc->abspath, &st) != 0) {
     sv_doc_problem(doc, SV_DOC_FAILED, SV_IO, "ingest", 0,
@@ -102,10 +150,13 @@ static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
                    doc->size, (gint64)SV_INGEST_MAX_BYTES);
     goto out;
   }
-  if (!g_file_get_contents(doc->abspath, &data, &len, &err)) {
-    sv_doc_problem(doc, SV_DOC_FAILED, SV_IO, "ingest", 0,
-                   "cannot read the file: %s", err->message);
-    g_clear_error(&err);
+  int rerr = read_regular(doc->abspath, &data, &len);
+  if (rerr != 0) {
+    sv_doc_problem(doc, SV_DOC_FAILED, rerr == EFBIG ? SV_TOOBIG : SV_IO,
+                   "ingest", 0, "cannot read the file: %s",
+                   rerr == EINVAL ? "it is no longer a regular file"
+                   : rerr == EFBIG ? "it grew past the size limit"
+                                   : g_strerror(rerr));
     goto out;
   }
   doc->size = (gint64)len;

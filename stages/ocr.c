@@ -61,6 +61,9 @@
 #define SV_OCR_REREAD_WHITELIST "0123456789.,-$()\xe2\x82\xac\xc2\xa3"
 #define SV_OCR_REREAD_DATE_WHITELIST "0123456789/.-"
 
+/* A page with fewer dark pixels than this is blank (see blank_page). */
+#define SV_OCR_BLANK_INK 200
+
 /* Pixels darker than this may belong to a ruled line (faint dotted row
    separators print at 150-200). */
 #define SV_OCR_RULE_GREY 200
@@ -498,21 +501,41 @@ static bool page_pixels(struct sv_doc *doc, struct sv_page *page)
   return true;
 }
 
+/* Whether a page's pixels hold no ink to speak of: fewer than
+   SV_OCR_BLANK_INK dark pixels (a dust speck; one short printed word has
+   thousands at 300 dpi). */
+static bool blank_page(const struct sv_page *page)
+{
+  struct Pix *bin = pixThresholdToBinary(page->image, 128);
+  l_int32 ink = 0;
+  bool blank = bin != NULL && pixCountPixels(bin, &ink, NULL) == 0 &&
+               ink < SV_OCR_BLANK_INK;
+  pixDestroy(&bin);
+  return blank;
+}
+
 /* Reads one page that has no text layer: its pixels are made, cleaned up
    and read, then released.  Returns the words read (0: none, -1: the page
-   could not be read; the reason is recorded). */
+   could not be read or is blank; the reason is recorded). */
 static int ocr_page(struct sv_ocr_engine *e, struct sv_doc *doc,
                     struct sv_page *page, double *sum)
 {
   if (!page_pixels(doc, page))
     return -1;
+  if (blank_page(page)) { /* nothing to read: no OCR, no retries */
+    pixDestroy(&page->image);
+    sv_doc_problem(doc, SV_DOC_OK, SV_OCR, "ocr", page->number,
+                   "page %d is blank", page->number);
+    return -1;
+  }
   /* Most pages come upright: read first, and ask OSD only when the
      reading is poor (a turned page reads at mean confidence ~45, an
      upright one 86-95).  The retry keeps whichever reading is better. */
   page->deskewed = deskew_page(page);
   remove_rules(page);
   int n = read_page(e, doc, page, sum);
-  if (n >= 0 && page->conf < SV_OCR_RETRY_CONF) {
+  /* no word at all: turning the page will not find any either */
+  if (n > 0 && page->conf < SV_OCR_RETRY_CONF) {
     bool sure = false;
     int hint = osd_quads(e, page, &sure);
     n = retry_turned(e, doc, page, hint, n, sum);

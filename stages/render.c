@@ -145,24 +145,20 @@ static void quiet_leptonica(void)
   }
 }
 
-/* Returns owned: an 8-bit grey Pix of a cairo RGB24 surface (pixDestroy). */
-static struct Pix *pix_from_surface(cairo_surface_t *surf)
+/* Copies the first rows rows of a cairo RGB24 surface, in grey, into
+   pix from row y0 on. */
+static void grey_rows(cairo_surface_t *surf, struct Pix *pix, int y0,
+                      int rows)
 {
   int w = cairo_image_surface_get_width(surf);
-  int h = cairo_image_surface_get_height(surf);
   int stride = cairo_image_surface_get_stride(surf);
   const unsigned char *data = cairo_image_surface_get_data(surf);
-  struct Pix *pix = pixCreate(w, h, 8);
-  if (pix == NULL || data == NULL) {
-    pixDestroy(&pix);
-    return NULL;
-  }
   l_uint32 *pd = pixGetData(pix);
   int wpl = pixGetWpl(pix);
-  for (int y = 0; y < h; y++) {
+  for (int y = 0; y < rows; y++) {
     const uint32_t *row = (const uint32_t *)(const void *)(data +
                                                            (size_t)y * stride);
-    l_uint32 *line = pd + (size_t)y * wpl;
+    l_uint32 *line = pd + (size_t)(y0 + y) * wpl;
     for (int x = 0; x < w; x++) {
       uint32_t v = row[x];
       uint32_t grey = (77u * ((v >> 16) & 0xff) + 150u * ((v >> 8) & 0xff) +
@@ -170,14 +166,17 @@ static struct Pix *pix_from_surface(cairo_surface_t *surf)
       SET_DATA_BYTE(line, x, grey);
     }
   }
-  return pix;
 }
 
 /* Bytes of memory reading one page of w x h pixels takes at its peak:
-   cairo's 4-byte RGB surface and our grey copy while rendering, then
-   Tesseract's copies and thresholded images and the clean-up's while
-   reading (measured: about 7 bytes a pixel at the peak of an A4 page). */
+   the grey page and Tesseract's copies and thresholded images and the
+   clean-up's while reading (an A4 page at 300 dpi: 8.7 million pixels). */
 #define SV_RENDER_BYTES_PER_PIXEL 8
+/* Pixels of the cairo RGB surface a PDF page is drawn on: a larger page
+   is drawn in horizontal strips of this many pixels, one after the other
+   into its grey image, so that cairo's 4 bytes a pixel never hold a whole
+   large page.  A letter or A4 page at 300 dpi fits in one strip. */
+#define SV_RENDER_STRIP_PIXELS (12 * 1024 * 1024)
 /* What a worker's engine and its models take before any page (eng+spa
    LSTM and OSD: about 130 MB resident, measured). */
 #define SV_RENDER_WORKER_BASE ((gint64)160 << 20)
@@ -195,6 +194,12 @@ static double page_pixel_cap(const struct sv_config *cfg)
   }
   return cap;
 }
+
+/* A PDF page larger than this many pixels at 300 dpi (four A4 pages) is
+   rendered at a lower resolution: paper that large holds large print, and
+   a page of 200 x 200 inches (PDF's largest) must not cost a worker half
+   a gigabyte. */
+#define SV_RENDER_PDF_MAX_PIXELS 36000000.0
 
 /* One PDF's pages without a text layer, rendered on demand. */
 struct pdf_pixels {
@@ -244,30 +249,34 @@ static struct Pix *pdf_pixels_render(void *state, int index, double *dpi_out,
   int w = (int)floor(wpx * scale), h = (int)floor(hpx * scale);
   if (w < 1 || h < 1 || dpi < SV_RENDER_LOW_DPI / 4) {
     *code = SV_TOOBIG;
-    *why = g_strdup_printf("page %d is %.0f x %.0f points; too large to "
-                           "render within the memory a worker may use",
-                           index + 1, width, height);
+    *why = g_strdup_printf("page %d is %.0f x %.0f inches; it cannot be "
+                           "rendered readably within %.0f million pixels "
+                           "(the limit, or the memory a worker may use)",
+                           index + 1, width / 72.0, height / 72.0,
+                           s->cap / 1e6);
     goto out;
   }
-  surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+  int strip = MAX(1, MIN(h, SV_RENDER_STRIP_PIXELS / w));
+  surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, strip);
+  pix = pixCreate(w, h, 8);
+  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS || pix == NULL) {
+    pixDestroy(&pix);
     *code = SV_TOOBIG;
     *why = g_strdup_printf("page %d could not be rendered at %d x %d pixels",
                            index + 1, w, h);
     goto out;
   }
-  cr = cairo_create(surf);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  cairo_scale(cr, dpi / 72.0, dpi / 72.0);
-  render_guarded(pp, cr);
-  cairo_surface_flush(surf);
-  pix = pix_from_surface(surf);
-  if (pix == NULL) {
-    *code = SV_TOOBIG;
-    *why = g_strdup_printf("page %d: no memory for %d x %d pixels",
-                           index + 1, w, h);
-    goto out;
+  for (int y0 = 0; y0 < h; y0 += strip) {
+    cr = cairo_create(surf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_translate(cr, 0, -y0);
+    cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+    render_guarded(pp, cr);
+    cairo_destroy(cr);
+    cr = NULL;
+    cairo_surface_flush(surf);
+    grey_rows(surf, pix, y0, MIN(strip, h - y0));
   }
   pixSetResolution(pix, (l_int32)lround(dpi), (l_int32)lround(dpi));
   *dpi_out = dpi;
@@ -343,7 +352,7 @@ static void render_pdf(const struct sv_config *cfg,
   } else {
     struct pdf_pixels *s = g_new0(struct pdf_pixels, 1);
     s->pd = pd;
-    s->cap = page_pixel_cap(cfg);
+    s->cap = fmin(page_pixel_cap(cfg), SV_RENDER_PDF_MAX_PIXELS);
     pd = NULL;
     doc->pixels = g_new0(struct sv_pixel_source, 1);
     doc->pixels->render = pdf_pixels_render;
