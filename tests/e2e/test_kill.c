@@ -1,0 +1,190 @@
+/*
+ * test_kill.c - kill -9 at any moment leaves nothing half-written
+ * (crash-only: pipeline/main.c, stages/report.c, pipeline/isolate.c).
+ *
+ * A run is killed with SIGKILL at ten points: eight spread over a batch of
+ * the text-layer sample cases (listing, reading, report writing), two
+ * while reader processes OCR a scanned case.  After each kill: no
+ * process of the run is left (reader processes die with their worker),
+ * and a rerun over the same OUT_DIR completes, leaves no temporary file,
+ * and every report and batch.xml equal, byte for byte, those of a clean
+ * run into a fresh folder.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support.h"
+
+#define CASES SV_SOURCE_DIR "/samples/cases"
+#define RATES SV_SOURCE_DIR "/samples/rates.xml"
+
+/* Starts solvency over root into out in its own process group; returns
+   its pid (= the group). */
+static pid_t start(const char *root, const char *out)
+{
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    setpgid(0, 0);
+    const char *argv[] = {SV_SOLVENCY_BIN, "run", "-q", "-j", "2",
+                          "--as-of", "2026-11-15", "--rates", RATES,
+                          root, "-o", out, NULL};
+    execv(SV_SOLVENCY_BIN, (char *const *)argv);
+    _exit(121);
+  }
+  setpgid(pid, pid); /* both sides, so that it holds before any kill */
+  return pid;
+}
+
+static int finish(pid_t pid)
+{
+  int st = 0;
+  assert_int_equal(waitpid(pid, &st, 0), pid);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* A cases root of symlinks to the sample cases that keep(id) accepts;
+   returns owned. */
+static char *root_of(bool (*keep)(const char *id))
+{
+  char *root = sv_test_tmpdir("killcases");
+  GDir *d = g_dir_open(CASES, 0, NULL);
+  assert_non_null(d);
+  for (const char *id; (id = g_dir_read_name(d)) != NULL;) {
+    if (!keep(id))
+      continue;
+    char *src = g_build_filename(CASES, id, NULL);
+    char *dst = g_build_filename(root, id, NULL);
+    assert_int_equal(symlink(src, dst), 0);
+    g_free(src);
+    g_free(dst);
+  }
+  g_dir_close(d);
+  return root;
+}
+
+static bool scanned(const char *id)
+{
+  static const char *const ids[] = {"c08", "c10", "c11", "c12", "c13"};
+  for (size_t i = 0; i < G_N_ELEMENTS(ids); i++)
+    if (strncmp(id, ids[i], 3) == 0)
+      return true;
+  return false;
+}
+
+static bool text_case(const char *id) { return !scanned(id); }
+
+static bool ocr_pair(const char *id)
+{
+  return strncmp(id, "c01", 3) == 0 || strncmp(id, "c13", 3) == 0;
+}
+
+/* Every file of clean is in out with the same bytes, and out holds
+   nothing else (no temporary file, no stale report). */
+static void assert_same_tree(const char *clean, const char *out)
+{
+  GDir *d = g_dir_open(out, 0, NULL);
+  assert_non_null(d);
+  int n_out = 0;
+  for (const char *name; (name = g_dir_read_name(d)) != NULL;) {
+    if (name[0] == '.')
+      fail_msg("a temporary file is left: %s/%s", out, name);
+    n_out++;
+  }
+  g_dir_close(d);
+  d = g_dir_open(clean, 0, NULL);
+  assert_non_null(d);
+  int n_clean = 0;
+  for (const char *name; (name = g_dir_read_name(d)) != NULL;) {
+    char *a = g_build_filename(clean, name, NULL);
+    char *b = g_build_filename(out, name, NULL);
+    char *da = NULL, *db = NULL;
+    gsize la = 0, lb = 0;
+    assert_true(g_file_get_contents(a, &da, &la, NULL));
+    if (!g_file_get_contents(b, &db, &lb, NULL))
+      fail_msg("missing after the rerun: %s", b);
+    if (la != lb || memcmp(da, db, la) != 0)
+      fail_msg("differs from a clean run: %s", b);
+    g_free(da);
+    g_free(db);
+    g_free(a);
+    g_free(b);
+    n_clean++;
+  }
+  g_dir_close(d);
+  assert_int_equal(n_out, n_clean);
+}
+
+/* Kills a run over root after each delay (ms), reruns it and compares
+   with a clean run. */
+static void kill_and_rerun(bool (*keep)(const char *id), const int *delays,
+                           size_t n, size_t min_hits)
+{
+  size_t hits = 0;
+  char *root = root_of(keep);
+  char *clean = sv_test_tmpdir("killclean");
+  assert_int_equal(finish(start(root, clean)), 0);
+  char *out = sv_test_tmpdir("killout");
+  for (size_t i = 0; i < n; i++) {
+    pid_t pid = start(root, out);
+    g_usleep((gulong)delays[i] * 1000);
+    kill(pid, SIGKILL);
+    if (finish(pid) == 128 + SIGKILL) /* or it finished just before */
+      hits++;
+    /* reader processes die with their worker (PR_SET_PDEATHSIG) */
+    bool gone = false;
+    for (int t = 0; t < 200 && !gone; t++) {
+      gone = kill(-pid, 0) != 0 && errno == ESRCH;
+      if (!gone)
+        g_usleep(10000);
+    }
+    if (!gone)
+      fail_msg("a process of the killed run (group %d) is still alive",
+               (int)pid);
+    assert_int_equal(finish(start(root, out)), 0);
+    assert_same_tree(clean, out);
+  }
+  if (hits < min_hits)
+    fail_msg("only %zu of %zu kills found the run still going", hits, n);
+  sv_test_rmtree(out);
+  sv_test_rmtree(clean);
+  sv_test_rmtree(root);
+  g_free(out);
+  g_free(clean);
+  g_free(root);
+}
+
+/* Eight points over a batch of text-layer cases (about a second). */
+static void test_kill_text_batch(void **state)
+{
+  (void)state;
+  static const int delays[] = {5, 40, 90, 150, 220, 320, 450, 650};
+  kill_and_rerun(text_case, delays, G_N_ELEMENTS(delays), 6);
+}
+
+/* Two points while reader processes OCR a scanned case. */
+static void test_kill_during_ocr(void **state)
+{
+  (void)state;
+  static const int delays[] = {1500, 4000};
+  kill_and_rerun(ocr_pair, delays, G_N_ELEMENTS(delays), 2);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_kill_text_batch),
+      cmocka_unit_test(test_kill_during_ocr),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
