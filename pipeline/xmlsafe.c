@@ -13,13 +13,40 @@
 #include <sys/stat.h>
 
 /* Keeps the first error libxml2 reports. */
+/* libxml2's words for an element repeated where the schema allows one
+   (an identity-constraint field that selects more than one node: how our
+   XSDs say "at most once, in any order"); returns owned plain words, or
+   NULL for any other message. */
+static char *plain_repeat(const char *message)
+{
+  static const char head[] = "The XPath '";
+  const char *a = strstr(message, head);
+  if (a == NULL || strstr(message, "evaluates to a node-set with more than "
+                                   "one member") == NULL)
+    return NULL;
+  a += sizeof head - 1;
+  const char *b = strchr(a, '\'');
+  if (b == NULL)
+    return NULL;
+  char *xpath = g_strndup(a, (gsize)(b - a));
+  char *slash = strchr(xpath, '/'); /* "dependents/@n": the element */
+  if (slash != NULL)
+    *slash = '\0';
+  char *plain = g_strdup_printf("<%s> appears more than once; one is allowed",
+                                xpath);
+  g_free(xpath);
+  return plain;
+}
+
 static void first_error(void *ctx, xmlErrorPtr e)
 {
   char **msg = ctx;
   if (*msg != NULL || e == NULL)
     return;
   char *text = g_strstrip(g_strdup(e->message != NULL ? e->message : "?"));
-  *msg = g_strdup_printf("line %d: %s", e->line, text);
+  char *plain = plain_repeat(text);
+  *msg = g_strdup_printf("line %d: %s", e->line, plain != NULL ? plain : text);
+  g_free(plain);
   g_free(text);
 }
 

@@ -225,23 +225,7 @@ static void read_manifest(const struct sv_config *cfg, struct sv_case *c,
     g_string_free(plain, TRUE);
     goto out;
   }
-  static const char *const single[] = {"applicant", "asOf", "dependents"};
-  for (size_t k = 0; k < G_N_ELEMENTS(single); k++) {
-    int count = 0;
-    xmlNodePtr r0 = xmlDocGetRootElement(xd);
-    for (xmlNodePtr n = r0->children; n != NULL; n = n->next)
-      count += n->type == XML_ELEMENT_NODE &&
-               strcmp((const char *)n->name, single[k]) == 0;
-    if (count > 1) {
-      c->manifest_unreadable = true;
-      sv_case_problem(c, SV_BADXML, "ingest",
-                      "case.xml was ignored: it has %d <%s> elements where "
-                      "one is allowed; no outcome is better than "
-                      "needs-review",
-                      count, single[k]);
-      goto out;
-    }
-  }
+  /* a repeated applicant, asOf or dependents is refused by case.xsd */
   xmlNodePtr root = xmlDocGetRootElement(xd);
   xmlChar *id = xmlGetProp(root, BAD_CAST "id");
   if (id != NULL) {
