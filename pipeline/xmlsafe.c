@@ -3,6 +3,8 @@
  */
 #include "xmlsafe.h"
 
+#include <pthread.h>
+
 #include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -50,13 +52,40 @@ static void first_error(void *ctx, xmlErrorPtr e)
   g_free(text);
 }
 
+/* Compiled schemas by path, made once per process and kept (a case.xml
+   per case used to compile case.xsd each time).  A compiled schema is
+   only read by validation; validation contexts are per call. */
+static GHashTable *schemas; /* of char * path -> xmlSchemaPtr */
+static pthread_mutex_t schemas_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Returns borrowed: the compiled schema at path, or NULL with *msg (owned)
+   saying why (not cached: the file may be fixed by the next call). */
+static xmlSchemaPtr schema_for(const char *path, char **msg)
+{
+  pthread_mutex_lock(&schemas_lock);
+  if (schemas == NULL)
+    schemas = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  xmlSchemaPtr schema = g_hash_table_lookup(schemas, path);
+  if (schema == NULL) {
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(path);
+    if (pctx == NULL)
+      g_error("out of memory");
+    xmlSchemaSetParserStructuredErrors(pctx, first_error, msg);
+    schema = xmlSchemaParse(pctx);
+    xmlSchemaFreeParserCtxt(pctx);
+    if (schema != NULL)
+      g_hash_table_insert(schemas, g_strdup(path), schema);
+  }
+  pthread_mutex_unlock(&schemas_lock);
+  return schema;
+}
+
 sv_status sv_xml_load(const char *path, const char *xsd_path, xmlDocPtr *doc,
                       char **err)
 {
   sv_status rc = SV_OK;
   xmlDocPtr xd = NULL;
-  xmlSchemaParserCtxtPtr pctx = NULL;
-  xmlSchemaPtr schema = NULL;
+  xmlSchemaPtr schema = NULL; /* borrowed from the cache */
   xmlSchemaValidCtxtPtr vctx = NULL;
   char *msg = NULL;
   GStatBuf st;
@@ -100,11 +129,7 @@ sv_status sv_xml_load(const char *path, const char *xsd_path, xmlDocPtr *doc,
     goto out;
   }
 
-  pctx = xmlSchemaNewParserCtxt(xsd_path);
-  if (pctx == NULL)
-    g_error("out of memory");
-  xmlSchemaSetParserStructuredErrors(pctx, first_error, &msg);
-  schema = xmlSchemaParse(pctx);
+  schema = schema_for(xsd_path, &msg);
   if (schema == NULL) {
     rc = SV_NOTFOUND;
     *err = g_strdup_printf("schema %s cannot be loaded (%s)", xsd_path,
@@ -127,8 +152,6 @@ sv_status sv_xml_load(const char *path, const char *xsd_path, xmlDocPtr *doc,
   xd = NULL;
 out:
   xmlSchemaFreeValidCtxt(vctx);
-  xmlSchemaFree(schema);
-  xmlSchemaFreeParserCtxt(pctx);
   xmlFreeDoc(xd);
   g_free(msg);
   return rc;
