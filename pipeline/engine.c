@@ -138,6 +138,37 @@ struct collector {
   GArray *entries; /* of struct sv_batch_entry with owned strings */
 };
 
+/* What batch.csv says of one stay: its outcome and the figures of the
+   test that decided it. */
+static void stay_record(struct sv_batch_stay *bs,
+                        const struct sv_evaluation *ev,
+                        const struct sv_stay *stay)
+{
+  bs->id = g_strdup(stay->id);
+  bs->outcome = stay->outcome;
+  const struct sv_test *pick = NULL;
+  for (guint t = 0; t < ev->tests->len; t++) {
+    const struct sv_test *x = &g_array_index(ev->tests, struct sv_test, t);
+    if (strcmp(x->stay, stay->id) != 0)
+      continue;
+    if (x->outcome == SV_OUTCOME_NEEDS_REVIEW && x->reasons != NULL)
+      bs->review_reasons += (int)x->reasons->len;
+    if (x->outcome == stay->outcome && pick == NULL)
+      pick = x;
+  }
+  if (pick == NULL)
+    return;
+  bs->has_test = true;
+  bs->basis = pick->basis;
+  bs->required_mxn = pick->required_mxn;
+  bs->has_actual = pick->has_actual;
+  bs->actual_mxn = pick->actual_mxn;
+  bs->has_lowest = pick->has_lowest;
+  bs->lowest_year = pick->lowest_year;
+  bs->lowest_month = pick->lowest_month;
+  bs->lowest_mxn = pick->lowest_mxn;
+}
+
 static void entry_record(struct collector *col, const struct sv_case *c)
 {
   struct sv_batch_entry be = {0};
@@ -147,6 +178,16 @@ static void entry_record(struct collector *col, const struct sv_case *c)
   be.outcome = c->eval != NULL ? c->eval->overall : SV_OUTCOME_INSUFFICIENT;
   if (c->report_written)
     be.report = g_strdup_printf("%s.xml", c->id);
+  const struct sv_evaluation *ev = c->eval;
+  if (ev != NULL) {
+    be.applicant = g_strdup(ev->applicant);
+    struct sv_batch_stay *stays =
+        g_new0(struct sv_batch_stay, ev->stays->len + 1);
+    for (guint i = 0; i < ev->stays->len; i++)
+      stay_record(&stays[i], ev, &g_array_index(ev->stays, struct sv_stay, i));
+    be.stays = stays;
+    be.nstays = ev->stays->len;
+  }
   if (c->failed) {
     const struct sv_problem *pr =
         c->problems->len > 0
@@ -369,6 +410,10 @@ void sv_engine_result_clear(struct sv_engine_result *res)
     g_free((char *)res->entries[i].folder);
     g_free((char *)res->entries[i].report);
     g_free((char *)res->entries[i].error);
+    g_free((char *)res->entries[i].applicant);
+    for (size_t k = 0; k < res->entries[i].nstays; k++)
+      g_free((char *)res->entries[i].stays[k].id);
+    g_free((struct sv_batch_stay *)res->entries[i].stays);
   }
   g_free(res->entries);
   res->entries = NULL;

@@ -41,7 +41,7 @@ static const char summary[] =
     "Reads applicant case folders (bank statements, deeds, letters; PDF,\n"
     "PNG, JPEG, TIFF), checks them against the economic-solvency rules of\n"
     "Mexican consulates and writes one XML verdict report per case to\n"
-    "OUT_DIR/<case-id>.xml, plus OUT_DIR/batch.xml.\n"
+    "OUT_DIR/<case-id>.xml, plus OUT_DIR/batch.xml and batch.csv.\n"
     "\n"
     "Each immediate subfolder of CASES_ROOT is one case.\n"
     "\n"
@@ -510,6 +510,8 @@ int main(int argc, char **argv)
                 &res);
 
   st = sv_report_write_batch(&cfg, res.entries, res.nentries, &err);
+  if (st == SV_OK)
+    st = sv_report_write_batch_csv(&cfg, res.entries, res.nentries, &err);
   rc = res.failed > 0 || st != SV_OK ? 1 : 0;
   /* every case without a report is named, whether or not batch.xml could
      be written */

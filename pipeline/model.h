@@ -434,8 +434,24 @@ struct sv_case {
   struct sv_evaluation *eval; /* owned, filled by evaluate */
 };
 
-/* One line of batch.xml: what the engine keeps of a case once its report
-   is written (the case itself is freed). */
+/* One stay of a batch line: its outcome and the test that decided it
+   (the first of the stay's tests with the stay's outcome). */
+struct sv_batch_stay {
+  const char *id;        /* borrowed */
+  enum sv_outcome outcome;
+  bool has_test;
+  enum sv_test_basis basis;
+  sv_cents required_mxn;
+  bool has_actual;
+  sv_cents actual_mxn;
+  bool has_lowest;       /* the lowest month of its window */
+  int lowest_year, lowest_month;
+  sv_cents lowest_mxn;
+  int review_reasons;    /* reasons of the stay's needs-review tests */
+};
+
+/* One line of batch.xml (and of batch.csv): what the engine keeps of a
+   case once its report is written (the case itself is freed). */
 struct sv_batch_entry {
   const char *case_id;   /* borrowed */
   const char *folder;    /* borrowed: the case folder's name */
@@ -443,6 +459,9 @@ struct sv_batch_entry {
   enum sv_outcome outcome;
   bool failed;           /* the case could not be reported */
   const char *error;     /* borrowed, NULL unless failed */
+  const char *applicant; /* borrowed: the name evaluated, NULL if none */
+  const struct sv_batch_stay *stays; /* borrowed array, in report order */
+  size_t nstays;
 };
 
 /* ------------------------------------------------------------ functions */

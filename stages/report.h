@@ -36,6 +36,21 @@ sv_status sv_report_write_batch(const struct sv_config *cfg,
                                 const struct sv_batch_entry *entries,
                                 size_t n, char **err);
 
+/* Builds OUT_DIR/batch.csv from the same entries (report_csv.c) and
+   writes it atomically, mode 0600: RFC 4180 (comma-separated, fields with
+   a comma, quote, CR or LF quoted, quotes doubled, CRLF line ends), UTF-8
+   without BOM, one header row, then one row per requested stay of each
+   case (a case without stays, or that failed, gets one row with the stay
+   columns empty).  Columns: case, folder, applicant, outcome (the
+   case's), stay, stay_outcome, basis (savings|income|property|investment:
+   the test that decided the stay), required_mxn, actual_mxn,
+   lowest_month (YYYY-MM), lowest_mxn, review_reasons (reasons of the
+   stay's needs-review tests), report.  Amounts in pesos with two
+   decimals and no thousands separator. */
+sv_status sv_report_write_batch_csv(const struct sv_config *cfg,
+                                    const struct sv_batch_entry *entries,
+                                    size_t n, char **err);
+
 /* Removes the temporary files ".<report>.xml.XXXXXX" an earlier run
    killed while writing left in dir; returns how many. */
 size_t sv_report_clean_temps(const char *dir);

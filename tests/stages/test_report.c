@@ -735,16 +735,73 @@ static void test_report_stage_writes_case(void **state)
 
 /* batch.xml lists every case in the given order, validates against
    batch.xsd, and a failed case has no @report but a problem. */
+/* batch.csv: a header row, one row per stay with the deciding test's
+   figures (pesos, two decimals), one row for a case without stays or that
+   failed; fields with a comma, a quote or a line break quoted, quotes
+   doubled, CRLF line ends; written 0600.  Expected text written by hand
+   from the entries. */
+static void test_report_batch_csv(void **state)
+{
+  (void)state;
+  char *tmp = sv_test_tmpdir("report-csv");
+  struct sv_config cfg = test_config(tmp);
+  const struct sv_batch_stay stays[] = {
+      {.id = "visitor", .outcome = SV_OUTCOME_MEETS, .has_test = true,
+       .basis = SV_TEST_SAVINGS, .required_mxn = 15752000,
+       .has_actual = true, .actual_mxn = 23177007, .has_lowest = true,
+       .lowest_year = 2026, .lowest_month = 9, .lowest_mxn = -5},
+      {.id = "temporary-resident", .outcome = SV_OUTCOME_NEEDS_REVIEW,
+       .has_test = true, .basis = SV_TEST_INCOME, .required_mxn = 630080000,
+       .review_reasons = 2},
+  };
+  const struct sv_batch_entry entries[] = {
+      {.case_id = "C-1", .folder = "a", .report = "C-1.xml",
+       .outcome = SV_OUTCOME_MEETS, .applicant = "Hayes, \"Dan\"\nRobert",
+       .stays = stays, .nstays = 2},
+      {.case_id = "C-2", .folder = "b", .outcome = SV_OUTCOME_MEETS,
+       .failed = true, .error = "no space", .applicant = "Ana",
+       .stays = stays, .nstays = 1},
+      {.case_id = "C-3", .folder = "c", .report = "C-3.xml",
+       .outcome = SV_OUTCOME_INSUFFICIENT},
+  };
+  char *err = NULL;
+  assert_int_equal(sv_report_write_batch_csv(&cfg, entries, 3, &err), SV_OK);
+  assert_null(err);
+  char *path = g_build_filename(tmp, "batch.csv", NULL);
+  char *text = NULL;
+  assert_true(g_file_get_contents(path, &text, NULL, NULL));
+  assert_string_equal(
+      text,
+      "case,folder,applicant,outcome,stay,stay_outcome,basis,required_mxn,"
+      "actual_mxn,lowest_month,lowest_mxn,review_reasons,report\r\n"
+      "C-1,a,\"Hayes, \"\"Dan\"\"\nRobert\",meets,visitor,meets,savings,"
+      "157520.00,231770.07,2026-09,-0.05,0,C-1.xml\r\n"
+      "C-1,a,\"Hayes, \"\"Dan\"\"\nRobert\",meets,temporary-resident,"
+      "needs-review,income,6300800.00,,,,2,C-1.xml\r\n"
+      "C-2,b,Ana,insufficient-evidence,,,,,,,,,\r\n"
+      "C-3,c,,insufficient-evidence,,,,,,,,,C-3.xml\r\n");
+  GStatBuf st;
+  assert_int_equal(g_stat(path, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0600);
+  g_free(text);
+  g_free(path);
+  sv_test_rmtree(tmp);
+  g_free(tmp);
+}
+
 static void test_report_batch_validates(void **state)
 {
   (void)state;
   char *tmp = sv_test_tmpdir("report-batch");
   struct sv_config cfg = test_config(tmp);
   const struct sv_batch_entry entries[] = {
-      {"C-0001", "alpha", "C-0001.xml", SV_OUTCOME_MEETS, false, NULL},
-      {"C-0002", "beta\x01", NULL, SV_OUTCOME_INSUFFICIENT, true,
-       "cannot write out/C-0002.xml: No space left on device"},
-      {"C-0003", "gamma", "C-0003.xml", SV_OUTCOME_NEEDS_REVIEW, false, NULL},
+      {.case_id = "C-0001", .folder = "alpha", .report = "C-0001.xml",
+       .outcome = SV_OUTCOME_MEETS},
+      {.case_id = "C-0002", .folder = "beta\x01",
+       .outcome = SV_OUTCOME_INSUFFICIENT, .failed = true,
+       .error = "cannot write out/C-0002.xml: No space left on device"},
+      {.case_id = "C-0003", .folder = "gamma", .report = "C-0003.xml",
+       .outcome = SV_OUTCOME_NEEDS_REVIEW},
   };
   char *err = NULL;
   assert_int_equal(sv_report_write_batch(&cfg, entries, 3, &err), SV_OK);
@@ -851,6 +908,7 @@ int main(void)
       cmocka_unit_test(test_report_write_file_unwritable),
       cmocka_unit_test(test_report_stage_writes_case),
       cmocka_unit_test(test_report_batch_validates),
+      cmocka_unit_test(test_report_batch_csv),
       cmocka_unit_test(test_report_ruleset_of_the_date),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
