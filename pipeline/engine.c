@@ -8,6 +8,7 @@
  */
 #include "engine.h"
 #include "isolate.h"
+#include "journal.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -27,6 +28,8 @@
 struct item {
   struct sv_case *c;
   struct sv_doc *doc;
+  struct sv_batch_entry *skipped; /* owned: the case is unchanged since
+                                     its journal block; its batch line */
 };
 
 struct engine {
@@ -218,6 +221,27 @@ static void case_finish(struct collector *col, void **ctx,
   }
   res->documents += c->ndocs;
   entry_record(col, c);
+  char *err = NULL;
+  if (sv_journal_record(cfg->journal, c,
+                        &g_array_index(col->entries, struct sv_batch_entry,
+                                       col->entries->len - 1),
+                        &err) != SV_OK)
+    fprintf(stderr, "solvency: %s\n", err); /* redone next time */
+  g_free(err);
+}
+
+/* A case the journal says is unchanged: its line as recorded, its report
+   left as it is. */
+static void case_skipped(struct collector *col, struct sv_case *c,
+                         struct sv_batch_entry *entry)
+{
+  struct sv_engine_result *res = col->e->res;
+  res->reported++;
+  res->skipped++;
+  res->outcomes[entry->outcome]++;
+  res->documents += c->ndocs;
+  g_array_append_val(col->entries, *entry);
+  g_free(entry);
 }
 
 static void *collector_main(void *arg)
@@ -243,6 +267,15 @@ static void *collector_main(void *arg)
   while ((it = sv_queue_pop(e->done)) != NULL) {
     struct sv_case *c = it->c;
     bool complete = true;
+    if (it->skipped != NULL) {
+      docs_done += c->ndocs;
+      case_skipped(col, c, it->skipped);
+      g_free(it);
+      sv_progress_update(pg, ++cases_done, docs_done,
+                         (size_t)g_atomic_int_get(&e->docs_total), c->id);
+      sv_case_free(&c);
+      continue;
+    }
     if (it->doc != NULL) {
       docs_done++;
       gsize n = GPOINTER_TO_SIZE(g_hash_table_lookup(back, c)) + 1;
@@ -369,6 +402,15 @@ void sv_engine_run(const struct sv_config *cfg,
     }
     unique_id(seen, c);
     g_atomic_int_add(&e.docs_total, (gint)c->ndocs);
+    struct sv_batch_entry line;
+    if (cfg->journal != NULL &&
+        sv_journal_unchanged(cfg->journal, c, &line)) {
+      struct item *it = g_new0(struct item, 1);
+      it->c = c;
+      it->skipped = g_memdup2(&line, sizeof line);
+      sv_queue_push(e.done, it);
+      continue;
+    }
     if (c->ndocs == 0) {
       struct item *it = g_new0(struct item, 1);
       it->c = c;
@@ -405,16 +447,8 @@ void sv_engine_run(const struct sv_config *cfg,
 
 void sv_engine_result_clear(struct sv_engine_result *res)
 {
-  for (size_t i = 0; i < res->nentries; i++) {
-    g_free((char *)res->entries[i].case_id);
-    g_free((char *)res->entries[i].folder);
-    g_free((char *)res->entries[i].report);
-    g_free((char *)res->entries[i].error);
-    g_free((char *)res->entries[i].applicant);
-    for (size_t k = 0; k < res->entries[i].nstays; k++)
-      g_free((char *)res->entries[i].stays[k].id);
-    g_free((struct sv_batch_stay *)res->entries[i].stays);
-  }
+  for (size_t i = 0; i < res->nentries; i++)
+    sv_journal_entry_clear(&res->entries[i]);
   g_free(res->entries);
   res->entries = NULL;
   res->nentries = 0;

@@ -23,7 +23,8 @@
 
 struct sv_engine_result {
   size_t cases;
-  size_t reported;        /* reports written */
+  size_t reported;        /* reports written, or in place (skipped) */
+  size_t skipped;         /* cases the journal found unchanged */
   size_t failed;          /* cases that could not be evaluated or written */
   size_t documents;
   size_t outcomes[SV_OUTCOME_NOT_APPLICABLE + 1]; /* by enum sv_outcome,

@@ -27,10 +27,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../stages/render.h"
 #include "../stages/report.h"
 #include "../stages/rules/rules.h"
 #include "engine.h"
 #include "isolate.h"
+#include "journal.h"
 #include "xmlsafe.h"
 
 #define EXIT_USAGE 2
@@ -61,6 +63,7 @@ struct opts {
   char *max_memory;
   int page_timeout;
   gboolean in_process;
+  gboolean force;
   gboolean quiet;
   gboolean version;
 };
@@ -167,6 +170,73 @@ static bool out_dir_writable(const char *dir, char **err)
     ok = false;
   }
   return ok;
+}
+
+/* ------------------------------------------------------------- settings */
+
+/* Adds "label sha256-of-file" to g (or "label none"). */
+static void digest_file(GString *g, const char *label, const char *path)
+{
+  gchar *data = NULL;
+  gsize len = 0;
+  char *hex = path != NULL && g_file_get_contents(path, &data, &len, NULL)
+                  ? g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                                (const guchar *)data, len)
+                  : NULL;
+  g_string_append_printf(g, "%s %s\n", label, hex != NULL ? hex : "none");
+  g_free(hex);
+  g_free(data);
+}
+
+/* Adds every file under dir (sorted, recursively) to g. */
+static void digest_tree(GString *g, const char *dir, const char *rel)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  for (const char *n; d != NULL && (n = g_dir_read_name(d)) != NULL;)
+    g_ptr_array_add(names, g_strdup(n));
+  if (d != NULL)
+    g_dir_close(d);
+  g_ptr_array_sort(names, str_cmp);
+  for (guint i = 0; i < names->len; i++) {
+    const char *n = g_ptr_array_index(names, i);
+    char *path = g_build_filename(dir, n, NULL);
+    char *r = rel[0] != '\0' ? g_strconcat(rel, "/", n, NULL) : g_strdup(n);
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+      digest_tree(g, path, r);
+    } else {
+      char *label = g_strconcat("data ", r, NULL);
+      digest_file(g, label, path);
+      g_free(label);
+    }
+    g_free(r);
+    g_free(path);
+  }
+  g_ptr_array_free(names, TRUE);
+}
+
+/* Returns owned: the SHA-256 of every setting that shapes a report (the
+   rerun journal's "settings"): tool version, ruleset, policy, as-of (or
+   today, when it stands in for a case without one), the rates file, every
+   file of the data folder, the page and pixel limits. */
+static char *settings_digest(const struct sv_config *cfg)
+{
+  GString *g = g_string_new(NULL);
+  char date[16];
+  g_string_append_printf(g, "solvency %s\nruleset %s\npolicy %d\n",
+                         SV_VERSION, cfg->ruleset_id, (int)cfg->policy);
+  sv_xml_format_date(cfg->has_as_of ? &cfg->as_of : &cfg->today, date,
+                     sizeof date);
+  g_string_append_printf(g, "%s %s\n", cfg->has_as_of ? "as-of" : "today",
+                         date);
+  digest_file(g, "rates", cfg->rates_path);
+  digest_tree(g, cfg->data_dir, "");
+  g_string_append_printf(g, "max-pages %d\npixel-cap %.0f\n",
+                         cfg->max_pages, sv_render_pixel_cap(cfg));
+  char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, g->str,
+                                            (gssize)g->len);
+  g_string_free(g, TRUE);
+  return hex;
 }
 
 /* ---------------------------------------------------------------- memory */
@@ -304,6 +374,8 @@ int main(int argc, char **argv)
   char **strv = NULL;
   char *err = NULL;
   struct sv_engine_result res = {0};
+  struct sv_journal *journal = NULL;
+  char *settings = NULL;
 
   limit_openmp(argv);
   if (argc >= 2 && strcmp(argv[1], SV_READER_ARG) == 0)
@@ -346,6 +418,11 @@ int main(int argc, char **argv)
        "Seconds a page may take before its reader process is stopped and "
        "the document failed (default: 300)",
        "S"},
+      {"force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+       "Redo every case; without it a rerun over the same OUT_DIR skips "
+       "the cases whose files, case.xml and settings are unchanged since "
+       "their report (OUT_DIR/journal.tsv)",
+       NULL},
       {"in-process", 0, 0, G_OPTION_ARG_NONE, &o.in_process,
        "Render and OCR in the worker threads themselves, without reader "
        "processes (faster to debug; a crash in a library then ends the "
@@ -505,9 +582,32 @@ int main(int argc, char **argv)
     goto out;
   }
 
+  settings = settings_digest(&cfg);
+  journal = sv_journal_open(cfg.out_dir, settings, o.force, &err);
+  if (journal == NULL) {
+    fprintf(stderr, "solvency: %s\n", err);
+    rc = 1;
+    goto out;
+  }
+  cfg.journal = journal;
   cfg.stop = &stop_signal;
   sv_engine_run(&cfg, sv_stages, (char *const *)cases->pdata, cases->len,
                 &res);
+  if (!res.stopped) { /* the journal of this run's cases only */
+    GBytes *compact = sv_journal_compact(journal, res.entries, res.nentries);
+    size_t stale = sv_journal_remove_stale(journal, res.entries, res.nentries);
+    if (stale > 0 && !cfg.quiet)
+      printf("solvency: %zu report%s of case folders no longer there "
+             "removed\n",
+             stale, stale == 1 ? "" : "s");
+    sv_journal_free(&journal);
+    char *jerr = NULL;
+    if (sv_report_write_file(cfg.out_dir, SV_JOURNAL_FILE, compact, &jerr) !=
+        SV_OK)
+      fprintf(stderr, "solvency: %s\n", jerr); /* the next run redoes */
+    g_free(jerr);
+    g_bytes_unref(compact);
+  }
 
   st = sv_report_write_batch(&cfg, res.entries, res.nentries, &err);
   if (st == SV_OK)
@@ -545,6 +645,10 @@ int main(int argc, char **argv)
       printf(", %zu not-applicable", res.outcomes[SV_OUTCOME_NOT_APPLICABLE]);
     if (res.failed > 0)
       printf(", %zu failed", res.failed);
+    if (res.skipped > 0)
+      printf("; %zu unchanged since the last run, not redone (--force "
+             "redoes them)",
+             res.skipped);
     printf("\nsolvency: reports in %s (batch.xml lists every case)\n",
            cfg.out_dir);
   }
@@ -563,6 +667,8 @@ out:
   g_free(o.policy);
   g_free(o.data_dir);
   g_free(o.max_memory);
+  sv_journal_free(&journal);
+  g_free(settings);
   g_strfreev(strv);
   if (ctx != NULL)
     g_option_context_free(ctx);

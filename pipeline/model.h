@@ -277,6 +277,9 @@ struct sv_doc {
                             NULL when no page needs them; dropped with
                             sv_doc_drop_pixels() */
   gint64 size;           /* bytes */
+  gint64 stat_size;      /* size and modification time (ns) as ingest */
+  gint64 mtime_ns;       /* found them before reading (the journal's
+                            change test), 0 when it could not */
   char sha256[65];       /* lowercase hex, "" until ingest */
   enum sv_filetype type;
 
@@ -431,6 +434,8 @@ struct sv_case {
   bool failed;           /* the case could not be evaluated or reported */
   bool report_written;   /* set by the report stage once the file is in
                             place */
+  char manifest_sha256[65]; /* of case.xml as ingest read it, "" if none */
+  char report_sha256[65];   /* of the report written, "" until then */
   struct sv_evaluation *eval; /* owned, filled by evaluate */
 };
 

@@ -132,6 +132,8 @@ static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
                    "cannot read the file: %s", g_strerror(errno));
     goto out;
   }
+  doc->stat_size = (gint64)st.st_size;
+  doc->mtime_ns = (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
   if (S_ISLNK(st.st_mode)) {
     sv_doc_problem(doc, SV_DOC_SKIPPED, SV_UNSUPPORTED, "ingest", 0,
                    "symbolic links are not followed");
@@ -392,8 +394,18 @@ sv_status sv_ingest_open_case(const struct sv_config *cfg, const char *dir,
     c->as_of = cfg->today;
 
   char *manifest = g_build_filename(dir, SV_CASE_XML, NULL);
-  if (g_file_test(manifest, G_FILE_TEST_IS_REGULAR))
+  if (g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
+    gchar *bytes = NULL; /* its digest, for the rerun journal */
+    gsize len = 0;
+    if (g_file_get_contents(manifest, &bytes, &len, NULL)) {
+      char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                              (const guchar *)bytes, len);
+      g_strlcpy(c->manifest_sha256, hex, sizeof c->manifest_sha256);
+      g_free(hex);
+      g_free(bytes);
+    }
     read_manifest(cfg, c, manifest);
+  }
   g_free(manifest);
 
   GPtrArray *files = g_ptr_array_new_with_free_func(g_free);

@@ -183,7 +183,7 @@ static void grey_rows(cairo_surface_t *surf, struct Pix *pix, int y0,
 
 /* The most pixels a page may have under cfg's memory budget (and never
    more than SV_RENDER_MAX_PIXELS). */
-static double page_pixel_cap(const struct sv_config *cfg)
+double sv_render_pixel_cap(const struct sv_config *cfg)
 {
   double cap = SV_RENDER_MAX_PIXELS;
   if (cfg != NULL && cfg->worker_memory > 0) {
@@ -204,7 +204,8 @@ static double page_pixel_cap(const struct sv_config *cfg)
 /* One PDF's pages without a text layer, rendered on demand. */
 struct pdf_pixels {
   PopplerDocument *pd; /* owned; opened and closed under poppler_lock */
-  double cap;          /* page_pixel_cap() */
+  double cap;          /* sv_render_pixel_cap(), at most
+                          SV_RENDER_PDF_MAX_PIXELS */
 };
 
 static void pdf_pixels_free(void *state)
@@ -352,7 +353,7 @@ static void render_pdf(const struct sv_config *cfg,
   } else {
     struct pdf_pixels *s = g_new0(struct pdf_pixels, 1);
     s->pd = pd;
-    s->cap = fmin(page_pixel_cap(cfg), SV_RENDER_PDF_MAX_PIXELS);
+    s->cap = fmin(sv_render_pixel_cap(cfg), SV_RENDER_PDF_MAX_PIXELS);
     pd = NULL;
     doc->pixels = g_new0(struct sv_pixel_source, 1);
     doc->pixels->render = pdf_pixels_render;
@@ -511,7 +512,7 @@ static void render_image(const struct sv_config *cfg, struct sv_doc *doc)
     return;
   }
   /* Every page's size is checked before any is decoded. */
-  double cap = page_pixel_cap(cfg);
+  double cap = sv_render_pixel_cap(cfg);
   for (int i = 0; i < n; i++) {
     image_header(doc->type, data, len, i, &w, &h);
     if ((gint64)w * h > SV_RENDER_MAX_PIXELS || w > SV_RENDER_MAX_SIDE ||

@@ -26,6 +26,12 @@ extern const struct sv_stage sv_render_stage;
    An A4 page at 300 dpi is 8.7 million pixels. */
 #define SV_RENDER_MAX_PIXELS 100000000
 
+/* The most pixels a page may be rendered or decoded with under cfg's
+   memory budget (cfg->worker_memory), never more than
+   SV_RENDER_MAX_PIXELS; PDF pages also at most four A4 pages at 300 dpi.
+   It shapes what is read, so it is part of the rerun journal's settings. */
+double sv_render_pixel_cap(const struct sv_config *cfg);
+
 /* An image page whose short side is under this many pixels, even after
    scaling up, is skipped: it cannot hold a readable statement page. */
 #define SV_RENDER_MIN_SIDE 200

@@ -594,7 +594,8 @@ out:
   return rc;
 }
 
-/* Whether name is one of our temporary files: ".<report>.xml.XXXXXX". */
+/* Whether name is one of our temporary files: ".<name>.xml.XXXXXX" (a
+   report, batch.xml), ".batch.csv.XXXXXX" or ".journal.tsv.XXXXXX". */
 static bool temp_name(const char *name)
 {
   size_t n = strlen(name);
@@ -602,7 +603,9 @@ static bool temp_name(const char *name)
     return false;
   const char *tail = name + n - 7; /* ".XXXXXX" */
   return tail[0] == '.' && n >= 12 &&
-         strncmp(tail - 4, ".xml", 4) == 0;
+         (strncmp(tail - 4, ".xml", 4) == 0 ||
+          strncmp(tail - 4, ".csv", 4) == 0 ||
+          strncmp(tail - 4, ".tsv", 4) == 0);
 }
 
 size_t sv_report_clean_temps(const char *dir)
@@ -671,6 +674,9 @@ static sv_status report_process(void *ctx, const struct sv_config *cfg,
     c->failed = true;
   } else {
     c->report_written = true;
+    char *hex = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, bytes);
+    g_strlcpy(c->report_sha256, hex, sizeof c->report_sha256);
+    g_free(hex);
   }
   g_free(err);
   g_free(name);

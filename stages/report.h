@@ -51,7 +51,8 @@ sv_status sv_report_write_batch_csv(const struct sv_config *cfg,
                                     const struct sv_batch_entry *entries,
                                     size_t n, char **err);
 
-/* Removes the temporary files ".<report>.xml.XXXXXX" an earlier run
+/* Removes the temporary files (".<name>.xml.XXXXXX", ".batch.csv.XXXXXX",
+   ".journal.tsv.XXXXXX") an earlier run
    killed while writing left in dir; returns how many. */
 size_t sv_report_clean_temps(const char *dir);
 

@@ -33,6 +33,7 @@
 #include "../pipeline/status.h"
 
 struct sv_rules; /* ruleset + wage table + rates, see rules/rules.h */
+struct sv_journal; /* the rerun journal, see pipeline/journal.h */
 
 /* What a run was asked to do; filled by the CLI before any thread starts
    and read-only afterwards (MT safe to read). */
@@ -60,6 +61,9 @@ struct sv_config {
                                every stage in the worker thread itself */
   int page_timeout;         /* seconds a reader process may spend on one
                                page before it is killed; 0: default */
+  struct sv_journal *journal; /* NULL: every case is processed; else an
+                               unchanged case is skipped and every report
+                               written is recorded (pipeline/journal.h) */
   const int *stop;          /* may be NULL; when *stop (read atomically)
                                turns non-zero, no further case is started
                                and the cases in progress finish */

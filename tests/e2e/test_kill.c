@@ -1,14 +1,17 @@
 /*
  * test_kill.c - kill -9 at any moment leaves nothing half-written
- * (crash-only: pipeline/main.c, stages/report.c, pipeline/isolate.c).
+ * (crash-only: pipeline/main.c, stages/report.c, pipeline/isolate.c,
+ * pipeline/journal.c).
  *
- * A run is killed with SIGKILL at ten points: eight spread over a batch of
- * the text-layer sample cases (listing, reading, report writing), two
- * while reader processes OCR a scanned case.  After each kill: no
- * process of the run is left (reader processes die with their worker),
- * and a rerun over the same OUT_DIR completes, leaves no temporary file,
- * and every report and batch.xml equal, byte for byte, those of a clean
- * run into a fresh folder.
+ * A run into an empty OUT_DIR is killed with SIGKILL at ten points: eight
+ * spread over a batch of the text-layer sample cases (listing, reading,
+ * report writing, journal appends), two while reader processes OCR a
+ * scanned case.  After each kill: no process of the run is left (reader
+ * processes die with their worker), and a rerun over the same OUT_DIR
+ * (resuming: the cases the killed run finished are skipped) completes,
+ * leaves no temporary file, and every file it holds (reports, batch.xml,
+ * batch.csv, journal.tsv) equals, byte for byte, that of a clean run into
+ * a fresh folder.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -134,8 +137,10 @@ static void kill_and_rerun(bool (*keep)(const char *id), const int *delays,
   char *root = root_of(keep);
   char *clean = sv_test_tmpdir("killclean");
   assert_int_equal(finish(start(root, clean)), 0);
-  char *out = sv_test_tmpdir("killout");
   for (size_t i = 0; i < n; i++) {
+    /* a fresh OUT_DIR each time: the rerun would otherwise skip what the
+       earlier reruns did (the journal) and the kill find nothing to do */
+    char *out = sv_test_tmpdir("killout");
     pid_t pid = start(root, out);
     g_usleep((gulong)delays[i] * 1000);
     kill(pid, SIGKILL);
@@ -153,13 +158,13 @@ static void kill_and_rerun(bool (*keep)(const char *id), const int *delays,
                (int)pid);
     assert_int_equal(finish(start(root, out)), 0);
     assert_same_tree(clean, out);
+    sv_test_rmtree(out);
+    g_free(out);
   }
   if (hits < min_hits)
     fail_msg("only %zu of %zu kills found the run still going", hits, n);
-  sv_test_rmtree(out);
   sv_test_rmtree(clean);
   sv_test_rmtree(root);
-  g_free(out);
   g_free(clean);
   g_free(root);
 }

@@ -1,0 +1,80 @@
+/*
+ * journal.h - what a rerun over the same OUT_DIR may skip.
+ *
+ * OUT_DIR/journal.tsv holds, per case folder whose report was written, a
+ * block: the settings that shaped the report (tool version, ruleset,
+ * policy, as-of, the SHA-256 of the rates file and of every file of the
+ * data folder, page and pixel limits: one digest made by main), the
+ * SHA-256 of case.xml, each input file's path, size, modification time
+ * and SHA-256 (as ingest read it), the report's name and SHA-256, and the
+ * case's line of batch.xml/batch.csv.  The collector appends a block once
+ * a report is in place (written, then synced: a kill -9 leaves at worst a
+ * torn last block, which is ignored); a case whose block is missing or
+ * torn is simply redone.
+ *
+ * A rerun skips a case when its block's settings digest, case id and
+ * case.xml digest are the same, the folder lists the same files with the
+ * same size and modification time (the make/rsync test: a file rewritten
+ * with its old size and time is not seen; --force redoes everything), and
+ * the report file is there with the recorded digest.  The skipped case's
+ * batch line comes from the block, so batch.xml and batch.csv come out as
+ * a clean run's.  After a complete run, main rewrites the journal with the
+ * blocks of this run's cases only.
+ *
+ * Threads: sv_journal_open and sv_journal_compact on the main thread
+ * before and after the engine; sv_journal_unchanged on the feeder (it
+ * reads only what open loaded); sv_journal_record on the collector only.
+ */
+#ifndef SV_JOURNAL_H
+#define SV_JOURNAL_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+#include "model.h"
+#include "status.h"
+
+#define SV_JOURNAL_FILE "journal.tsv"
+
+struct sv_journal;
+
+/* Opens OUT_DIR's journal for a run whose settings digest is settings
+   (copied): loads its blocks (with fresh, for --force, no case will be
+   found unchanged), then opens it for appending (created 0600).  Returns
+   owned, or NULL with *err (owned). */
+struct sv_journal *sv_journal_open(const char *out_dir, const char *settings,
+                                   bool fresh, char **err);
+/* NULL-safe; clears *j. */
+void sv_journal_free(struct sv_journal **j);
+
+/* Whether case c (opened by ingest: id, folder, documents listed) is
+   unchanged since its block and its report is in place; then *entry gets
+   the case's batch line (owned strings: free with
+   sv_journal_entry_clear). */
+bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
+                          struct sv_batch_entry *entry);
+
+/* Appends c's block (c's report written, entry its batch line).  A write
+   error is returned in *err; the case is then simply redone next time. */
+sv_status sv_journal_record(struct sv_journal *j, const struct sv_case *c,
+                            const struct sv_batch_entry *entry, char **err);
+
+/* The journal as it should be after a complete run: the latest block of
+   each case of entries (sorted as batch.xml), nothing else.  Returns
+   owned bytes to write atomically as SV_JOURNAL_FILE. */
+GBytes *sv_journal_compact(const struct sv_journal *j,
+                           const struct sv_batch_entry *entries, size_t n);
+
+/* After a complete run: removes the reports of case folders that the
+   journal knew but this run's entries do not have (the folder is gone),
+   each only if it still has the digest recorded when it was written (a
+   file someone changed or put there is left alone).  Returns how many. */
+size_t sv_journal_remove_stale(const struct sv_journal *j,
+                               const struct sv_batch_entry *entries,
+                               size_t n);
+
+/* Frees the strings and stays of a batch line made by the journal or the
+   engine, and zeroes it. */
+void sv_journal_entry_clear(struct sv_batch_entry *e);
+
+#endif

@@ -1,0 +1,187 @@
+/*
+ * test_resume.c - a rerun over the same OUT_DIR (pipeline/journal.h).
+ *
+ * Three text-layer sample cases are copied into a fresh root and run.
+ * Then: a rerun skips all three and leaves every file of OUT_DIR (reports,
+ * batch.xml, batch.csv, journal.tsv) byte-identical; a document rewritten
+ * in one case gets that case redone and the others skipped, and the
+ * result equals a clean run's over the changed root; a case folder
+ * removed drops out of batch.xml and batch.csv and its report is removed;
+ * another --policy redoes every case, and so does --force.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "support.h"
+
+#define CASES SV_SOURCE_DIR "/samples/cases"
+#define RATES SV_SOURCE_DIR "/samples/rates.xml"
+
+/* Runs solvency over root into out with extra (may be NULL); returns its
+   stdout (owned), asserting exit status 0. */
+static char *run(const char *root, const char *out, const char *extra)
+{
+  const char *argv[] = {"run", "-j", "2", "--as-of", "2026-11-15",
+                        "--rates", RATES, root, "-o", out, extra, NULL};
+  char *so = NULL;
+  assert_int_equal(sv_test_run(argv, &so, NULL), 0);
+  return so;
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+  char *path = g_build_filename(dir, name, NULL);
+  char *data = NULL;
+  gboolean ok = g_file_get_contents(path, &data, NULL, NULL);
+  g_free(path);
+  return ok ? data : NULL;
+}
+
+/* Every file of a is in b with the same bytes and b has no other. */
+static void assert_same_dir(const char *a, const char *b)
+{
+  for (int pass = 0; pass < 2; pass++) {
+    const char *x = pass == 0 ? a : b, *y = pass == 0 ? b : a;
+    GDir *d = g_dir_open(x, 0, NULL);
+    assert_non_null(d);
+    for (const char *n; (n = g_dir_read_name(d)) != NULL;) {
+      char *dx = slurp(x, n), *dy = slurp(y, n);
+      if (dy == NULL)
+        fail_msg("%s/%s has no counterpart in %s", x, n, y);
+      if (strcmp(dx, dy) != 0)
+        fail_msg("%s differs between %s and %s", n, x, y);
+      g_free(dx);
+      g_free(dy);
+    }
+    g_dir_close(d);
+  }
+}
+
+static char *copy_dir(const char *src, const char *dst)
+{
+  const char *argv[] = {"cp", "-a", src, dst, NULL};
+  int st = 0;
+  assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH,
+                           NULL, NULL, NULL, NULL, &st, NULL));
+  assert_true(g_spawn_check_wait_status(st, NULL));
+  return g_strdup(dst);
+}
+
+static void test_resume(void **state)
+{
+  (void)state;
+  static const char *const ids[] = {"c01-en-visitor-meets",
+                                    "c02-es-temporary-meets",
+                                    "c06-two-accounts"};
+  char *root = sv_test_tmpdir("resume-root");
+  for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
+    char *src = g_build_filename(CASES, ids[i], NULL);
+    char *dst = g_build_filename(root, ids[i], NULL);
+    g_free(copy_dir(src, dst));
+    g_free(src);
+    g_free(dst);
+  }
+  char *out = sv_test_tmpdir("resume-out");
+  char *first = sv_test_tmpdir("resume-first");
+  g_free(run(root, out, NULL));
+  g_free(run(root, first, NULL));
+
+  /* unchanged: all three skipped, every file as it was */
+  char *so = run(root, out, NULL);
+  assert_non_null(strstr(so, "3 unchanged since the last run"));
+  g_free(so);
+  assert_same_dir(first, out);
+
+  /* one document rewritten (a byte appended: still a valid PDF) */
+  char *doc = g_build_filename(root, "c02-es-temporary-meets", NULL);
+  GDir *d = g_dir_open(doc, 0, NULL);
+  char *sub = NULL;
+  for (const char *n; (n = g_dir_read_name(d)) != NULL && sub == NULL;) {
+    char *p = g_build_filename(doc, n, NULL);
+    if (g_file_test(p, G_FILE_TEST_IS_DIR))
+      sub = g_strdup(p);
+    g_free(p);
+  }
+  g_dir_close(d);
+  assert_non_null(sub);
+  d = g_dir_open(sub, 0, NULL);
+  const char *pdf = g_dir_read_name(d);
+  char *victim = g_build_filename(sub, pdf, NULL);
+  g_dir_close(d);
+  char *bytes = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(victim, &bytes, &len, NULL));
+  char *more = g_strdup_printf("%s\n", "%% rescanned");
+  GString *g = g_string_new_len(bytes, (gssize)len);
+  g_string_append(g, more);
+  sv_test_write(victim, g->str, g->len);
+  g_string_free(g, TRUE);
+  g_free(more);
+  g_free(bytes);
+  so = run(root, out, NULL);
+  assert_non_null(strstr(so, "2 unchanged since the last run"));
+  g_free(so);
+  char *clean = sv_test_tmpdir("resume-clean");
+  g_free(run(root, clean, NULL));
+  assert_same_dir(clean, out);
+  char *report = slurp(out, "c02-es-temporary-meets.xml");
+  assert_non_null(report);
+  g_free(report);
+
+  /* a case folder removed: out of batch.xml and batch.csv, report gone */
+  char *gone = g_build_filename(root, "c06-two-accounts", NULL);
+  sv_test_rmtree(gone);
+  so = run(root, out, NULL);
+  assert_non_null(strstr(so, "2 unchanged since the last run"));
+  assert_non_null(strstr(so, "1 report of case folders no longer there"));
+  g_free(so);
+  char *batch = slurp(out, "batch.xml");
+  assert_null(strstr(batch, "c06-two-accounts"));
+  g_free(batch);
+  char *csv = slurp(out, "batch.csv");
+  assert_null(strstr(csv, "c06-two-accounts"));
+  g_free(csv);
+  char *stale = slurp(out, "c06-two-accounts.xml");
+  assert_null(stale);
+  sv_test_rmtree(clean);
+  g_free(run(root, clean, NULL));
+  assert_same_dir(clean, out);
+
+  /* other settings, or --force: nothing skipped */
+  so = run(root, out, "--force");
+  assert_null(strstr(so, "unchanged since the last run"));
+  g_free(so);
+  so = run(root, out, "--policy=every-month");
+  assert_null(strstr(so, "unchanged since the last run"));
+  g_free(so);
+  so = run(root, out, "--policy=every-month");
+  assert_non_null(strstr(so, "2 unchanged since the last run"));
+  g_free(so);
+
+  sv_test_rmtree(root);
+  sv_test_rmtree(out);
+  sv_test_rmtree(first);
+  sv_test_rmtree(clean);
+  g_free(root);
+  g_free(out);
+  g_free(first);
+  g_free(clean);
+  g_free(doc);
+  g_free(sub);
+  g_free(victim);
+  g_free(gone);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_resume),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
