@@ -33,6 +33,8 @@
 #include "engine.h"
 #include "isolate.h"
 #include "journal.h"
+#include "merge.h"
+#include "shard.h"
 #include "xmlsafe.h"
 
 #define EXIT_USAGE 2
@@ -64,6 +66,7 @@ struct opts {
   int page_timeout;
   gboolean in_process;
   gboolean force;
+  char *shard;
   gboolean quiet;
   gboolean version;
 };
@@ -383,6 +386,12 @@ int main(int argc, char **argv)
   watch_signals(); /* before any other thread: they all inherit the mask */
   LIBXML_TEST_VERSION
   xmlInitParser();
+  if (argc >= 2 && strcmp(argv[1], "merge") == 0) {
+    char *dd = default_data_dir();
+    rc = sv_merge_main(argc, argv, dd);
+    g_free(dd);
+    return rc;
+  }
 
   GOptionEntry entries[] = {
       {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out_dir,
@@ -418,6 +427,13 @@ int main(int argc, char **argv)
        "Seconds a page may take before its reader process is stopped and "
        "the document failed (default: 300)",
        "S"},
+      {"shard", 0, 0, G_OPTION_ARG_STRING, &o.shard,
+       "Process only shard K of N of the case folders (a deterministic "
+       "slice by folder name), each shard into its own OUT_DIR, joined "
+       "with 'solvency merge'; auto/N takes K from SLURM_ARRAY_TASK_ID or "
+       "JOB_COMPLETION_INDEX (a Slurm array task gets its shard without "
+       "the option)",
+       "K/N"},
       {"force", 0, 0, G_OPTION_ARG_NONE, &o.force,
        "Redo every case; without it a rerun over the same OUT_DIR skips "
        "the cases whose files, case.xml and settings are unchanged since "
@@ -451,7 +467,8 @@ int main(int argc, char **argv)
     argv++;
     argc--;
   } else if (argc >= 2 && argv[1][0] != '-') {
-    rc = usage_error(ctx, "unknown command '%s' (the command is 'run')",
+    rc = usage_error(ctx, "unknown command '%s' (the commands are 'run' "
+                          "and 'merge')",
                      argv[1]);
     goto out;
   }
@@ -574,6 +591,23 @@ int main(int argc, char **argv)
     rc = 1;
     goto out;
   }
+  int shard_k = 0, shard_n = 0;
+  if (!sv_shard_get(o.shard, &shard_k, &shard_n, &err)) {
+    rc = usage_error(ctx, "%s", err);
+    goto out;
+  }
+  if (shard_n > 0) { /* only this shard's folders */
+    size_t all = cases->len;
+    for (guint i = cases->len; i-- > 0;) {
+      char *base = g_path_get_basename(g_ptr_array_index(cases, i));
+      if (!sv_shard_has(shard_k, shard_n, base))
+        g_ptr_array_remove_index(cases, i);
+      g_free(base);
+    }
+    if (!cfg.quiet)
+      fprintf(stderr, "solvency: shard %d of %d: %u of %zu case folders\n",
+              shard_k, shard_n, cases->len, all);
+  }
   if (cases->len == 0 && loose > 0) {
     rc = usage_error(ctx,
                      "CASES_ROOT '%s' holds files but no case folders; each "
@@ -593,7 +627,10 @@ int main(int argc, char **argv)
   cfg.stop = &stop_signal;
   sv_engine_run(&cfg, sv_stages, (char *const *)cases->pdata, cases->len,
                 &res);
-  if (!res.stopped) { /* the journal of this run's cases only */
+  /* the journal of this run's cases only (a shard keeps every block: its
+     OUT_DIR may be shared by mistake, and nothing of another shard's may
+     be dropped or removed) */
+  if (!res.stopped && shard_n == 0) {
     GBytes *compact = sv_journal_compact(journal, res.entries, res.nentries);
     size_t stale = sv_journal_remove_stale(journal, res.entries, res.nentries);
     if (stale > 0 && !cfg.quiet)
@@ -667,6 +704,7 @@ out:
   g_free(o.policy);
   g_free(o.data_dir);
   g_free(o.max_memory);
+  g_free(o.shard);
   sv_journal_free(&journal);
   g_free(settings);
   g_strfreev(strv);
