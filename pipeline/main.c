@@ -357,11 +357,27 @@ static void watch_signals(void)
     pthread_detach(t);
 }
 
+/* The data folder: $SOLVENCY_DATA_DIR, else <prefix>/share/solvency next
+   to an installed binary (<prefix>/bin/solvency), else the source tree's
+   schemas/ the build was made from. */
 static char *default_data_dir(void)
 {
   const char *env = g_getenv("SOLVENCY_DATA_DIR");
   if (env != NULL && env[0] != '\0')
     return g_strdup(env);
+  char *exe = g_file_read_link("/proc/self/exe", NULL);
+  if (exe != NULL) {
+    char *bin = g_path_get_dirname(exe);
+    char *share = g_build_filename(bin, "..", "share", "solvency", NULL);
+    char *probe = g_build_filename(share, "report.xsd", NULL);
+    bool found = g_file_test(probe, G_FILE_TEST_IS_REGULAR);
+    g_free(probe);
+    g_free(bin);
+    g_free(exe);
+    if (found)
+      return share;
+    g_free(share);
+  }
   return g_strdup(SV_DATA_DIR);
 }
 

@@ -2,8 +2,9 @@
 # test.sh - install what is missing, build from scratch and run the whole
 # test suite: ctest (cmocka) on a warnings-as-errors build, the same suite
 # under AddressSanitizer + UBSan, the thread tests under ThreadSanitizer,
-# xmllint --schema over the sample reports, and a short libFuzzer run of
-# every harness (clang, installed by scripts/fuzz.sh).
+# xmllint --schema over the sample reports, the installed binary and the
+# .deb (scripts/test-install.sh), and a short libFuzzer run of every
+# harness (clang, installed by scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -40,6 +41,9 @@ for f in "$out"/*.xml; do
     *) xmllint --noout --schema schemas/report.xsd "$f" ;;
   esac
 done
+echo "== installed binary and Debian package (cmake --install, cpack -G DEB)"
+bash scripts/test-install.sh build-test
+
 echo "== libFuzzer smoke run (10 s per harness; longer runs: scripts/fuzz.sh)"
 rm -rf build-fuzz
 bash scripts/fuzz.sh --seconds 10 --scratch
