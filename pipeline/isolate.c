@@ -78,13 +78,14 @@ static bool start(struct sv_isolate *iso, char **why)
                            g_strerror(errno));
     return false;
   }
-  char pages[32], memory[32];
+  char pages[32], memory[32], parent[32];
+  snprintf(parent, sizeof parent, "%d", (int)getpid());
   snprintf(pages, sizeof pages, "%d", iso->cfg->max_pages);
   snprintf(memory, sizeof memory, "%" G_GINT64_FORMAT,
            iso->cfg->worker_memory);
   char *argv[] = {(char *)"solvency", (char *)SV_READER_ARG,
-                  (char *)"--max-pages", pages, (char *)"--worker-memory",
-                  memory, NULL};
+                  (char *)"--parent", parent, (char *)"--max-pages", pages,
+                  (char *)"--worker-memory", memory, NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
@@ -463,6 +464,9 @@ int sv_isolate_reader_main(int argc, char **argv,
   prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the worker */
 #endif
   for (int i = 2; i + 1 < argc; i += 2) {
+    /* a worker killed before the line above took effect: gone already */
+    if (strcmp(argv[i], "--parent") == 0 && getppid() != atoi(argv[i + 1]))
+      return 0;
     if (strcmp(argv[i], "--max-pages") == 0)
       rd.cfg.max_pages = atoi(argv[i + 1]);
     else if (strcmp(argv[i], "--worker-memory") == 0)

@@ -63,8 +63,10 @@ void sv_isolate_done(struct sv_isolate *iso, struct sv_doc *doc);
 
 /* The reader process: serves documents on file descriptor 0 until the
    worker closes it.  argv as given to the program (argv[1] is
-   SV_READER_ARG, then --max-pages N --worker-memory BYTES).  stages is the
-   registry; only its isolated stages run here.  Returns the exit status.
+   SV_READER_ARG, then --parent PID --max-pages N --worker-memory BYTES).
+   stages is the
+   registry; only its isolated stages run here.  Returns the exit status
+   (at once when the worker that started it, --parent PID, is gone).
    A test hook: SV_FAULT_INJECT=MODE:TEXT (MODE crash, abort, hang or oom)
    makes the process fail that way when OCR starts on a page of a
    document whose path contains TEXT. */

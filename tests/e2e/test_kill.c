@@ -148,7 +148,7 @@ static void kill_and_rerun(bool (*keep)(const char *id), const int *delays,
       hits++;
     /* reader processes die with their worker (PR_SET_PDEATHSIG) */
     bool gone = false;
-    for (int t = 0; t < 200 && !gone; t++) {
+    for (int t = 0; t < 1000 && !gone; t++) { /* 10 s: ASan exits slowly */
       gone = kill(-pid, 0) != 0 && errno == ESRCH;
       if (!gone)
         g_usleep(10000);

@@ -221,8 +221,8 @@ static bool write_files(const char *dir, const char *good, gsize len,
   GString *fake = g_string_new("%PDF-1.7\n");
   g_string_append_len(fake, (const char *)noise, sizeof noise);
   ok = ok && put_gstring(dir, "fake-header.pdf", fake);
-  ok = ok && put(dir, "gif-named.pdf", "GIF89a\x01\x00\x01\x00\x00\x00\x00;",
-                 16);
+  static const char gif[] = "GIF89a\x01\x00\x01\x00\x00\x00\x00;";
+  ok = ok && put(dir, "gif-named.pdf", gif, sizeof gif - 1);
   ok = ok && put_gstring(dir, "javascript.pdf",
                          text_pdf("A letter carrying a script that is never "
                                   "run.",
