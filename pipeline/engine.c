@@ -448,7 +448,7 @@ void sv_engine_run(const struct sv_config *cfg,
 void sv_engine_result_clear(struct sv_engine_result *res)
 {
   for (size_t i = 0; i < res->nentries; i++)
-    sv_journal_entry_clear(&res->entries[i]);
+    sv_batch_entry_clear(&res->entries[i]);
   g_free(res->entries);
   res->entries = NULL;
   res->nentries = 0;

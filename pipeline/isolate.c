@@ -196,6 +196,28 @@ static enum sv_wire_result recv_answer(struct sv_isolate *iso, guint8 *type,
   }
 }
 
+/* Sends request b (a frame of type `type`; b is consumed) and receives
+   the answer, which must be of type `want`: owned *answer on SV_WIRE_OK. */
+static enum sv_wire_result ask(struct sv_isolate *iso, guint8 type,
+                               GByteArray *b, guint8 want,
+                               GByteArray **answer)
+{
+  *answer = NULL;
+  enum sv_wire_result r = sv_wire_send(iso->fd, type, b->data, b->len,
+                                       timeout_ms(iso));
+  g_byte_array_unref(b);
+  guint8 got = 0;
+  if (r == SV_WIRE_OK)
+    r = recv_answer(iso, &got, answer);
+  if (r == SV_WIRE_OK && got != want)
+    r = SV_WIRE_BAD;
+  if (r != SV_WIRE_OK && *answer != NULL) {
+    g_byte_array_unref(*answer);
+    *answer = NULL;
+  }
+  return r;
+}
+
 void sv_isolate_run(struct sv_isolate *iso, struct sv_doc *doc)
 {
   char *why = NULL;
@@ -213,17 +235,12 @@ void sv_isolate_run(struct sv_isolate *iso, struct sv_doc *doc)
   sv_wire_put_str(b, doc->relpath);
   sv_wire_put_u32(b, (guint32)doc->type);
   sv_wire_put_blob(b, data, len);
-  enum sv_wire_result r = sv_wire_send(iso->fd, MSG_DOC, b->data, b->len,
-                                       timeout_ms(iso));
-  g_byte_array_unref(b);
-  guint8 type = 0;
   GByteArray *payload = NULL;
-  if (r == SV_WIRE_OK)
-    r = recv_answer(iso, &type, &payload);
+  enum sv_wire_result r = ask(iso, MSG_DOC, b, MSG_STATE, &payload);
   if (r == SV_WIRE_OK) {
     struct sv_wire_in in;
     sv_wire_in_init(&in, payload);
-    if (type != MSG_STATE || doc->npages != 0 || !sv_wire_get_doc(&in, doc))
+    if (doc->npages != 0 || !sv_wire_get_doc(&in, doc))
       r = SV_WIRE_BAD;
     else
       iso->holds_doc = true;
@@ -254,25 +271,17 @@ bool sv_isolate_reread(void *self, const struct sv_page *page,
     return false;
   GByteArray *b = g_byte_array_new();
   sv_wire_put_u32(b, (guint32)page->number);
-  sv_wire_put_f64(b, box->x0);
-  sv_wire_put_f64(b, box->y0);
-  sv_wire_put_f64(b, box->x1);
-  sv_wire_put_f64(b, box->y1);
+  sv_wire_put_box(b, box);
   sv_wire_put_u32(b, (guint32)kind);
   iso->page = page->number;
   g_strlcpy(iso->stage, "re-read", sizeof iso->stage);
-  enum sv_wire_result r = sv_wire_send(iso->fd, MSG_REREAD, b->data, b->len,
-                                       timeout_ms(iso));
-  g_byte_array_unref(b);
-  guint8 type = 0;
   GByteArray *payload = NULL;
-  if (r == SV_WIRE_OK)
-    r = recv_answer(iso, &type, &payload);
+  enum sv_wire_result r = ask(iso, MSG_REREAD, b, MSG_ANSWER, &payload);
   if (r == SV_WIRE_OK) {
     struct sv_wire_in in;
     guint32 n = 0;
     sv_wire_in_init(&in, payload);
-    if (type != MSG_ANSWER || !sv_wire_get_u32(&in, &n) || n > SV_REREAD_MAX)
+    if (!sv_wire_get_u32(&in, &n) || n > SV_REREAD_MAX)
       r = SV_WIRE_BAD;
     for (guint32 i = 0; r == SV_WIRE_OK && i < n; i++) {
       char *t = NULL;
@@ -430,9 +439,8 @@ static bool serve_reread(struct reader *rd, GByteArray *payload)
   struct sv_box box;
   sv_wire_in_init(&in, payload);
   struct sv_reread out = {0};
-  if (sv_wire_get_i32(&in, &number) && sv_wire_get_f64(&in, &box.x0) &&
-      sv_wire_get_f64(&in, &box.y0) && sv_wire_get_f64(&in, &box.x1) &&
-      sv_wire_get_f64(&in, &box.y1) && sv_wire_get_u32(&in, &kind) &&
+  if (sv_wire_get_i32(&in, &number) && sv_wire_get_box(&in, &box) &&
+      sv_wire_get_u32(&in, &kind) &&
       kind <= SV_REREAD_LINE && rd->doc != NULL && number >= 1 &&
       number <= rd->doc->npages)
     (void)sv_services_reread_all(&rd->svc, &rd->doc->pages[number - 1],

@@ -46,19 +46,6 @@ struct sv_journal {
   bool force;           /* --force: nothing is unchanged */
 };
 
-void sv_journal_entry_clear(struct sv_batch_entry *e)
-{
-  g_free((char *)e->case_id);
-  g_free((char *)e->folder);
-  g_free((char *)e->report);
-  g_free((char *)e->error);
-  g_free((char *)e->applicant);
-  for (size_t k = 0; k < e->nstays; k++)
-    g_free((char *)e->stays[k].id);
-  g_free((struct sv_batch_stay *)e->stays);
-  memset(e, 0, sizeof *e);
-}
-
 static void block_free(gpointer p)
 {
   struct block *b = p;
@@ -69,7 +56,7 @@ static void block_free(gpointer p)
   g_free(b->manifest);
   g_free(b->report);
   g_free(b->report_sha);
-  sv_journal_entry_clear(&b->entry);
+  sv_batch_entry_clear(&b->entry);
   for (guint i = 0; b->files != NULL && i < b->files->len; i++) {
     g_free(g_array_index(b->files, struct jfile, i).relpath);
     g_free(g_array_index(b->files, struct jfile, i).sha);

@@ -50,7 +50,7 @@ void sv_journal_free(struct sv_journal **j);
 /* Whether case c (opened by ingest: id, folder, documents listed) is
    unchanged since its block and its report is in place; then *entry gets
    the case's batch line (owned strings: free with
-   sv_journal_entry_clear). */
+   sv_batch_entry_clear). */
 bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
                           struct sv_batch_entry *entry);
 
@@ -72,9 +72,5 @@ GBytes *sv_journal_compact(const struct sv_journal *j,
 size_t sv_journal_remove_stale(const struct sv_journal *j,
                                const struct sv_batch_entry *entries,
                                size_t n);
-
-/* Frees the strings and stays of a batch line made by the journal or the
-   engine, and zeroes it. */
-void sv_journal_entry_clear(struct sv_batch_entry *e);
 
 #endif

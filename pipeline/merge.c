@@ -21,10 +21,7 @@ struct mcase {
 static void mcase_free(gpointer p)
 {
   struct mcase *m = p;
-  g_free((char *)m->e.case_id);
-  g_free((char *)m->e.folder);
-  g_free((char *)m->e.report);
-  g_free((char *)m->e.error);
+  sv_batch_entry_clear(&m->e);
   g_string_free(m->csv, TRUE);
   g_free(m);
 }

@@ -518,3 +518,16 @@ char *sv_mask_account(const char *number)
     return NULL;
   return g_strdup_printf("****%s", last);
 }
+
+void sv_batch_entry_clear(struct sv_batch_entry *e)
+{
+  g_free((char *)e->case_id);
+  g_free((char *)e->folder);
+  g_free((char *)e->report);
+  g_free((char *)e->error);
+  g_free((char *)e->applicant);
+  for (size_t k = 0; k < e->nstays; k++)
+    g_free((char *)e->stays[k].id);
+  g_free((struct sv_batch_stay *)e->stays);
+  memset(e, 0, sizeof *e);
+}

@@ -507,6 +507,10 @@ void sv_doc_drop_pixels(struct sv_doc *doc);
 struct Pix *sv_doc_render_page(const struct sv_doc *doc, int index,
                                double *dpi, sv_status *code, char **why);
 
+/* Frees the strings and stays of a batch line that owns them (the
+   engine's, the journal's) and zeroes it. */
+void sv_batch_entry_clear(struct sv_batch_entry *e);
+
 /* Returns owned: free with sv_statement_free. */
 struct sv_statement *sv_statement_new(void);
 void sv_statement_free(struct sv_statement **st);

@@ -221,7 +221,7 @@ bool sv_wire_get_str(struct sv_wire_in *in, char **s)
 
 /* ------------------------------------------------------------ documents */
 
-static void put_box(GByteArray *b, const struct sv_box *x)
+void sv_wire_put_box(GByteArray *b, const struct sv_box *x)
 {
   sv_wire_put_f64(b, x->x0);
   sv_wire_put_f64(b, x->y0);
@@ -229,7 +229,7 @@ static void put_box(GByteArray *b, const struct sv_box *x)
   sv_wire_put_f64(b, x->y1);
 }
 
-static bool get_box(struct sv_wire_in *in, struct sv_box *x)
+bool sv_wire_get_box(struct sv_wire_in *in, struct sv_box *x)
 {
   return sv_wire_get_f64(in, &x->x0) && sv_wire_get_f64(in, &x->y0) &&
          sv_wire_get_f64(in, &x->x1) && sv_wire_get_f64(in, &x->y1);
@@ -253,12 +253,12 @@ static void put_page(GByteArray *b, const struct sv_page *pg)
   sv_wire_put_u32(b, (guint32)pg->nlines);
   for (size_t l = 0; l < pg->nlines; l++) {
     const struct sv_line *ln = &pg->lines[l];
-    put_box(b, &ln->box);
+    sv_wire_put_box(b, &ln->box);
     sv_wire_put_str(b, ln->text);
     sv_wire_put_u32(b, (guint32)ln->nwords);
     for (size_t w = 0; w < ln->nwords; w++) {
       sv_wire_put_str(b, ln->words[w].text);
-      put_box(b, &ln->words[w].box);
+      sv_wire_put_box(b, &ln->words[w].box);
       sv_wire_put_f64(b, ln->words[w].conf);
     }
   }
@@ -290,7 +290,7 @@ static bool get_page(struct sv_wire_in *in, struct sv_page *pg)
     struct sv_line *ln = &pg->lines[l];
     guint32 nwords = 0;
     pg->nlines = l + 1; /* what is allocated so far, for sv_page_clear */
-    if (!get_box(in, &ln->box) || !sv_wire_get_str(in, &ln->text) ||
+    if (!sv_wire_get_box(in, &ln->box) || !sv_wire_get_str(in, &ln->text) ||
         ln->text == NULL || !sv_wire_get_u32(in, &nwords) ||
         nwords > SV_WIRE_MAX_ITEMS)
       return in->ok = false;
@@ -299,7 +299,7 @@ static bool get_page(struct sv_wire_in *in, struct sv_page *pg)
       struct sv_word *wd = &ln->words[w];
       ln->nwords = w + 1;
       if (!sv_wire_get_str(in, &wd->text) || wd->text == NULL ||
-          !get_box(in, &wd->box) || !sv_wire_get_f64(in, &conf))
+          !sv_wire_get_box(in, &wd->box) || !sv_wire_get_f64(in, &conf))
         return in->ok = false;
       wd->conf = (float)conf;
     }

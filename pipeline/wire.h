@@ -68,6 +68,10 @@ bool sv_wire_get_str(struct sv_wire_in *in, char **s);
 bool sv_wire_get_blob(struct sv_wire_in *in, const guint8 **data,
                       size_t *len);
 
+/* A box: four doubles (points). */
+void sv_wire_put_box(GByteArray *b, const struct sv_box *x);
+bool sv_wire_get_box(struct sv_wire_in *in, struct sv_box *x);
+
 /* ------------------------------------------------------------ documents */
 
 /* Appends what the isolated stages left on doc: its pages (size,

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 char *sv_test_tmpdir(const char *tag)
@@ -257,4 +258,34 @@ struct sv_doc *sv_test_doc_from_pdf(const char *path)
   if (sv_render_stage.process(NULL, &cfg, NULL, NULL, doc) != SV_OK)
     abort();
   return doc;
+}
+
+bool sv_test_scanned_case(const char *id)
+{
+  static const char *const ids[] = {"c08", "c10", "c11", "c12", "c13"};
+  for (size_t i = 0; i < G_N_ELEMENTS(ids); i++)
+    if (strncmp(id, ids[i], 3) == 0)
+      return true;
+  return false;
+}
+
+char *sv_test_sample_root(const char *tag, bool (*keep)(const char *id))
+{
+  char *root = sv_test_tmpdir(tag);
+  char *cases = g_build_filename(SV_SOURCE_DIR, "samples", "cases", NULL);
+  GDir *d = g_dir_open(cases, 0, NULL);
+  for (const char *id; d != NULL && (id = g_dir_read_name(d)) != NULL;) {
+    if (keep != NULL && !keep(id))
+      continue;
+    char *src = g_build_filename(cases, id, NULL);
+    char *dst = g_build_filename(root, id, NULL);
+    if (symlink(src, dst) != 0)
+      abort();
+    g_free(src);
+    g_free(dst);
+  }
+  if (d != NULL)
+    g_dir_close(d);
+  g_free(cases);
+  return root;
 }

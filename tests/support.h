@@ -26,6 +26,15 @@ char *sv_test_src(const char *rel);
 /* Runs the program with argv (NULL-terminated, without argv[0]); returns the
    exit status (-1 if it did not exit normally); stdout/stderr returned owned
    when the pointers are not NULL. */
+/* Whether sample case id is one of the scanned ones (c08, c10-c13: OCR,
+   seconds each). */
+bool sv_test_scanned_case(const char *id);
+
+/* Returns owned (sv_test_rmtree, g_free): a fresh cases root holding
+   symlinks to the sample cases (samples/cases) that keep accepts, all of
+   them when keep is NULL. */
+char *sv_test_sample_root(const char *tag, bool (*keep)(const char *id));
+
 int sv_test_run(const char *const *argv, char **out, char **err);
 
 /* Parses an XML file (no network, no entities); NULL on failure. */
@@ -62,5 +71,15 @@ struct sv_doc *sv_test_doc_from_pages(const char *relpath,
 /* Returns owned (sv_doc_free): the PDF at path read through render, or
    NULL when the file is not there. */
 struct sv_doc *sv_test_doc_from_pdf(const char *path);
+
+/* Defined when the build runs under AddressSanitizer (which cannot live
+   under an address-space limit). */
+#if defined(__SANITIZE_ADDRESS__)
+#define SV_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SV_ASAN 1
+#endif
+#endif
 
 #endif

@@ -26,14 +26,6 @@
 
 #include "support.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SV_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SV_ASAN 1
-#endif
-#endif
-
 #define CASES SV_SOURCE_DIR "/samples/cases"
 #define RATES SV_SOURCE_DIR "/samples/rates.xml"
 #define TARGET "scan_2026-07.pdf"

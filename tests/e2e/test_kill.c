@@ -28,7 +28,6 @@
 
 #include "support.h"
 
-#define CASES SV_SOURCE_DIR "/samples/cases"
 #define RATES SV_SOURCE_DIR "/samples/rates.xml"
 
 /* Starts solvency over root into out in its own process group; returns
@@ -56,36 +55,7 @@ static int finish(pid_t pid)
   return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* A cases root of symlinks to the sample cases that keep(id) accepts;
-   returns owned. */
-static char *root_of(bool (*keep)(const char *id))
-{
-  char *root = sv_test_tmpdir("killcases");
-  GDir *d = g_dir_open(CASES, 0, NULL);
-  assert_non_null(d);
-  for (const char *id; (id = g_dir_read_name(d)) != NULL;) {
-    if (!keep(id))
-      continue;
-    char *src = g_build_filename(CASES, id, NULL);
-    char *dst = g_build_filename(root, id, NULL);
-    assert_int_equal(symlink(src, dst), 0);
-    g_free(src);
-    g_free(dst);
-  }
-  g_dir_close(d);
-  return root;
-}
-
-static bool scanned(const char *id)
-{
-  static const char *const ids[] = {"c08", "c10", "c11", "c12", "c13"};
-  for (size_t i = 0; i < G_N_ELEMENTS(ids); i++)
-    if (strncmp(id, ids[i], 3) == 0)
-      return true;
-  return false;
-}
-
-static bool text_case(const char *id) { return !scanned(id); }
+static bool text_case(const char *id) { return !sv_test_scanned_case(id); }
 
 static bool ocr_pair(const char *id)
 {
@@ -134,7 +104,7 @@ static void kill_and_rerun(bool (*keep)(const char *id), const int *delays,
                            size_t n, size_t min_hits)
 {
   size_t hits = 0;
-  char *root = root_of(keep);
+  char *root = sv_test_sample_root("killcases", keep);
   char *clean = sv_test_tmpdir("killclean");
   assert_int_equal(finish(start(root, clean)), 0);
   for (size_t i = 0; i < n; i++) {

@@ -34,17 +34,8 @@
 #include "support.h"
 
 #define GOOD SV_SOURCE_DIR "/samples/cases/c01-en-visitor-meets/statements/2026-05.pdf"
-#define CASES SV_SOURCE_DIR "/samples/cases"
 #define RATES SV_SOURCE_DIR "/samples/rates.xml"
 #define REPORT_XSD SV_SOURCE_DIR "/schemas/report.xsd"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SV_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SV_ASAN 1
-#endif
-#endif
 
 /* Runs solvency with args, under an address-space limit of limit_kb
    (0: none); returns its exit status. */
@@ -200,21 +191,14 @@ static void test_scanned_samples_memory_limit(void **state)
                 "the limit\n");
   skip();
 #else
-  static const char *const ids[] = {"c08-scanned-only", "c10-scan-pdf-visitor",
-                                    "c11-scan-photos-es", "c12-scan-tiff",
-                                    "c13-scan-damaged-figure"};
-  char *root = sv_test_tmpdir("scan-limited");
-  for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
-    char *src = g_build_filename(CASES, ids[i], NULL);
-    char *dst = g_build_filename(root, ids[i], NULL);
-    assert_int_equal(symlink(src, dst), 0);
-    g_free(src);
-    g_free(dst);
-  }
+  char *root = sv_test_sample_root("scan-limited", sv_test_scanned_case);
   char *out = sv_test_tmpdir("scan-limited-out");
   const char *args[] = {SV_SOLVENCY_BIN, "run", "-q", "-j", "2", "--as-of",
                         "2026-11-15", "--rates", RATES, root, "-o", out, NULL};
   assert_int_equal(run_limited(args, 400000), 0);
+  static const char *const ids[] = {"c08-scanned-only", "c10-scan-pdf-visitor",
+                                    "c11-scan-photos-es", "c12-scan-tiff",
+                                    "c13-scan-damaged-figure"};
   for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
     char *path = g_strdup_printf("%s/%s.xml", out, ids[i]);
     xmlDocPtr d = sv_test_parse(path);

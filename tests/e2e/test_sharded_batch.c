@@ -23,23 +23,26 @@
 
 #include "support.h"
 
-#define CASES SV_SOURCE_DIR "/samples/cases"
 #define RATES SV_SOURCE_DIR "/samples/rates.xml"
 
-static bool scanned(const char *id)
-{
-  static const char *const ids[] = {"c08", "c10", "c11", "c12", "c13"};
-  for (size_t i = 0; i < G_N_ELEMENTS(ids); i++)
-    if (strncmp(id, ids[i], 3) == 0)
-      return true;
-  return false;
-}
+static bool text_case(const char *id) { return !sv_test_scanned_case(id); }
 
 static int run(const char *root, const char *out, const char *shard)
 {
   const char *argv[] = {"run", "-q", "-j", "2", "--as-of", "2026-11-15",
                         "--rates", RATES, root, "-o", out, shard, NULL};
   return sv_test_run(argv, NULL, NULL);
+}
+
+static int count_entries(const char *dir)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  int n = 0;
+  while (d != NULL && g_dir_read_name(d) != NULL)
+    n++;
+  if (d != NULL)
+    g_dir_close(d);
+  return n;
 }
 
 static int count_reports(const char *dir)
@@ -89,20 +92,8 @@ static void assert_merged_equals(const char *single, const char *merged)
 static void test_shards_merge_to_a_single_run(void **state)
 {
   (void)state;
-  char *root = sv_test_tmpdir("shard-root");
-  GDir *d = g_dir_open(CASES, 0, NULL);
-  int ncases = 0;
-  for (const char *id; (id = g_dir_read_name(d)) != NULL;) {
-    if (scanned(id))
-      continue;
-    char *src = g_build_filename(CASES, id, NULL);
-    char *dst = g_build_filename(root, id, NULL);
-    assert_int_equal(symlink(src, dst), 0);
-    g_free(src);
-    g_free(dst);
-    ncases++;
-  }
-  g_dir_close(d);
+  char *root = sv_test_sample_root("shard-root", text_case);
+  int ncases = count_entries(root);
   char *single = sv_test_tmpdir("shard-single");
   assert_int_equal(run(root, single, NULL), 0);
 
