@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "isolate.h"
 #include "journal.h"
+#include "pagejob.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -24,10 +25,12 @@
 #define SV_ENGINE_MAX_JOBS 256
 
 /* One unit in the queues: a document of a case, or (doc == NULL) a case
-   that has no documents and goes straight to the collector. */
+   that has no documents and goes straight to the collector, or (job) an
+   offer to help read the pages of a document another worker runs. */
 struct item {
   struct sv_case *c;
   struct sv_doc *doc;
+  struct sv_page_job *job; /* owned reference */
   struct sv_batch_entry *skipped; /* owned: the case is unchanged since
                                      its journal block; its batch line */
 };
@@ -38,7 +41,14 @@ struct engine {
   struct sv_queue *work;
   struct sv_queue *done;
   size_t ncases;
+  int jobs;
   gint docs_total;      /* atomic: grows as the feeder lists cases */
+  /* Documents queued and not yet done: the work queue closes only when
+     none is left, since a worker running one may still offer its pages
+     to the others through that queue. */
+  pthread_mutex_t lock;
+  pthread_cond_t idle;
+  int in_flight;      /* atomic: grows as the feeder lists cases */
   struct sv_engine_result *res;
 };
 
@@ -46,6 +56,9 @@ struct worker {
   struct engine *e;
   int index;
   pthread_t thread;
+  struct sv_stats stats;  /* this worker's alone, added up after join */
+  sv_reread_fn reread;    /* the re-read service, counted */
+  void *reread_self;
 };
 
 static void name_thread(const char *name)
@@ -58,6 +71,47 @@ static void name_thread(const char *name)
 }
 
 /* ------------------------------------------------------------ workers */
+
+/* The re-read service as offered, counted for --stats. */
+static bool counted_reread(void *self, const struct sv_page *page,
+                           const struct sv_box *box, enum sv_reread_kind kind,
+                           struct sv_reread *out)
+{
+  struct worker *w = self;
+  w->stats.rereads++;
+  return w->reread(w->reread_self, page, box, kind, out);
+}
+
+/* Counts a document's pages by where their text came from. */
+static void count_pages(struct sv_stats *st, const struct sv_doc *doc)
+{
+  st->docs++;
+  for (int i = 0; i < doc->npages; i++) {
+    enum sv_text_source src = doc->pages[i].source;
+    if (src == SV_TEXT_LAYER)
+      st->pages_text++;
+    else if (src == SV_TEXT_OCR)
+      st->pages_ocr++;
+    else
+      st->pages_unread++;
+  }
+}
+
+/* sv_isolate_offer_fn: help items go first in the work queue, so that an
+   idle worker takes them before the next document. */
+static void offer_pages(void *self, struct sv_page_job *job, int helpers)
+{
+  struct engine *e = self;
+  int n = MIN(helpers, e->jobs - 1);
+  for (int i = 0; i < n; i++) {
+    struct item *it = g_new0(struct item, 1);
+    it->job = sv_page_job_ref(job);
+    if (!sv_queue_push_front(e->work, it)) {
+      sv_page_job_unref(&it->job);
+      g_free(it);
+    }
+  }
+}
 
 static void *worker_main(void *arg)
 {
@@ -88,10 +142,24 @@ static void *worker_main(void *arg)
   if (iso != NULL) {
     svc.reread = sv_isolate_reread;
     svc.reread_self = iso;
+    if (w->e->jobs > 1)
+      sv_isolate_share(iso, offer_pages, w->e);
+  }
+  if (svc.reread != NULL) {
+    w->reread = svc.reread;
+    w->reread_self = svc.reread_self;
+    svc.reread = counted_reread;
+    svc.reread_self = w;
   }
 
   struct item *it;
   while ((it = sv_queue_pop(w->e->work)) != NULL) {
+    if (it->job != NULL) { /* another worker's pages */
+      sv_isolate_help(iso, it->job);
+      sv_page_job_unref(&it->job);
+      g_free(it);
+      continue;
+    }
     struct sv_doc *doc = it->doc;
     bool isolated_done = false, sent = false;
     for (size_t s = 0; s < nstages; s++) {
@@ -115,10 +183,17 @@ static void *worker_main(void *arg)
                        sv_status_str(ready[s]));
         continue;
       }
+      double t0 = sv_stats_thread_cpu();
       st->process(ctx[s], cfg, &svc, it->c, doc);
+      sv_stats_stage(&w->stats, st->name, sv_stats_thread_cpu() - t0);
     }
     if (sent)
       sv_isolate_done(iso, doc);
+    count_pages(&w->stats, doc);
+    pthread_mutex_lock(&w->e->lock);
+    if (--w->e->in_flight == 0)
+      pthread_cond_broadcast(&w->e->idle);
+    pthread_mutex_unlock(&w->e->lock);
     sv_doc_drop_pixels(doc); /* never carry pixels past the workers */
     if (!sv_queue_push(w->e->done, it))
       g_free(it); /* cannot happen: done closes after workers join */
@@ -127,7 +202,11 @@ static void *worker_main(void *arg)
   for (size_t s = 0; s < nstages; s++)
     if (stages[s]->fini != NULL && ctx[s] != NULL)
       stages[s]->fini(&ctx[s]);
-  sv_isolate_free(&iso);
+  if (iso != NULL) {
+    sv_isolate_close(iso);
+    sv_stats_add(&w->stats, sv_isolate_stats(iso));
+    sv_isolate_free(&iso);
+  }
   g_free(ready);
   g_free(ctx);
   return NULL;
@@ -139,6 +218,7 @@ struct collector {
   struct engine *e;
   pthread_t thread;
   GArray *entries; /* of struct sv_batch_entry with owned strings */
+  struct sv_stats stats;
 };
 
 /* What batch.csv says of one stay: its outcome and the figures of the
@@ -208,8 +288,11 @@ static void case_finish(struct collector *col, void **ctx,
   const struct sv_stage *const *stages = col->e->stages;
   for (size_t s = 0; stages[s] != NULL; s++) {
     const struct sv_stage *st = stages[s];
-    if (st->scope == SV_SCOPE_CASE && st->process != NULL)
+    if (st->scope == SV_SCOPE_CASE && st->process != NULL) {
+      double t0 = sv_stats_thread_cpu();
       st->process(ctx[s], cfg, svc, c, NULL);
+      sv_stats_stage(&col->stats, st->name, sv_stats_thread_cpu() - t0);
+    }
   }
   struct sv_engine_result *res = col->e->res;
   if (c->failed) {
@@ -262,7 +345,7 @@ static void *collector_main(void *arg)
 
   struct sv_progress *pg = sv_progress_new(!e->cfg->quiet, e->ncases);
   GHashTable *back = g_hash_table_new(g_direct_hash, g_direct_equal);
-  size_t cases_done = 0, docs_done = 0;
+  size_t cases_done = 0, docs_done = 0, pages_done = 0;
   struct item *it;
   while ((it = sv_queue_pop(e->done)) != NULL) {
     struct sv_case *c = it->c;
@@ -272,12 +355,14 @@ static void *collector_main(void *arg)
       case_skipped(col, c, it->skipped);
       g_free(it);
       sv_progress_update(pg, ++cases_done, docs_done,
-                         (size_t)g_atomic_int_get(&e->docs_total), c->id);
+                         (size_t)g_atomic_int_get(&e->docs_total), pages_done,
+                         c->id);
       sv_case_free(&c);
       continue;
     }
     if (it->doc != NULL) {
       docs_done++;
+      pages_done += (size_t)MAX(it->doc->npages, 0);
       gsize n = GPOINTER_TO_SIZE(g_hash_table_lookup(back, c)) + 1;
       complete = n == c->ndocs;
       if (complete)
@@ -287,14 +372,16 @@ static void *collector_main(void *arg)
     }
     g_free(it);
     sv_progress_update(pg, cases_done, docs_done,
-                       (size_t)g_atomic_int_get(&e->docs_total), c->id);
+                       (size_t)g_atomic_int_get(&e->docs_total), pages_done,
+                         c->id);
     if (!complete)
       continue;
     case_finish(col, ctx, &svc, c);
     sv_case_free(&c);
     cases_done++;
     sv_progress_update(pg, cases_done, docs_done,
-                       (size_t)g_atomic_int_get(&e->docs_total), NULL);
+                       (size_t)g_atomic_int_get(&e->docs_total), pages_done,
+                       NULL);
   }
   sv_progress_finish(pg);
   sv_progress_free(&pg);
@@ -361,7 +448,10 @@ void sv_engine_run(const struct sv_config *cfg,
   if (jobs > SV_ENGINE_MAX_JOBS)
     jobs = SV_ENGINE_MAX_JOBS;
 
-  struct engine e = {.cfg = cfg, .stages = stages, .ncases = n, .res = res};
+  struct engine e = {.cfg = cfg, .stages = stages, .ncases = n, .res = res,
+                     .jobs = jobs};
+  pthread_mutex_init(&e.lock, NULL);
+  pthread_cond_init(&e.idle, NULL);
   e.work = sv_queue_new((size_t)jobs * 2);
   e.done = sv_queue_new((size_t)jobs * 4 + 16);
 
@@ -425,17 +515,32 @@ void sv_engine_run(const struct sv_config *cfg,
       struct item *it = g_new0(struct item, 1);
       it->c = c;
       it->doc = docs[d];
+      pthread_mutex_lock(&e.lock);
+      e.in_flight++;
+      pthread_mutex_unlock(&e.lock);
       sv_queue_push(e.work, it);
     }
   }
   g_hash_table_destroy(seen);
 
-  /* Shutdown: close -> drain -> join, upstream first. */
+  /* Shutdown: close -> drain -> join, upstream first (the work queue once
+     no document is left in progress). */
+  pthread_mutex_lock(&e.lock);
+  while (e.in_flight > 0)
+    pthread_cond_wait(&e.idle, &e.lock);
+  pthread_mutex_unlock(&e.lock);
   sv_queue_close(e.work);
   for (int i = 0; i < jobs; i++)
     pthread_join(workers[i].thread, NULL);
   sv_queue_close(e.done);
   pthread_join(col.thread, NULL);
+  for (int i = 0; i < jobs; i++)
+    sv_stats_add(&res->stats, &workers[i].stats);
+  sv_stats_add(&res->stats, &col.stats);
+  res->stats.work_high = sv_queue_high_water(e.work);
+  res->stats.work_cap = sv_queue_capacity(e.work);
+  res->stats.done_high = sv_queue_high_water(e.done);
+  res->stats.done_cap = sv_queue_capacity(e.done);
 
   g_array_sort(col.entries, entry_cmp);
   res->nentries = col.entries->len;
@@ -443,6 +548,8 @@ void sv_engine_run(const struct sv_config *cfg,
   g_free(workers);
   sv_queue_free(&e.work);
   sv_queue_free(&e.done);
+  pthread_cond_destroy(&e.idle);
+  pthread_mutex_destroy(&e.lock);
 }
 
 void sv_engine_result_clear(struct sv_engine_result *res)

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "../stages/stage.h"
+#include "stats.h"
 
 struct sv_engine_result {
   size_t cases;
@@ -34,6 +35,7 @@ struct sv_engine_result {
   size_t nentries;
   bool stopped;           /* cfg->stop ended the batch early: nentries
                              cases were done, the others not started */
+  struct sv_stats stats;  /* what it did and cost (--stats) */
 };
 
 /* Runs the case folders case_dirs[0..n) (absolute paths) with cfg through

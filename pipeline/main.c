@@ -68,6 +68,7 @@ struct opts {
   gboolean force;
   char *shard;
   gboolean quiet;
+  gboolean stats;
   gboolean version;
 };
 
@@ -462,6 +463,12 @@ int main(int argc, char **argv)
        NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet,
        "No progress line and no summary", NULL},
+      {"stats", 0, 0, G_OPTION_ARG_NONE, &o.stats,
+       "At the end, print on stderr what the run did and cost: wall and "
+       "CPU time, CPU by stage, pages by route (text layer, OCR, read by "
+       "another worker), figures re-read, queue high-water marks and peak "
+       "memory of this process and of the reader processes",
+       NULL},
       {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.data_dir,
        "Folder with the XSDs, rulesets and wage table (default: "
        "$SOLVENCY_DATA_DIR, else the build's schemas/)",
@@ -641,8 +648,10 @@ int main(int argc, char **argv)
   }
   cfg.journal = journal;
   cfg.stop = &stop_signal;
+  gint64 t0 = g_get_monotonic_time();
   sv_engine_run(&cfg, sv_stages, (char *const *)cases->pdata, cases->len,
                 &res);
+  double wall = (double)(g_get_monotonic_time() - t0) / 1e6;
   /* the journal of this run's cases only (a shard keeps every block: its
      OUT_DIR may be shared by mistake, and nothing of another shard's may
      be dropped or removed) */
@@ -704,6 +713,12 @@ int main(int argc, char **argv)
              res.skipped);
     printf("\nsolvency: reports in %s (batch.xml lists every case)\n",
            cfg.out_dir);
+  }
+  if (o.stats) {
+    struct rusage self = {0};
+    getrusage(RUSAGE_SELF, &self);
+    fflush(stdout);
+    sv_stats_print(stderr, &res.stats, wall, cfg.jobs, self.ru_maxrss);
   }
 
 out:

@@ -70,6 +70,9 @@ struct sv_page {
   struct sv_line *lines;       /* owned array, top to bottom */
   size_t nlines;
   float conf;                  /* mean word confidence, 0-100 */
+  int ocr_words;               /* OCR: words read, and the sum of their */
+  double ocr_conf_sum;         /* confidences (the document's mean is
+                                  made from these, page by page) */
 
   /* Pixels, only for pages without a text layer, and only while OCR
      works on the page: made from the document's pixel source (below) one

@@ -17,11 +17,18 @@ struct sv_progress;
 struct sv_progress *sv_progress_new(bool enabled, size_t total_cases);
 void sv_progress_free(struct sv_progress **p);
 
-/* Updates the counts and redraws when due.  docs_total may grow as cases
-   are listed. */
+/* Updates the counts and redraws when due: cases and documents done,
+   pages done and pages per second, and the time left.  docs_total may
+   grow as cases are listed. */
 void sv_progress_update(struct sv_progress *p, size_t cases_done,
                         size_t docs_done, size_t docs_total,
-                        const char *current);
+                        size_t pages_done, const char *current);
+
+/* The time left, in seconds, after elapsed seconds: by cases done when
+   the batch has several, else by documents.  False when nothing is done
+   yet to go by. */
+bool sv_progress_eta(size_t cases_done, size_t total_cases, size_t docs_done,
+                     size_t docs_total, double elapsed, double *eta);
 
 /* Erases the line (call before printing anything else). */
 void sv_progress_finish(struct sv_progress *p);

@@ -14,14 +14,16 @@ struct sv_queue {
   pthread_cond_t not_full;
   pthread_cond_t not_empty;
   void **ring;
-  size_t cap, head, len;
+  size_t bound;          /* push waits while this many are queued */
+  size_t cap, head, len; /* the ring (cap >= bound) */
+  size_t high;           /* the most items queued at once */
   bool closed;
 };
 
 struct sv_queue *sv_queue_new(size_t capacity)
 {
   struct sv_queue *q = g_new0(struct sv_queue, 1);
-  q->cap = capacity > 0 ? capacity : 1;
+  q->cap = q->bound = capacity > 0 ? capacity : 1;
   q->ring = g_new0(void *, q->cap);
   pthread_mutex_init(&q->lock, NULL);
   pthread_cond_init(&q->not_full, NULL);
@@ -46,7 +48,7 @@ bool sv_queue_push(struct sv_queue *q, void *item)
 {
   g_return_val_if_fail(item != NULL, false);
   pthread_mutex_lock(&q->lock);
-  while (q->len == q->cap && !q->closed)
+  while (q->len >= q->bound && !q->closed)
     pthread_cond_wait(&q->not_full, &q->lock);
   if (q->closed) {
     pthread_mutex_unlock(&q->lock);
@@ -54,6 +56,33 @@ bool sv_queue_push(struct sv_queue *q, void *item)
   }
   q->ring[(q->head + q->len) % q->cap] = item;
   q->len++;
+  q->high = MAX(q->high, q->len);
+  pthread_cond_signal(&q->not_empty);
+  pthread_mutex_unlock(&q->lock);
+  return true;
+}
+
+bool sv_queue_push_front(struct sv_queue *q, void *item)
+{
+  g_return_val_if_fail(item != NULL, false);
+  pthread_mutex_lock(&q->lock);
+  if (q->closed) {
+    pthread_mutex_unlock(&q->lock);
+    return false;
+  }
+  if (q->len == q->cap) { /* grow: this push never waits */
+    void **ring = g_new0(void *, q->cap * 2);
+    for (size_t i = 0; i < q->len; i++)
+      ring[i] = q->ring[(q->head + i) % q->cap];
+    g_free(q->ring);
+    q->ring = ring;
+    q->head = 0;
+    q->cap *= 2;
+  }
+  q->head = (q->head + q->cap - 1) % q->cap;
+  q->ring[q->head] = item;
+  q->len++;
+  q->high = MAX(q->high, q->len);
   pthread_cond_signal(&q->not_empty);
   pthread_mutex_unlock(&q->lock);
   return true;
@@ -91,4 +120,17 @@ size_t sv_queue_length(struct sv_queue *q)
   size_t n = q->len;
   pthread_mutex_unlock(&q->lock);
   return n;
+}
+
+size_t sv_queue_high_water(struct sv_queue *q)
+{
+  pthread_mutex_lock(&q->lock);
+  size_t n = q->high;
+  pthread_mutex_unlock(&q->lock);
+  return n;
+}
+
+size_t sv_queue_capacity(const struct sv_queue *q)
+{
+  return q->bound;
 }

@@ -28,6 +28,12 @@ void sv_queue_free(struct sv_queue **q);
    taking the item, when the queue was closed. */
 bool sv_queue_push(struct sv_queue *q, void *item);
 
+/* Puts item (not NULL) first, never waiting: the queue grows past its
+   capacity if it must (for small urgent items: a worker offering the
+   pages of its document must not wait for the queue it is draining).
+   Returns false, without taking the item, when the queue was closed. */
+bool sv_queue_push_front(struct sv_queue *q, void *item);
+
 /* Removes the oldest item, waiting while empty.  Returns NULL once the
    queue is closed and empty. */
 void *sv_queue_pop(struct sv_queue *q);
@@ -37,5 +43,9 @@ void sv_queue_close(struct sv_queue *q);
 
 /* The number of items queued now (a snapshot). */
 size_t sv_queue_length(struct sv_queue *q);
+
+/* The most items that were queued at once, and the bound (statistics). */
+size_t sv_queue_high_water(struct sv_queue *q);
+size_t sv_queue_capacity(const struct sv_queue *q);
 
 #endif

@@ -21,6 +21,7 @@
 
 struct sv_page;
 struct sv_box;
+struct sv_doc;
 
 /* The readings of one re-read crop, one per way of reading it (the OCR
    stage reads it as a raw line and as a single line), most confident
@@ -51,12 +52,42 @@ typedef bool (*sv_reread_fn)(void *self, const struct sv_page *page,
    heartbeat: the supervisor of an isolated reader times each page). */
 typedef void (*sv_page_fn)(void *self, const char *stage, int page);
 
+/* Page sharing (pipeline/pagejob.h): may this reader OCR page (1-based)
+   of the current document?  candidates is the number of the document's
+   pages that need OCR.  Another reader may take the pages it is refused. */
+typedef bool (*sv_claim_fn)(void *self, int page, int candidates);
+
+/* After a reader has been through its pages: puts on doc the pages other
+   readers OCR'd (replacing those pages, appending their problems), or
+   fails doc with the reason one of them could not be read. */
+typedef void (*sv_gather_fn)(void *self, struct sv_doc *doc);
+
 struct sv_services {
   sv_reread_fn reread; /* NULL when no stage offers it */
   void *reread_self;   /* borrowed: the offering stage's worker context */
   sv_page_fn page;     /* NULL when nobody listens */
   void *page_self;
+  sv_claim_fn claim;   /* NULL: every page is this reader's */
+  sv_gather_fn gather;
+  void *share_self;
 };
+
+/* Whether the caller may OCR page; true when nobody shares pages. */
+static inline bool sv_services_claim(const struct sv_services *svc, int page,
+                                     int candidates)
+{
+  if (svc == NULL || svc->claim == NULL)
+    return true;
+  return svc->claim(svc->share_self, page, candidates);
+}
+
+/* Puts the pages other readers OCR'd on doc (nothing without sharing). */
+static inline void sv_services_gather(const struct sv_services *svc,
+                                      struct sv_doc *doc)
+{
+  if (svc != NULL && svc->gather != NULL)
+    svc->gather(svc->share_self, doc);
+}
 
 /* Tells svc's listener, if any, that stage starts on page (1-based). */
 static inline void sv_services_page(const struct sv_services *svc,

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 /* Limits on what a reader process may claim, far above any real page. */
-#define SV_WIRE_MAX_PAGES 100000
 #define SV_WIRE_MAX_ITEMS 1000000
 
 /* --------------------------------------------------------------- frames */
@@ -242,6 +241,8 @@ static void put_page(GByteArray *b, const struct sv_page *pg)
   sv_wire_put_f64(b, pg->height);
   sv_wire_put_u32(b, (guint32)pg->source);
   sv_wire_put_f64(b, pg->conf);
+  sv_wire_put_u32(b, (guint32)pg->ocr_words);
+  sv_wire_put_f64(b, pg->ocr_conf_sum);
   sv_wire_put_f64(b, pg->dpi);
   sv_wire_put_f64(b, pg->deskewed);
   sv_wire_put_u32(b, (guint32)pg->rotated);
@@ -270,11 +271,13 @@ static bool get_page(struct sv_wire_in *in, struct sv_page *pg)
   double conf = 0;
   if (!sv_wire_get_i32(in, &pg->number) || !sv_wire_get_f64(in, &pg->width) ||
       !sv_wire_get_f64(in, &pg->height) || !sv_wire_get_u32(in, &source) ||
-      !sv_wire_get_f64(in, &conf) || !sv_wire_get_f64(in, &pg->dpi) ||
+      !sv_wire_get_f64(in, &conf) || !sv_wire_get_i32(in, &pg->ocr_words) ||
+      !sv_wire_get_f64(in, &pg->ocr_conf_sum) ||
+      !sv_wire_get_f64(in, &pg->dpi) ||
       !sv_wire_get_f64(in, &pg->deskewed) ||
       !sv_wire_get_i32(in, &pg->rotated) || !sv_wire_get_i32(in, &pg->nturns))
     return false;
-  if (source > SV_TEXT_OCR || pg->nturns < 0 ||
+  if (source > SV_TEXT_OCR || pg->nturns < 0 || pg->ocr_words < 0 ||
       pg->nturns > (int)G_N_ELEMENTS(pg->turns))
     return in->ok = false;
   pg->source = (enum sv_text_source)source;
@@ -307,38 +310,20 @@ static bool get_page(struct sv_wire_in *in, struct sv_page *pg)
   return true;
 }
 
-void sv_wire_put_doc(GByteArray *b, const struct sv_doc *doc, guint from)
+static void put_problem(GByteArray *b, const struct sv_problem *pr)
 {
-  sv_wire_put_u32(b, (guint32)doc->status);
-  sv_wire_put_u32(b, (guint32)doc->text);
-  sv_wire_put_f64(b, doc->ocr_conf);
-  guint n = doc->problems->len > from ? doc->problems->len - from : 0;
-  sv_wire_put_u32(b, n);
-  for (guint i = from; i < doc->problems->len; i++) {
-    const struct sv_problem *pr = g_ptr_array_index(doc->problems, i);
-    sv_wire_put_u32(b, (guint32)pr->status);
-    sv_wire_put_str(b, pr->stage);
-    sv_wire_put_u32(b, (guint32)pr->page);
-    sv_wire_put_str(b, pr->message);
-  }
-  sv_wire_put_u32(b, (guint32)doc->npages);
-  for (int i = 0; i < doc->npages; i++)
-    put_page(b, &doc->pages[i]);
+  sv_wire_put_u32(b, (guint32)pr->status);
+  sv_wire_put_str(b, pr->stage);
+  sv_wire_put_u32(b, (guint32)pr->page);
+  sv_wire_put_str(b, pr->message);
 }
 
-bool sv_wire_get_doc(struct sv_wire_in *in, struct sv_doc *doc)
+/* Problems read back but not yet recorded: four slots each (code, stage,
+   page, message), so that a malformed payload records none of them. */
+static bool get_problems(struct sv_wire_in *in, guint32 n, GPtrArray *probs)
 {
-  guint32 status = 0, text = 0, nprob = 0, npages = 0;
-  double conf = 0;
-  if (!sv_wire_get_u32(in, &status) || !sv_wire_get_u32(in, &text) ||
-      !sv_wire_get_f64(in, &conf) || !sv_wire_get_u32(in, &nprob) ||
-      status > SV_DOC_FAILED || text > SV_TEXT_OCR ||
-      nprob > SV_WIRE_MAX_ITEMS)
-    return in->ok = false;
-  GPtrArray *probs = g_ptr_array_new_with_free_func(g_free);
-  bool ok = true;
-  /* problems are checked whole before any is recorded */
-  for (guint32 i = 0; i < nprob && ok; i++) {
+  bool ok = n <= SV_WIRE_MAX_ITEMS || (in->ok = false);
+  for (guint32 i = 0; i < n && ok; i++) {
     guint32 code = 0;
     int page = 0;
     char *stage = NULL, *msg = NULL;
@@ -350,35 +335,63 @@ bool sv_wire_get_doc(struct sv_wire_in *in, struct sv_doc *doc)
     g_ptr_array_add(probs, GINT_TO_POINTER(page));
     g_ptr_array_add(probs, msg);
   }
+  return ok;
+}
+
+/* Records the problems get_problems read on doc (record) and frees probs. */
+static void problems_done(GPtrArray *probs, struct sv_doc *doc, bool record)
+{
+  for (guint i = 0; i + 3 < probs->len; i += 4) {
+    char *stage = g_ptr_array_index(probs, i + 1);
+    char *msg = g_ptr_array_index(probs, i + 3);
+    if (record)
+      sv_doc_problem(doc, SV_DOC_OK,
+                     (sv_status)GPOINTER_TO_UINT(g_ptr_array_index(probs, i)),
+                     stage, GPOINTER_TO_INT(g_ptr_array_index(probs, i + 2)),
+                     "%s", msg);
+    g_free(stage);
+    g_free(msg);
+  }
+  g_ptr_array_free(probs, TRUE);
+}
+
+void sv_wire_put_doc(GByteArray *b, const struct sv_doc *doc, guint from)
+{
+  sv_wire_put_u32(b, (guint32)doc->status);
+  sv_wire_put_u32(b, (guint32)doc->text);
+  sv_wire_put_f64(b, doc->ocr_conf);
+  guint n = doc->problems->len > from ? doc->problems->len - from : 0;
+  sv_wire_put_u32(b, n);
+  for (guint i = from; i < doc->problems->len; i++)
+    put_problem(b, g_ptr_array_index(doc->problems, i));
+  sv_wire_put_u32(b, (guint32)doc->npages);
+  for (int i = 0; i < doc->npages; i++)
+    put_page(b, &doc->pages[i]);
+}
+
+bool sv_wire_get_doc(struct sv_wire_in *in, struct sv_doc *doc)
+{
+  guint32 status = 0, text = 0, nprob = 0, npages = 0;
+  double conf = 0;
+  if (!sv_wire_get_u32(in, &status) || !sv_wire_get_u32(in, &text) ||
+      !sv_wire_get_f64(in, &conf) || !sv_wire_get_u32(in, &nprob) ||
+      status > SV_DOC_FAILED || text > SV_TEXT_OCR)
+    return in->ok = false;
+  GPtrArray *probs = g_ptr_array_new();
+  /* problems are checked whole before any is recorded */
+  bool ok = get_problems(in, nprob, probs);
   ok = ok && sv_wire_get_u32(in, &npages) && npages <= SV_WIRE_MAX_PAGES;
   struct sv_page *pages = ok ? g_new0(struct sv_page, npages) : NULL;
   guint32 made = 0;
   for (; ok && made < npages; made++)
     ok = get_page(in, &pages[made]);
+  problems_done(probs, doc, ok);
   if (!ok) {
     for (guint32 i = 0; pages != NULL && i <= made && i < npages; i++)
       sv_page_clear(&pages[i]);
     g_free(pages);
-    for (guint i = 0; i + 3 < probs->len; i += 4) {
-      g_free(g_ptr_array_index(probs, i + 1));
-      g_free(g_ptr_array_index(probs, i + 3));
-    }
-    g_ptr_array_set_free_func(probs, NULL);
-    g_ptr_array_free(probs, TRUE);
     return in->ok = false;
   }
-  for (guint i = 0; i + 3 < probs->len; i += 4) {
-    char *stage = g_ptr_array_index(probs, i + 1);
-    char *msg = g_ptr_array_index(probs, i + 3);
-    sv_doc_problem(doc, SV_DOC_OK,
-                   (sv_status)GPOINTER_TO_UINT(g_ptr_array_index(probs, i)),
-                   stage, GPOINTER_TO_INT(g_ptr_array_index(probs, i + 2)),
-                   "%s", msg);
-    g_free(stage);
-    g_free(msg);
-  }
-  g_ptr_array_set_free_func(probs, NULL);
-  g_ptr_array_free(probs, TRUE);
   if ((enum sv_doc_status)status > doc->status)
     doc->status = (enum sv_doc_status)status;
   doc->text = (enum sv_text_source)text;
@@ -386,4 +399,37 @@ bool sv_wire_get_doc(struct sv_wire_in *in, struct sv_doc *doc)
   doc->pages = pages;
   doc->npages = (int)npages;
   return true;
+}
+
+void sv_wire_put_page_result(GByteArray *b, const struct sv_page *page,
+                             const GPtrArray *problems, guint from)
+{
+  guint n = 0;
+  for (guint i = from; i < problems->len; i++)
+    n += ((const struct sv_problem *)g_ptr_array_index(problems, i))->page ==
+         page->number;
+  put_page(b, page);
+  sv_wire_put_u32(b, n);
+  for (guint i = from; i < problems->len; i++) {
+    const struct sv_problem *pr = g_ptr_array_index(problems, i);
+    if (pr->page == page->number)
+      put_problem(b, pr);
+  }
+}
+
+bool sv_wire_get_page_result(struct sv_wire_in *in, struct sv_page *page,
+                             struct sv_doc *doc)
+{
+  memset(page, 0, sizeof *page);
+  guint32 nprob = 0;
+  GPtrArray *probs = g_ptr_array_new();
+  bool ok = get_page(in, page) && sv_wire_get_u32(in, &nprob) &&
+            get_problems(in, nprob, probs);
+  for (guint i = 0; ok && i + 3 < probs->len; i += 4)
+    ok = GPOINTER_TO_INT(g_ptr_array_index(probs, i + 2)) == page->number ||
+         (in->ok = false);
+  problems_done(probs, doc, ok);
+  if (!ok)
+    sv_page_clear(page);
+  return ok;
 }

@@ -21,6 +21,8 @@
 
 /* The largest frame either side accepts: a 256 MiB file and its header. */
 #define SV_WIRE_MAX_FRAME ((guint32)(260u << 20))
+/* The most pages a document encoding may carry. */
+#define SV_WIRE_MAX_PAGES 100000
 
 /* --------------------------------------------------------------- frames */
 
@@ -83,5 +85,17 @@ void sv_wire_put_doc(GByteArray *b, const struct sv_doc *doc, guint from);
    set, the problems appended, the status raised.  False, with doc left
    without pages, when the payload is malformed. */
 bool sv_wire_get_doc(struct sv_wire_in *in, struct sv_doc *doc);
+
+/* One page as OCR left it, with the problems of problems[from..] recorded
+   on it (those whose page is its number): what a helper's reader hands
+   back for a page it read for another worker (pipeline/pagejob.h). */
+void sv_wire_put_page_result(GByteArray *b, const struct sv_page *page,
+                             const GPtrArray *problems, guint from);
+
+/* Reads one back: *page set (owned, sv_page_clear), its problems appended
+   to doc.  False, with *page empty and nothing appended, when malformed
+   (a problem about another page is malformed too). */
+bool sv_wire_get_page_result(struct sv_wire_in *in, struct sv_page *page,
+                             struct sv_doc *doc);
 
 #endif

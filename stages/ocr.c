@@ -544,6 +544,33 @@ static int ocr_page(struct sv_ocr_engine *e, struct sv_doc *doc,
   return n;
 }
 
+/* Orders the problems from index first on by page, keeping the order of
+   each page's own (a stable sort): the same order whichever reader read
+   which page. */
+static gint by_page(gconstpointer a, gconstpointer b)
+{
+  const struct sv_problem *x = *(const struct sv_problem *const *)a;
+  const struct sv_problem *y = *(const struct sv_problem *const *)b;
+  return (x->page > y->page) - (x->page < y->page);
+}
+
+static void sort_problems(struct sv_doc *doc, guint first)
+{
+  if (doc->problems->len <= first + 1)
+    return;
+  GPtrArray *tail = g_ptr_array_sized_new(doc->problems->len - first);
+  for (guint i = first; i < doc->problems->len; i++)
+    g_ptr_array_add(tail, g_ptr_array_index(doc->problems, i));
+  g_ptr_array_sort(tail, by_page); /* stable since GLib 2.32 */
+  for (guint i = 0; i < tail->len; i++)
+    doc->problems->pdata[first + i] = g_ptr_array_index(tail, i);
+  g_ptr_array_free(tail, TRUE);
+}
+
+/* Reads every page without a text layer that this reader may claim (when
+   a long document's pages are shared out between workers, the others
+   read the rest: pipeline/pagejob.h), takes back the pages the others
+   read, then makes the document's figures from all pages in page order. */
 static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                              const struct sv_services *svc,
                              struct sv_case *c, struct sv_doc *doc)
@@ -551,28 +578,27 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
   (void)cfg;
   (void)c;
   struct sv_ocr_engine *e = ctx;
-  int ocred = 0, text_pages = 0;
-  long total_words = 0;
-  double conf_sum = 0;
   if (e != NULL) { /* the re-read service now serves this document */
     e->current = doc;
     pixDestroy(&e->cached);
   }
+  int candidates = 0;
+  for (int i = 0; i < doc->npages && doc->pixels != NULL; i++)
+    candidates += doc->pages[i].source == SV_TEXT_NONE;
+  guint first = doc->problems->len;
   for (int i = 0; i < doc->npages; i++) {
     struct sv_page *page = &doc->pages[i];
-    if (page->source != SV_TEXT_NONE) {
-      text_pages++;
-      continue;
-    }
-    if (doc->pixels == NULL)
-      continue; /* render said why */
+    if (page->source != SV_TEXT_NONE || doc->pixels == NULL)
+      continue; /* a text layer, or render said why there are no pixels */
+    if (!sv_services_claim(svc, page->number, candidates))
+      continue; /* another worker's reader reads it */
     if (e != NULL)
       engine_start(e);
     if (e == NULL || e->api == NULL) {
       sv_doc_problem(doc, SV_DOC_FAILED, SV_OCR, "ocr", 0,
                      "the OCR engine could not start: %s",
                      e != NULL && e->why != NULL ? e->why : "no engine");
-      goto out;
+      return SV_OK;
     }
     double sum = 0;
     sv_services_page(svc, "ocr", page->number);
@@ -584,20 +610,35 @@ static sv_status ocr_process(void *ctx, const struct sv_config *cfg,
                      "page %d: OCR found no words", page->number);
       continue;
     }
-    conf_sum += sum;
+    page->ocr_words = n;
+    page->ocr_conf_sum = sum;
     page->source = SV_TEXT_OCR;
-    ocred++;
-    total_words += n;
+  }
+  if (candidates > 0)
+    sv_services_gather(svc, doc);
+  sort_problems(doc, first);
+
+  int ocred = 0, text_pages = 0;
+  long total_words = 0;
+  double conf_sum = 0;
+  for (int i = 0; i < doc->npages; i++) {
+    const struct sv_page *page = &doc->pages[i];
+    if (page->source == SV_TEXT_LAYER) {
+      text_pages++;
+    } else if (page->source == SV_TEXT_OCR) {
+      ocred++;
+      conf_sum += page->ocr_conf_sum;
+      total_words += page->ocr_words;
+    }
   }
   if (ocred > 0) {
     doc->text = SV_TEXT_OCR;
     doc->ocr_conf = (float)(conf_sum / (double)total_words);
-  } else if (text_pages == 0) {
+  } else if (text_pages == 0 && doc->status != SV_DOC_FAILED) {
     sv_doc_problem(doc, SV_DOC_SKIPPED, SV_OCR, "ocr", 0,
                    "no text could be read from any page, by text layer or "
                    "OCR");
   }
-out:
   return SV_OK; /* the engine drops the pixel source with the document */
 }
 

@@ -98,6 +98,35 @@ static void test_queue_close_wakes_waiters(void **state)
   sv_queue_free(&q);
 }
 
+/* push_front puts an item first and never waits: on a full queue it
+   grows, and the bound on ordinary pushes stays what it was. */
+static void test_queue_push_front_first_and_never_waits(void **state)
+{
+  (void)state;
+  struct sv_queue *q = sv_queue_new(2);
+  int a = 1, b = 2, c = 3, d = 4;
+  assert_true(sv_queue_push(q, &a));
+  assert_true(sv_queue_push(q, &b)); /* full */
+  assert_true(sv_queue_push_front(q, &c));
+  assert_true(sv_queue_push_front(q, &d));
+  assert_int_equal(sv_queue_length(q), 4);
+  assert_ptr_equal(sv_queue_pop(q), &d);
+  assert_ptr_equal(sv_queue_pop(q), &c);
+  /* two left: an ordinary push still waits at the bound of 2 */
+  struct blocker bl = {.q = q, .item = 9};
+  pthread_t t;
+  pthread_create(&t, NULL, push_one, &bl);
+  g_usleep(100000);
+  assert_int_equal(g_atomic_int_get(&bl.pushed), 0);
+  assert_ptr_equal(sv_queue_pop(q), &a);
+  pthread_join(t, NULL);
+  assert_ptr_equal(sv_queue_pop(q), &b);
+  assert_ptr_equal(sv_queue_pop(q), &bl.item);
+  sv_queue_close(q);
+  assert_false(sv_queue_push_front(q, &a));
+  sv_queue_free(&q);
+}
+
 #define PRODUCERS 4
 #define CONSUMERS 3
 #define PER_PRODUCER 5000
@@ -169,6 +198,7 @@ int main(void)
       cmocka_unit_test(test_queue_push_blocks_when_full),
       cmocka_unit_test(test_queue_close_drains_then_ends),
       cmocka_unit_test(test_queue_close_wakes_waiters),
+      cmocka_unit_test(test_queue_push_front_first_and_never_waits),
       cmocka_unit_test(test_queue_many_threads_lose_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
