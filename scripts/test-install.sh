@@ -12,7 +12,7 @@
 #    and the man page, depend on the OCR models and the libraries
 #    dpkg-shlibdeps found, and its binary, unpacked with dpkg-deb -x, must
 #    run the samples the same way.
-# Installing the .deb with dpkg on a clean Debian 12 is not done here.
+# Installing the .deb with apt on a clean Debian 12 root: scripts/test-deb.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-test}
