@@ -34,10 +34,10 @@ echo "== cmake --install into a temporary prefix"
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 test -f "$tmp/prefix/share/solvency/report.xsd"
 test -f "$tmp/prefix/share/solvency/rulesets/sre-2025.xml"
-test -f "$tmp/prefix/share/man/man1/solvency.1"
+test -f "$tmp/prefix/share/man/man1/solvency.1.gz"
 env -i PATH=/usr/bin:/bin "$tmp/prefix/bin/solvency" "${args[@]}" -o "$tmp/inst" >/dev/null
 diff -r -x journal.tsv "$tmp/ref" "$tmp/inst"
-grep -q '^\.B solvency merge' "$tmp/prefix/share/man/man1/solvency.1"
+zgrep -q '^\.B solvency merge' "$tmp/prefix/share/man/man1/solvency.1.gz"
 echo "installed binary: reports identical"
 
 echo "== cpack -G DEB"
@@ -49,7 +49,7 @@ grep -q "Depends:.*tesseract-ocr-spa" <<<"$info"
 grep -q "Depends:.*libpoppler-glib" <<<"$info"
 grep -q "\./usr/bin/solvency$" <<<"$contents"
 grep -q "\./usr/share/solvency/case.xsd$" <<<"$contents"
-grep -q "\./usr/share/man/man1/solvency.1" <<<"$contents"
+grep -q "\./usr/share/man/man1/solvency.1.gz$" <<<"$contents"
 dpkg-deb -x "$deb" "$tmp/root"
 env -i PATH=/usr/bin:/bin "$tmp/root/usr/bin/solvency" "${args[@]}" -o "$tmp/debrun" >/dev/null
 diff -r -x journal.tsv "$tmp/ref" "$tmp/debrun"
