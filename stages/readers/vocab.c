@@ -311,14 +311,30 @@ struct split {
   size_t n;
 };
 
+/* The phrases split into tokens, and an index from a first token to the
+   phrases starting with it (ascending): a label is looked up for every
+   cell of every page, and only phrases whose first token is there can
+   match.  Made once, read-only after. */
+static GHashTable *by_first;
+
 static const struct split *split_phrases(void)
 {
   static gsize once = 0;
   static struct split splits[G_N_ELEMENTS(phrases)];
   if (g_once_init_enter(&once)) {
+    by_first = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; i < G_N_ELEMENTS(phrases); i++) {
       splits[i].tokens = g_strsplit(phrases[i].words, " ", -1);
       splits[i].n = g_strv_length(splits[i].tokens);
+      if (splits[i].n == 0)
+        continue; /* matches nothing (there is none) */
+      GArray *ids = g_hash_table_lookup(by_first, splits[i].tokens[0]);
+      if (ids == NULL) {
+        ids = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_hash_table_insert(by_first, splits[i].tokens[0], ids);
+      }
+      guint id = (guint)i;
+      g_array_append_val(ids, id);
     }
     g_once_init_leave(&once, 1);
   }
@@ -345,12 +361,14 @@ bool sv_vocab_label(const char *key, struct sv_label_match *m)
   for (size_t start = 0; start <= 1 && start < ntok; start++) {
     if (start == 1 && !in_list(tok[0], fillers))
       break;
-    for (size_t i = 0; i < G_N_ELEMENTS(phrases); i++) {
+    const GArray *ids = g_hash_table_lookup(by_first, tok[start]);
+    for (guint j = 0; ids != NULL && j < ids->len; j++) {
+      size_t i = g_array_index(ids, guint, j);
       const struct split *sp = &splits[i];
       if (sp->n > ntok - start || sp->n + start <= best)
         continue;
       bool ok = true;
-      for (size_t k = 0; k < sp->n && ok; k++)
+      for (size_t k = 1; k < sp->n && ok; k++)
         ok = strcmp(tok[start + k], sp->tokens[k]) == 0;
       if (!ok)
         continue;
