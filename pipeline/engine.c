@@ -142,6 +142,8 @@ static void *worker_main(void *arg)
   if (iso != NULL) {
     svc.reread = sv_isolate_reread;
     svc.reread_self = iso;
+    svc.crop = sv_isolate_crop;
+    svc.crop_self = iso;
     if (w->e->jobs > 1)
       sv_isolate_share(iso, offer_pages, w->e);
   }

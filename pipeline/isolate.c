@@ -7,6 +7,8 @@
  *                      'H' path, file type, bytes: help read the pages of
  *                          another worker's document (pipeline/pagejob.h)
  *                      'R' page, box, kind: re-read a figure of it
+ *                      'K' page, box, shown box: draw the evidence crop
+ *                          of a figure
  *                      'E' done with it
  *                      'Y' yes/no: the answer to a claim
  *                      'G' the pages other readers read (sv_page_job_gather)
@@ -18,6 +20,7 @@
  *                          the next claim)
  *                      'h' the last pages read for another worker
  *                      'A' a re-read's readings
+ *                      'k' a crop's PNG bytes (empty: none)
  */
 #include "isolate.h"
 
@@ -53,7 +56,9 @@ enum {
   MSG_STATE = 'S',
   MSG_HELPED = 'h',
   MSG_READ = 'r',
-  MSG_ANSWER = 'A'
+  MSG_ANSWER = 'A',
+  MSG_CROP = 'K',
+  MSG_CROPPED = 'k'
 };
 
 /* Seconds to wait for a reader process to end once its link is closed. */
@@ -126,7 +131,9 @@ static bool start(struct sv_isolate *iso, char **why)
            iso->cfg->worker_memory);
   char *argv[] = {(char *)"solvency", (char *)SV_READER_ARG,
                   (char *)"--parent", parent, (char *)"--max-pages", pages,
-                  (char *)"--worker-memory", memory, NULL};
+                  (char *)"--worker-memory", memory,
+                  (char *)"--evidence",
+                  (char *)(iso->cfg->no_evidence ? "no" : "yes"), NULL};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
@@ -551,6 +558,41 @@ bool sv_isolate_reread(void *self, const struct sv_page *page,
   return out->n > 0;
 }
 
+GBytes *sv_isolate_crop(void *self, const struct sv_page *page,
+                        const struct sv_box *box, const struct sv_box *show)
+{
+  struct sv_isolate *iso = self;
+  if (iso == NULL || !iso->holds_doc || iso->fd < 0 || page == NULL ||
+      box == NULL || show == NULL || iso->lost != NULL)
+    return NULL;
+  GByteArray *b = g_byte_array_new();
+  sv_wire_put_u32(b, (guint32)page->number);
+  sv_wire_put_box(b, box);
+  sv_wire_put_box(b, show);
+  iso->page = page->number;
+  g_strlcpy(iso->stage, "crops", sizeof iso->stage);
+  GByteArray *payload = NULL;
+  GBytes *png = NULL;
+  enum sv_wire_result r = ask(iso, MSG_CROP, b, MSG_CROPPED, &payload);
+  if (r == SV_WIRE_OK) {
+    struct sv_wire_in in;
+    const guint8 *data = NULL;
+    size_t len = 0;
+    sv_wire_in_init(&in, payload);
+    if (!sv_wire_get_blob(&in, &data, &len))
+      r = SV_WIRE_BAD;
+    else if (len > 0)
+      png = g_bytes_new(data, len);
+  }
+  if (payload != NULL)
+    g_byte_array_unref(payload);
+  if (r != SV_WIRE_OK) {
+    g_free(iso->lost);
+    iso->lost = lose(iso, r);
+  }
+  return png;
+}
+
 void sv_isolate_done(struct sv_isolate *iso, struct sv_doc *doc)
 {
   if (iso->lost != NULL) {
@@ -868,6 +910,30 @@ static bool serve_reread(struct reader *rd, GByteArray *payload)
   return ok;
 }
 
+static bool serve_crop(struct reader *rd, GByteArray *payload)
+{
+  struct sv_wire_in in;
+  int number = 0;
+  struct sv_box box, show;
+  GBytes *png = NULL;
+  sv_wire_in_init(&in, payload);
+  if (sv_wire_get_i32(&in, &number) && sv_wire_get_box(&in, &box) &&
+      sv_wire_get_box(&in, &show) && rd->doc != NULL && number >= 1 &&
+      number <= rd->doc->npages)
+    png = sv_services_crop(&rd->svc, &rd->doc->pages[number - 1], &box,
+                           &show);
+  GByteArray *b = g_byte_array_new();
+  gsize len = 0;
+  const void *data = png != NULL ? g_bytes_get_data(png, &len) : NULL;
+  sv_wire_put_blob(b, data, len);
+  if (png != NULL)
+    g_bytes_unref(png);
+  bool ok = sv_wire_send(rd->fd, MSG_CROPPED, b->data, b->len, -1) ==
+            SV_WIRE_OK;
+  g_byte_array_unref(b);
+  return ok;
+}
+
 int sv_isolate_reader_main(int argc, char **argv,
                            const struct sv_stage *const *stages)
 {
@@ -889,6 +955,8 @@ int sv_isolate_reader_main(int argc, char **argv,
       rd.cfg.max_pages = atoi(argv[i + 1]);
     else if (strcmp(argv[i], "--worker-memory") == 0)
       rd.cfg.worker_memory = g_ascii_strtoll(argv[i + 1], NULL, 10);
+    else if (strcmp(argv[i], "--evidence") == 0)
+      rd.cfg.no_evidence = strcmp(argv[i + 1], "no") == 0;
   }
   const char *fault = g_getenv("SV_FAULT_INJECT");
   if (fault != NULL && strchr(fault, ':') != NULL) {
@@ -926,6 +994,8 @@ int sv_isolate_reader_main(int argc, char **argv,
       ok = serve_doc(&rd, payload, type == MSG_HELP);
     else if (ok && type == MSG_REREAD)
       ok = serve_reread(&rd, payload);
+    else if (ok && type == MSG_CROP)
+      ok = serve_crop(&rd, payload);
     else if (ok && type == MSG_END)
       sv_doc_free(&rd.doc);
     else

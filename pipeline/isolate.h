@@ -86,6 +86,12 @@ bool sv_isolate_reread(void *self, const struct sv_page *page,
                        const struct sv_box *box, enum sv_reread_kind kind,
                        struct sv_reread *out);
 
+/* The crop service (sv_crop_fn, self = the sv_isolate) for pages of the
+   document last run: forwarded to the reader process.  A process lost
+   while drawing fails the document at sv_isolate_done. */
+GBytes *sv_isolate_crop(void *self, const struct sv_page *page,
+                        const struct sv_box *box, const struct sv_box *show);
+
 /* Ends the document last run (the process drops it).  When the process
    was lost while serving its re-reads, doc is failed with the reason. */
 void sv_isolate_done(struct sv_isolate *iso, struct sv_doc *doc);

@@ -15,6 +15,7 @@
  * and the name.  Only a block closed by its "end" line counts.
  */
 #include "journal.h"
+#include "../stages/report.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -445,8 +446,11 @@ size_t sv_journal_remove_stale(const struct sv_journal *j,
       continue;
     char *path = g_build_filename(j->out_dir, b->report, NULL);
     char *sha = file_sha(path);
-    if (sha != NULL && strcmp(sha, b->report_sha) == 0 && unlink(path) == 0)
+    if (sha != NULL && strcmp(sha, b->report_sha) == 0 &&
+        unlink(path) == 0) {
+      sv_report_remove_evidence(j->out_dir, b->id);
       removed++;
+    }
     g_free(sha);
     g_free(path);
   }

@@ -66,6 +66,7 @@ struct opts {
   int page_timeout;
   gboolean in_process;
   gboolean force;
+  gboolean no_evidence;
   char *shard;
   gboolean quiet;
   gboolean stats;
@@ -237,6 +238,8 @@ static char *settings_digest(const struct sv_config *cfg)
   digest_tree(g, cfg->data_dir, "");
   g_string_append_printf(g, "max-pages %d\npixel-cap %.0f\n",
                          cfg->max_pages, sv_render_pixel_cap(cfg));
+  g_string_append_printf(g, "evidence %s\n",
+                         cfg->no_evidence ? "no" : "crops");
   char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, g->str,
                                             (gssize)g->len);
   g_string_free(g, TRUE);
@@ -456,6 +459,12 @@ int main(int argc, char **argv)
        "the cases whose files, case.xml and settings are unchanged since "
        "their report (OUT_DIR/journal.tsv)",
        NULL},
+      {"no-evidence", 0, 0, G_OPTION_ARG_NONE, &o.no_evidence,
+       "Make no evidence crops: by default every figure that feeds a test "
+       "and every holder's name gets a PNG of the page region it was read "
+       "from in OUT_DIR/<case-id>/evidence/, named by the figure's "
+       "@evidence in the report",
+       NULL},
       {"in-process", 0, 0, G_OPTION_ARG_NONE, &o.in_process,
        "Render and OCR in the worker threads themselves, without reader "
        "processes (faster to debug; a crash in a library then ends the "
@@ -562,6 +571,7 @@ int main(int argc, char **argv)
     goto out;
   }
   cfg.reader_exe = o.in_process ? NULL : "/proc/self/exe";
+  cfg.no_evidence = o.no_evidence;
   g_date_clear(&cfg.as_of, 1);
   g_date_clear(&cfg.today, 1);
   g_date_set_time_t(&cfg.today, time(NULL));

@@ -253,7 +253,10 @@ int sv_merge_main(int argc, char **argv, const char *data_dir)
       ok = false;
     } else {
       GBytes *b = g_bytes_new_take(data, len);
-      ok = sv_report_write_file(out_dir, m->e.report, b, &err) == SV_OK;
+      /* the crops before the report that names them */
+      ok = sv_report_copy_evidence(m->dir, out_dir, m->e.case_id, &err) ==
+               SV_OK &&
+           sv_report_write_file(out_dir, m->e.report, b, &err) == SV_OK;
       g_bytes_unref(b);
     }
     g_free(src);

@@ -44,6 +44,15 @@ static struct sv_problem *problem_new(sv_status code, const char *stage,
   return pr;
 }
 
+static void crop_free_ptr(gpointer p)
+{
+  struct sv_crop *cr = p;
+  g_free(cr->name);
+  if (cr->png != NULL)
+    g_bytes_unref(cr->png);
+  g_free(cr);
+}
+
 static void statement_free_ptr(gpointer p)
 {
   struct sv_statement *st = p;
@@ -59,6 +68,7 @@ struct sv_doc *sv_doc_new(struct sv_case *owner, const char *relpath,
   d->abspath = g_strdup(abspath);
   d->problems = g_ptr_array_new_with_free_func(problem_free);
   d->statements = g_ptr_array_new_with_free_func(statement_free_ptr);
+  d->crops = g_ptr_array_new_with_free_func(crop_free_ptr);
   return d;
 }
 
@@ -118,6 +128,29 @@ struct Pix *sv_doc_render_page(const struct sv_doc *doc, int index,
   return pix;
 }
 
+const struct sv_figure *sv_statement_month_figure(
+    const struct sv_statement *st, enum sv_basis *basis)
+{
+  if (basis != NULL)
+    *basis = SV_BASIS_AVERAGE_DAILY;
+  if (st->average.present)
+    return &st->average;
+  if (!st->closing.present)
+    return NULL;
+  if (basis != NULL)
+    *basis = SV_BASIS_CLOSING;
+  return &st->closing;
+}
+
+struct Pix *sv_doc_render_region(const struct sv_doc *doc, int index,
+                                 const struct sv_box *region, double dpi)
+{
+  if (doc->pixels == NULL || doc->pixels->region == NULL || index < 0 ||
+      index >= doc->npages || region == NULL || !(dpi > 0))
+    return NULL;
+  return doc->pixels->region(doc->pixels->state, index, region, dpi);
+}
+
 void sv_doc_free(struct sv_doc **doc)
 {
   if (doc == NULL || *doc == NULL)
@@ -129,6 +162,7 @@ void sv_doc_free(struct sv_doc **doc)
   g_free(d->pages);
   g_ptr_array_free(d->problems, TRUE);
   g_ptr_array_free(d->statements, TRUE);
+  g_ptr_array_free(d->crops, TRUE);
   sv_deed_free(&d->deed);
   sv_income_doc_free(&d->income);
   g_free(d->relpath);

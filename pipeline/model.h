@@ -108,6 +108,23 @@ struct sv_pixel_source {
                         sv_status *code, char **why);
   void (*free)(void *state);
   void *state;
+  /* May be NULL.  Returns owned: region (points) of page index drawn at
+     dpi as an 8-bit grey Pix (the evidence crop of a text-layer page);
+     NULL when it cannot. */
+  struct Pix *(*region)(void *state, int index, const struct sv_box *region,
+                        double dpi);
+};
+
+/* ------------------------------------------------------------- evidence */
+
+/* A PNG picture of the page region a figure (or a name) was read from,
+   made by the worker while it still holds the document: what an auditor
+   looks at beside the figure (see stages/crops.h). */
+struct sv_crop {
+  char *name;        /* owned: file name, unique in its case, "*.png" */
+  int page;          /* 1-based */
+  struct sv_box box; /* the figure's box, points */
+  GBytes *png;       /* owned */
 };
 
 /* -------------------------------------------------------------- problems */
@@ -307,6 +324,8 @@ struct sv_doc {
                                      investment document was extracted */
   struct sv_income_doc *income;    /* owned, NULL unless an income letter
                                      was extracted */
+  GPtrArray *crops;      /* owned: of struct sv_crop *, in the order made;
+                            empty with --no-evidence */
 
 };
 
@@ -353,6 +372,8 @@ struct sv_month {
                             statement's arithmetic */
   bool converted;        /* income worked out from another frequency */
   enum sv_frequency frequency; /* ... that frequency, when converted */
+  int page;              /* where the figure behind it was printed, for */
+  struct sv_box box;     /* its evidence crop: page 0 for a total */
 };
 
 enum sv_asset_kind { SV_ASSET_PROPERTY = 0, SV_ASSET_INVESTMENT };
@@ -369,6 +390,8 @@ struct sv_asset {
   bool words_agree;      /* ... and they say the same */
   bool owner_doubt;      /* the owner may not be the applicant */
   float conf;            /* lowest confidence of the digits, 0-100 */
+  int page;              /* where the digits were printed (1-based) */
+  struct sv_box box;
 };
 
 struct sv_test {
@@ -509,6 +532,17 @@ void sv_doc_drop_pixels(struct sv_doc *doc);
    when the document has none. */
 struct Pix *sv_doc_render_page(const struct sv_doc *doc, int index,
                                double *dpi, sv_status *code, char **why);
+
+/* The figure of st that stands for its month: the average balance when
+   printed or computed, else the closing balance (*basis says which, may
+   be NULL); NULL when neither was read. */
+const struct sv_figure *sv_statement_month_figure(
+    const struct sv_statement *st, enum sv_basis *basis);
+
+/* The region (points) of page index (0-based) drawn at dpi by the pixel
+   source, for a page with a text layer; NULL when the source cannot. */
+struct Pix *sv_doc_render_region(const struct sv_doc *doc, int index,
+                                 const struct sv_box *region, double dpi);
 
 /* Frees the strings and stays of a batch line that owns them (the
    engine's, the journal's) and zeroes it. */

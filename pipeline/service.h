@@ -62,6 +62,15 @@ typedef bool (*sv_claim_fn)(void *self, int page, int candidates);
    fails doc with the reason one of them could not be read. */
 typedef void (*sv_gather_fn)(void *self, struct sv_doc *doc);
 
+/* Draws the region around show (points: the figure and the rest of its
+   line, its label) on page, with a margin and box (the figure) outlined:
+   the pixels OCR read, or for a text-layer page the page drawn at a
+   readable resolution, as PNG bytes.  Returns owned, NULL when the page
+   cannot be drawn. */
+typedef GBytes *(*sv_crop_fn)(void *self, const struct sv_page *page,
+                              const struct sv_box *box,
+                              const struct sv_box *show);
+
 struct sv_services {
   sv_reread_fn reread; /* NULL when no stage offers it */
   void *reread_self;   /* borrowed: the offering stage's worker context */
@@ -70,7 +79,22 @@ struct sv_services {
   sv_claim_fn claim;   /* NULL: every page is this reader's */
   sv_gather_fn gather;
   void *share_self;
+  sv_crop_fn crop;     /* NULL when no stage offers it */
+  void *crop_self;
 };
+
+/* The evidence crop of box on page (see sv_crop_fn); NULL when nobody
+   offers crops or the page cannot be drawn. */
+static inline GBytes *sv_services_crop(const struct sv_services *svc,
+                                       const struct sv_page *page,
+                                       const struct sv_box *box,
+                                       const struct sv_box *show)
+{
+  if (svc == NULL || svc->crop == NULL || page == NULL || box == NULL ||
+      show == NULL)
+    return NULL;
+  return svc->crop(svc->crop_self, page, box, show);
+}
 
 /* Whether the caller may OCR page; true when nobody shares pages. */
 static inline bool sv_services_claim(const struct sv_services *svc, int page,

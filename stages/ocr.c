@@ -34,6 +34,7 @@
  * at mean conf 43-46, upright 86-95).
  */
 #include "ocr.h"
+#include "crop.h"
 
 #include <pthread.h>
 #include <leptonica/allheaders.h>
@@ -471,6 +472,18 @@ static bool reread_service(void *self, const struct sv_page *page,
   return sv_ocr_reread(e, doc, page, box, kind, out);
 }
 
+/* The crop service (sv_crop_fn) this stage offers, for the same pages. */
+static GBytes *crop_service(void *self, const struct sv_page *page,
+                            const struct sv_box *box,
+                            const struct sv_box *show)
+{
+  struct sv_ocr_engine *e = self;
+  const struct sv_doc *doc = e->current;
+  if (doc == NULL || page < doc->pages || page >= doc->pages + doc->npages)
+    return NULL;
+  return sv_ocr_crop(e, doc, page, box, show);
+}
+
 static sv_status ocr_init(const struct sv_config *cfg,
                           struct sv_services *svc, void **ctx)
 {
@@ -479,6 +492,8 @@ static sv_status ocr_init(const struct sv_config *cfg,
   if (svc != NULL) {
     svc->reread = reread_service;
     svc->reread_self = *ctx;
+    svc->crop = crop_service;
+    svc->crop_self = *ctx;
   }
   return SV_OK;
 }
@@ -896,6 +911,22 @@ static struct Pix *page_pixels_again(const struct sv_doc *doc,
   return p.image;
 }
 
+/* Makes engine->cached page's cleaned-up pixels (kept between re-reads
+   and crops: a statement's doubtful figures sit on a few pages, re-read
+   one after another); false when they cannot be made. */
+static bool cache_page(struct sv_ocr_engine *engine, const struct sv_doc *doc,
+                       const struct sv_page *page)
+{
+  if (engine->cached == NULL || engine->current != doc ||
+      engine->cached_page != page->number) {
+    pixDestroy(&engine->cached);
+    engine->current = doc;
+    engine->cached = page_pixels_again(doc, page, &engine->cached_dpi);
+    engine->cached_page = page->number;
+  }
+  return engine->cached != NULL;
+}
+
 bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_doc *doc,
                    const struct sv_page *page, const struct sv_box *box,
                    enum sv_reread_kind kind, struct sv_reread *out)
@@ -904,17 +935,8 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_doc *doc,
   if (engine == NULL || engine->api == NULL || doc == NULL || page == NULL ||
       page->source != SV_TEXT_OCR || box == NULL || page->dpi <= 0)
     return false;
-  /* One page's pixels are kept between re-reads: a statement's doubtful
-     figures sit on a few pages, re-read one after another. */
-  if (engine->cached == NULL || engine->current != doc ||
-      engine->cached_page != page->number) {
-    pixDestroy(&engine->cached);
-    engine->current = doc;
-    engine->cached = page_pixels_again(doc, page, &engine->cached_dpi);
-    engine->cached_page = page->number;
-    if (engine->cached == NULL)
-      return false;
-  }
+  if (!cache_page(engine, doc, page))
+    return false;
   struct sv_page view = *page; /* the page as OCR saw it, at full size */
   view.image = engine->cached;
   view.dpi = engine->cached_dpi;
@@ -928,6 +950,29 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_doc *doc,
     reread_figure(engine, page, crop, kind, out);
   pixDestroy(&crop);
   return out->n > 0;
+}
+
+GBytes *sv_ocr_crop(struct sv_ocr_engine *engine, const struct sv_doc *doc,
+                    const struct sv_page *page, const struct sv_box *box,
+                    const struct sv_box *show)
+{
+  if (engine == NULL || doc == NULL || page == NULL || box == NULL ||
+      show == NULL)
+    return NULL;
+  if (page->source == SV_TEXT_OCR) {
+    if (page->dpi <= 0 || !cache_page(engine, doc, page))
+      return NULL;
+    return sv_crop_png(engine->cached, engine->cached_dpi, 0, 0, box, show);
+  }
+  if (page->source != SV_TEXT_LAYER)
+    return NULL;
+  struct sv_box region = sv_crop_region(show, page->width, page->height);
+  struct Pix *pix = sv_doc_render_region(doc, page->number - 1, &region,
+                                         SV_CROP_TEXT_DPI);
+  GBytes *png = sv_crop_png(pix, SV_CROP_TEXT_DPI, region.x0, region.y0, box,
+                            show);
+  pixDestroy(&pix);
+  return png;
 }
 
 const struct sv_stage sv_ocr_stage = {

@@ -50,4 +50,14 @@ bool sv_ocr_reread(struct sv_ocr_engine *engine, const struct sv_doc *doc,
                    const struct sv_page *page, const struct sv_box *box,
                    enum sv_reread_kind kind, struct sv_reread *out);
 
+/* The evidence crop of box, showing show, on page of doc (stages/crop.h,
+   pipeline/service.h's sv_crop_fn): from the
+   cleaned-up pixels OCR read (made again as for a re-read), or for a
+   text-layer page from the page drawn at SV_CROP_TEXT_DPI.  Returns owned
+   PNG bytes, NULL when the page cannot be drawn.  The stage offers it as
+   the crop service. */
+GBytes *sv_ocr_crop(struct sv_ocr_engine *engine, const struct sv_doc *doc,
+                    const struct sv_page *page, const struct sv_box *box,
+                    const struct sv_box *show);
+
 #endif

@@ -290,6 +290,43 @@ out:
   return pix;
 }
 
+/* Draws region (points) of page index at dpi: an evidence crop of a page
+   with a text layer (stages/crop.h).  Cairo clips the drawing to the small
+   surface, so it costs a fraction of the page's render. */
+static struct Pix *pdf_pixels_region(void *state, int index,
+                                     const struct sv_box *region, double dpi)
+{
+  struct pdf_pixels *s = state;
+  double k = dpi / 72.0;
+  int w = (int)ceil((region->x1 - region->x0) * k);
+  int h = (int)ceil((region->y1 - region->y0) * k);
+  if (w < 1 || h < 1 || (double)w * h > SV_RENDER_STRIP_PIXELS)
+    return NULL;
+  PopplerPage *pp = poppler_document_get_page(s->pd, index);
+  if (pp == NULL)
+    return NULL;
+  cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  struct Pix *pix = NULL;
+  if (cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS) {
+    cairo_t *cr = cairo_create(surf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, k, k);
+    cairo_translate(cr, -region->x0, -region->y0);
+    render_guarded(pp, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surf);
+    pix = pixCreate(w, h, 8);
+    if (pix != NULL) {
+      grey_rows(surf, pix, 0, h);
+      pixSetResolution(pix, (l_int32)lround(dpi), (l_int32)lround(dpi));
+    }
+  }
+  cairo_surface_destroy(surf);
+  g_object_unref(pp);
+  return pix;
+}
+
 /* The most pages cfg lets a document have. */
 static int max_pages(const struct sv_config *cfg)
 {
@@ -348,15 +385,19 @@ static void render_pdf(const struct sv_config *cfg,
       all_text = false; /* its pixels are made when OCR reads it */
     g_object_unref(pp);
   }
-  if (all_text) {
+  if (all_text)
     doc->text = SV_TEXT_LAYER;
-  } else {
+  /* The PDF stays open while the worker holds the document: OCR renders
+     the pages without text from it, evidence crops of text-layer pages
+     are drawn from it. */
+  if (!all_text || cfg == NULL || !cfg->no_evidence) {
     struct pdf_pixels *s = g_new0(struct pdf_pixels, 1);
     s->pd = pd;
     s->cap = fmin(sv_render_pixel_cap(cfg), SV_RENDER_PDF_MAX_PIXELS);
     pd = NULL;
     doc->pixels = g_new0(struct sv_pixel_source, 1);
     doc->pixels->render = pdf_pixels_render;
+    doc->pixels->region = pdf_pixels_region;
     doc->pixels->free = pdf_pixels_free;
     doc->pixels->state = s;
   }

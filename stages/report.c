@@ -156,11 +156,46 @@ static void write_figure(xmlTextWriterPtr w, const char *name,
     attr_cents(w, name, f->amount);
 }
 
-static void write_statement(xmlTextWriterPtr w, const struct sv_statement *st)
+/* Where the figures' crops are, and the crops the report names so far. */
+struct ev_ref {
+  const struct sv_config *cfg;
+  const struct sv_case *c;
+  GPtrArray *used; /* of const struct sv_crop *, NULL: not collected */
+};
+
+/* @attr naming cr, if any, noted as used. */
+static void attr_crop(xmlTextWriterPtr w, const struct ev_ref *ex,
+                      const char *name, const struct sv_crop *cr)
+{
+  if (cr == NULL)
+    return;
+  char *path = sv_report_evidence_path(ex->c, cr);
+  attr(w, name, path);
+  g_free(path);
+  if (ex->used != NULL)
+    g_ptr_array_add(ex->used, (gpointer)cr);
+}
+
+/* @attr naming the crop of the figure at source, page, box, if any. */
+static void attr_evidence(xmlTextWriterPtr w, const struct ev_ref *ex,
+                          const char *name, const char *source, int page,
+                          const struct sv_box *box)
+{
+  attr_crop(w, ex, name, sv_report_evidence(ex->cfg, ex->c, source, page,
+                                            box));
+}
+
+static void write_statement(xmlTextWriterPtr w, const struct ev_ref *ex,
+                            const struct sv_doc *d,
+                            const struct sv_statement *st)
 {
   el_start(w, "statement");
-  if (st->holder != NULL)
+  if (st->holder != NULL) {
     attr(w, "holder", st->holder);
+    attr_crop(w, ex, "holderEvidence",
+              sv_report_name_evidence(ex->cfg, ex->c, d, "holder",
+                                      st->first_page, st->last_page));
+  }
   if (st->account != NULL)
     attr(w, "account", st->account);
   if (is_currency(st->currency)) {
@@ -191,12 +226,16 @@ static void write_statement(xmlTextWriterPtr w, const struct sv_statement *st)
 /* What extract read from an income document: its basis (net, gross,
    unknown), the stated amount and how often it is paid, its monthly
    equivalent only when the frequency is printed. */
-static void write_income_doc(xmlTextWriterPtr w,
+static void write_income_doc(xmlTextWriterPtr w, const struct ev_ref *ex,
+                             const struct sv_doc *d,
                              const struct sv_income_doc *inc)
 {
   el_start(w, "income");
-  if (inc->person != NULL)
+  if (inc->person != NULL) {
     attr(w, "person", inc->person);
+    attr_crop(w, ex, "personEvidence",
+              sv_report_name_evidence(ex->cfg, ex->c, d, "person", 0, 0));
+  }
   if (inc->payer != NULL)
     attr(w, "payer", inc->payer);
   if (is_currency(inc->currency)) {
@@ -236,7 +275,8 @@ static int percent(float conf)
   return 0;
 }
 
-static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
+static void write_document(xmlTextWriterPtr w, const struct ev_ref *ex,
+                           const struct sv_doc *d)
 {
   el_start(w, "document");
   attr(w, "path", d->relpath);
@@ -273,14 +313,14 @@ static void write_document(xmlTextWriterPtr w, const struct sv_doc *d)
     write_problem(w, &none);
   }
   for (guint i = 0; i < d->statements->len; i++)
-    write_statement(w, g_ptr_array_index(d->statements, i));
+    write_statement(w, ex, d, g_ptr_array_index(d->statements, i));
   if (d->income != NULL)
-    write_income_doc(w, d->income);
+    write_income_doc(w, ex, d, d->income);
   el_end(w);
 }
 
-static void write_months(xmlTextWriterPtr w, const char *name,
-                         const GArray *months)
+static void write_months(xmlTextWriterPtr w, const struct ev_ref *ex,
+                         const char *name, const GArray *months)
 {
   el_start(w, name);
   for (guint i = 0; months != NULL && i < months->len; i++) {
@@ -309,12 +349,14 @@ static void write_months(xmlTextWriterPtr w, const char *name,
       attr(w, "converted", "true");
       attr(w, "frequency", sv_frequency_str(m->frequency));
     }
+    attr_evidence(w, ex, "evidence", m->source, m->page, &m->box);
     el_end(w);
   }
   el_end(w);
 }
 
-static void write_assets(xmlTextWriterPtr w, const GArray *assets)
+static void write_assets(xmlTextWriterPtr w, const struct ev_ref *ex,
+                         const GArray *assets)
 {
   el_start(w, "assets");
   for (guint i = 0; assets != NULL && i < assets->len; i++) {
@@ -331,6 +373,7 @@ static void write_assets(xmlTextWriterPtr w, const GArray *assets)
       attr(w, "wordsAgree", a->words_agree ? "true" : "false");
     if (a->owner_doubt)
       attr(w, "ownerMatch", "uncertain");
+    attr_evidence(w, ex, "evidence", a->source, a->page, &a->box);
     el_end(w);
   }
   el_end(w);
@@ -444,7 +487,9 @@ static xmlBufferPtr buffer_new(void)
   return buf;
 }
 
-GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c)
+/* sv_report_build, noting in used (may be NULL) the crops it names. */
+static GBytes *build(const struct sv_config *cfg, const struct sv_case *c,
+                     GPtrArray *used)
 {
   /* A failed case prints no figures or verdicts, even half-made ones: its
      report is its problems and documents, outcome insufficient-evidence. */
@@ -478,17 +523,23 @@ GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c)
     el_end(w);
   }
 
+  struct ev_ref ex = {.cfg = cfg, .c = c, .used = used};
   el_start(w, "documents");
   for (size_t i = 0; i < c->ndocs; i++)
-    write_document(w, c->docs[i]);
+    write_document(w, &ex, c->docs[i]);
   el_end(w);
 
-  write_months(w, "balances", ev != NULL ? ev->balances : NULL);
-  write_months(w, "income", ev != NULL ? ev->income : NULL);
-  write_assets(w, ev != NULL ? ev->assets : NULL);
+  write_months(w, &ex, "balances", ev != NULL ? ev->balances : NULL);
+  write_months(w, &ex, "income", ev != NULL ? ev->income : NULL);
+  write_assets(w, &ex, ev != NULL ? ev->assets : NULL);
   write_evaluation(w, ev);
 
   return writer_finish(w, buf);
+}
+
+GBytes *sv_report_build(const struct sv_config *cfg, const struct sv_case *c)
+{
+  return build(cfg, c, NULL);
 }
 
 /* -------------------------------------------------------------- files */
@@ -622,7 +673,7 @@ size_t sv_report_clean_temps(const char *dir)
   }
   if (d != NULL)
     g_dir_close(d);
-  return removed;
+  return removed + sv_report_clean_evidence_temps(dir);
 }
 
 sv_status sv_report_write_batch(const struct sv_config *cfg,
@@ -667,7 +718,17 @@ static sv_status report_process(void *ctx, const struct sv_config *cfg,
   (void)ctx;
   (void)doc;
   char *err = NULL;
-  GBytes *bytes = sv_report_build(cfg, c);
+  GPtrArray *used = g_ptr_array_new();
+  GBytes *bytes = build(cfg, c, used);
+  /* the crops first: a report never names a crop that is not there */
+  if (sv_report_write_evidence(cfg, c, used, &err) != SV_OK) {
+    sv_case_problem(c, SV_WRITE, "report", "%s", err);
+    c->failed = true;
+    g_clear_pointer(&err, g_free);
+    g_bytes_unref(bytes);
+    bytes = build(cfg, c, NULL); /* failed: without figures */
+  }
+  g_ptr_array_free(used, TRUE);
   char *name = g_strdup_printf("%s.xml", c->id);
   if (sv_report_write_file(cfg->out_dir, name, bytes, &err) != SV_OK) {
     sv_case_problem(c, SV_WRITE, "report", "%s", err);

@@ -13,6 +13,7 @@
 #define SV_REPORT_H
 
 #include <glib.h>
+#include <stdbool.h>
 
 #include "stage.h"
 
@@ -51,8 +52,46 @@ sv_status sv_report_write_batch_csv(const struct sv_config *cfg,
                                     const struct sv_batch_entry *entries,
                                     size_t n, char **err);
 
+/* Evidence crops (report_evidence.c).  The crop of the figure printed at
+   page, box of the document source ("path#page") names, or NULL: none
+   made, or --no-evidence. */
+const struct sv_crop *sv_report_evidence(const struct sv_config *cfg,
+                                         const struct sv_case *c,
+                                         const char *source, int page,
+                                         const struct sv_box *box);
+/* The same for the crop of a name (what: "holder", "person") of document
+   d, on a page from first to last (first 0: any page). */
+const struct sv_crop *sv_report_name_evidence(const struct sv_config *cfg,
+                                              const struct sv_case *c,
+                                              const struct sv_doc *d,
+                                              const char *what, int first,
+                                              int last);
+/* What @evidence says of cr: its path relative to OUT_DIR (owned). */
+char *sv_report_evidence_path(const struct sv_case *c,
+                              const struct sv_crop *cr);
+/* Writes crops (of struct sv_crop *: those c's report names; NULL or
+   empty for none) as OUT_DIR/<case-id>/evidence/NAME.png (mode 0600),
+   replacing the folder of an earlier run whole: made in a temporary
+   folder, then renamed; without crops (failed case, --no-evidence) the
+   old folder is removed.  SV_WRITE with *err (owned) when it cannot. */
+sv_status sv_report_write_evidence(const struct sv_config *cfg,
+                                   const struct sv_case *c,
+                                   const GPtrArray *crops, char **err);
+/* Copies from_dir/<case-id>/evidence (a shard's) to out_dir the same
+   way (solvency merge); none there gives none in out_dir. */
+sv_status sv_report_copy_evidence(const char *from_dir, const char *out_dir,
+                                  const char *case_id, char **err);
+/* Removes OUT_DIR/<case-id>/evidence (a case folder that is gone). */
+void sv_report_remove_evidence(const char *out_dir, const char *case_id);
+/* Whether name is a temporary folder of sv_report_write_evidence
+   (".<id>.evidence.XXXXXX", ".<id>.old.XXXXXX"), and removes those an
+   earlier run killed while writing left in dir (returns how many;
+   sv_report_clean_temps calls it). */
+bool sv_report_evidence_temp(const char *name);
+size_t sv_report_clean_evidence_temps(const char *dir);
+
 /* Removes the temporary files (".<name>.xml.XXXXXX", ".batch.csv.XXXXXX",
-   ".journal.tsv.XXXXXX") an earlier run
+   ".journal.tsv.XXXXXX") and evidence folders an earlier run
    killed while writing left in dir; returns how many. */
 size_t sv_report_clean_temps(const char *dir);
 

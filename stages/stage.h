@@ -55,6 +55,7 @@ struct sv_config {
                                --max-memory / jobs); a page whose pixels
                                would not fit is refused; 0: no limit */
   bool quiet;
+  bool no_evidence;         /* --no-evidence: no crops, no @evidence */
   const struct sv_rules *rules; /* loaded once in main, borrowed */
   const char *reader_exe;   /* the program to start as each worker's
                                reader process (isolation), NULL to run

@@ -6,6 +6,7 @@
  * here and one module under stages/.
  */
 #include "classify.h"
+#include "crops.h"
 #include "evaluate.h"
 #include "extract.h"
 #include "ingest.h"
@@ -15,6 +16,7 @@
 
 const struct sv_stage *const sv_stages[] = {
     &sv_ingest_stage,   &sv_render_stage,   &sv_ocr_stage,
-    &sv_classify_stage, &sv_extract_stage,  &sv_evaluate_stage,
+    &sv_classify_stage, &sv_extract_stage,  &sv_crops_stage,
+    &sv_evaluate_stage,
     &sv_report_stage,   NULL,
 };

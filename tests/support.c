@@ -62,6 +62,59 @@ void sv_test_rmtree(const char *dir)
   g_object_unref(f);
 }
 
+/* Files (relative paths) under dir/rel, recursively, into names. */
+static void list_tree(const char *dir, const char *rel, GPtrArray *names)
+{
+  char *path = rel[0] != '\0' ? g_build_filename(dir, rel, NULL)
+                               : g_strdup(dir);
+  GDir *d = g_dir_open(path, 0, NULL);
+  for (const char *n; d != NULL && (n = g_dir_read_name(d)) != NULL;) {
+    char *r = rel[0] != '\0' ? g_build_filename(rel, n, NULL) : g_strdup(n);
+    char *full = g_build_filename(dir, r, NULL);
+    if (g_file_test(full, G_FILE_TEST_IS_DIR) &&
+        !g_file_test(full, G_FILE_TEST_IS_SYMLINK)) {
+      list_tree(dir, r, names);
+      g_free(r);
+    } else {
+      g_ptr_array_add(names, r);
+    }
+    g_free(full);
+  }
+  if (d != NULL)
+    g_dir_close(d);
+  g_free(path);
+}
+
+char *sv_test_tree_diff(const char *a, const char *b, const char *skip)
+{
+  char *why = NULL;
+  for (int pass = 0; pass < 2 && why == NULL; pass++) {
+    const char *x = pass == 0 ? a : b, *y = pass == 0 ? b : a;
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    list_tree(x, "", names);
+    for (guint i = 0; i < names->len && why == NULL; i++) {
+      const char *n = g_ptr_array_index(names, i);
+      if (skip != NULL && strcmp(n, skip) == 0)
+        continue;
+      char *px = g_build_filename(x, n, NULL), *py = g_build_filename(y, n, NULL);
+      char *dx = NULL, *dy = NULL;
+      gsize lx = 0, ly = 0;
+      if (!g_file_get_contents(px, &dx, &lx, NULL))
+        why = g_strdup_printf("%s cannot be read", px);
+      else if (!g_file_get_contents(py, &dy, &ly, NULL))
+        why = g_strdup_printf("%s has no counterpart in %s", px, y);
+      else if (pass == 0 && (lx != ly || memcmp(dx, dy, lx) != 0))
+        why = g_strdup_printf("%s differs between %s and %s", n, x, y);
+      g_free(dx);
+      g_free(dy);
+      g_free(px);
+      g_free(py);
+    }
+    g_ptr_array_free(names, TRUE);
+  }
+  return why;
+}
+
 void sv_test_write(const char *path, const void *data, size_t len)
 {
   char *parent = g_path_get_dirname(path);

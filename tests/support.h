@@ -18,6 +18,11 @@ char *sv_test_tmpdir(const char *tag);
 void sv_test_rmtree(const char *dir);
 
 /* Writes len bytes to path (creating parent folders); aborts on failure. */
+/* NULL when every file under a (recursively) is under b with the same
+   bytes and b has no other, but skip (a relative path, may be NULL);
+   else what differs (owned). */
+char *sv_test_tree_diff(const char *a, const char *b, const char *skip);
+
 void sv_test_write(const char *path, const void *data, size_t len);
 
 /* Returns owned: SV_SOURCE_DIR/rel (g_free). */

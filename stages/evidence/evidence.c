@@ -282,14 +282,8 @@ static void build_balances(const struct sv_rules *rules,
                                              d->relpath));
     for (guint s = 0; s < d->statements->len; s++) {
       const struct sv_statement *st = g_ptr_array_index(d->statements, s);
-      const struct sv_figure *fig = NULL;
       enum sv_basis basis = SV_BASIS_AVERAGE_DAILY;
-      if (st->average.present) {
-        fig = &st->average;
-      } else if (st->closing.present) {
-        fig = &st->closing;
-        basis = SV_BASIS_CLOSING;
-      }
+      const struct sv_figure *fig = sv_statement_month_figure(st, &basis);
       if (fig == NULL || st->month == 0) {
         if (d->statements->len > 1)
           g_ptr_array_add(notes,
@@ -329,6 +323,8 @@ static void build_balances(const struct sv_rules *rules,
       m.basis = basis;
       m.source = g_strdup_printf("%s#%d", d->relpath, fig->page);
       m.conf = fig->conf;
+      m.page = fig->page;
+      m.box = fig->box;
       m.ocr = d->text == SV_TEXT_OCR;
       m.unreconciled = fig->unreconciled;
       m.confirmed = fig->confirmed;
@@ -364,6 +360,10 @@ static void income_row(GArray *rows, const struct sv_doc *d,
   m.source =
       g_strdup_printf("%s#%d", d->relpath, fig->page > 0 ? fig->page : 1);
   m.conf = fig->present ? fig->conf : 100.0f;
+  if (fig->present) {
+    m.page = fig->page;
+    m.box = fig->box;
+  }
   m.ocr = d->text == SV_TEXT_OCR;
   m.unreconciled = fig->unreconciled;
   m.holder_doubt = doubt;
@@ -505,6 +505,8 @@ static void build_assets(const struct sv_rules *rules, const struct sv_case *c,
       a.words_agree = v->words_agree;
       a.owner_doubt = hc == HOLDER_DOUBT;
       a.conf = v->figure.conf;
+      a.page = v->figure.page;
+      a.box = v->figure.box;
       convert_mxn(rules, &c->as_of, a.currency, a.amount, &a.has_mxn,
                   &a.amount_mxn);
       g_array_append_val(ev->assets, a);

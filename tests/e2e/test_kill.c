@@ -68,34 +68,13 @@ static void assert_same_tree(const char *clean, const char *out)
 {
   GDir *d = g_dir_open(out, 0, NULL);
   assert_non_null(d);
-  int n_out = 0;
-  for (const char *name; (name = g_dir_read_name(d)) != NULL;) {
+  for (const char *name; (name = g_dir_read_name(d)) != NULL;)
     if (name[0] == '.')
       fail_msg("a temporary file is left: %s/%s", out, name);
-    n_out++;
-  }
   g_dir_close(d);
-  d = g_dir_open(clean, 0, NULL);
-  assert_non_null(d);
-  int n_clean = 0;
-  for (const char *name; (name = g_dir_read_name(d)) != NULL;) {
-    char *a = g_build_filename(clean, name, NULL);
-    char *b = g_build_filename(out, name, NULL);
-    char *da = NULL, *db = NULL;
-    gsize la = 0, lb = 0;
-    assert_true(g_file_get_contents(a, &da, &la, NULL));
-    if (!g_file_get_contents(b, &db, &lb, NULL))
-      fail_msg("missing after the rerun: %s", b);
-    if (la != lb || memcmp(da, db, la) != 0)
-      fail_msg("differs from a clean run: %s", b);
-    g_free(da);
-    g_free(db);
-    g_free(a);
-    g_free(b);
-    n_clean++;
-  }
-  g_dir_close(d);
-  assert_int_equal(n_out, n_clean);
+  char *why = sv_test_tree_diff(clean, out, NULL);
+  if (why != NULL)
+    fail_msg("after the rerun: %s", why);
 }
 
 /* Kills a run over root after each delay (ms), reruns it and compares

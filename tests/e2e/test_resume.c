@@ -46,21 +46,9 @@ static char *slurp(const char *dir, const char *name)
 /* Every file of a is in b with the same bytes and b has no other. */
 static void assert_same_dir(const char *a, const char *b)
 {
-  for (int pass = 0; pass < 2; pass++) {
-    const char *x = pass == 0 ? a : b, *y = pass == 0 ? b : a;
-    GDir *d = g_dir_open(x, 0, NULL);
-    assert_non_null(d);
-    for (const char *n; (n = g_dir_read_name(d)) != NULL;) {
-      char *dx = slurp(x, n), *dy = slurp(y, n);
-      if (dy == NULL)
-        fail_msg("%s/%s has no counterpart in %s", x, n, y);
-      if (strcmp(dx, dy) != 0)
-        fail_msg("%s differs between %s and %s", n, x, y);
-      g_free(dx);
-      g_free(dy);
-    }
-    g_dir_close(d);
-  }
+  char *why = sv_test_tree_diff(a, b, NULL);
+  if (why != NULL)
+    fail_msg("%s", why);
 }
 
 static char *copy_dir(const char *src, const char *dst)

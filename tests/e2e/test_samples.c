@@ -567,31 +567,18 @@ static void test_e2e_reports_validate(void **state)
   g_free(bxsd);
 }
 
-/* -j 1 and -j 4 write the same files, byte for byte. */
+/* -j 1 and -j 4 write the same files, byte for byte: reports, batch
+   files and evidence crops (the journal records the settings, -j among
+   them). */
 static void test_e2e_jobs_byte_identical(void **state)
 {
   (void)state;
-  GPtrArray *a = list_xml(out1), *b = list_xml(out4);
-  assert_int_equal(a->len, b->len);
+  GPtrArray *a = list_xml(out1);
   assert_true(a->len > 1);
-  for (guint i = 0; i < a->len; i++) {
-    assert_string_equal(a->pdata[i], b->pdata[i]);
-    char *pa = g_build_filename(out1, a->pdata[i], NULL);
-    char *pb = g_build_filename(out4, b->pdata[i], NULL);
-    char *ca = NULL, *cb = NULL;
-    gsize la = 0, lb = 0;
-    assert_true(g_file_get_contents(pa, &ca, &la, NULL));
-    assert_true(g_file_get_contents(pb, &cb, &lb, NULL));
-    assert_true(la > 0);
-    assert_int_equal(la, lb);
-    assert_memory_equal(ca, cb, la);
-    g_free(ca);
-    g_free(cb);
-    g_free(pa);
-    g_free(pb);
-  }
   g_ptr_array_free(a, TRUE);
-  g_ptr_array_free(b, TRUE);
+  char *why = sv_test_tree_diff(out1, out4, "journal.tsv");
+  if (why != NULL)
+    fail_msg("-j 1 and -j 4 differ: %s", why);
 }
 
 /* Bad usage exits 2 with a message; --help and --version exit 0. */

@@ -60,33 +60,9 @@ static int count_reports(const char *dir)
    and merged holds nothing else. */
 static void assert_merged_equals(const char *single, const char *merged)
 {
-  GDir *d = g_dir_open(single, 0, NULL);
-  int n = 0;
-  for (const char *f; (f = g_dir_read_name(d)) != NULL;) {
-    if (strcmp(f, "journal.tsv") == 0)
-      continue;
-    char *a = g_build_filename(single, f, NULL);
-    char *b = g_build_filename(merged, f, NULL);
-    char *da = NULL, *db = NULL;
-    gsize la = 0, lb = 0;
-    assert_true(g_file_get_contents(a, &da, &la, NULL));
-    if (!g_file_get_contents(b, &db, &lb, NULL))
-      fail_msg("the merge has no %s", f);
-    if (la != lb || memcmp(da, db, la) != 0)
-      fail_msg("%s differs from a single run's", f);
-    g_free(da);
-    g_free(db);
-    g_free(a);
-    g_free(b);
-    n++;
-  }
-  g_dir_close(d);
-  d = g_dir_open(merged, 0, NULL);
-  int m = 0;
-  for (const char *f; (f = g_dir_read_name(d)) != NULL;)
-    m++;
-  g_dir_close(d);
-  assert_int_equal(m, n);
+  char *why = sv_test_tree_diff(single, merged, "journal.tsv");
+  if (why != NULL)
+    fail_msg("the merge is not a single run's: %s", why);
 }
 
 static void test_shards_merge_to_a_single_run(void **state)
