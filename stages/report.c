@@ -664,6 +664,10 @@ size_t sv_report_clean_temps(const char *dir)
   GDir *d = g_dir_open(dir, 0, NULL);
   size_t removed = 0;
   for (const char *name; d != NULL && (name = g_dir_read_name(d)) != NULL;) {
+    if (sv_report_remove_evidence_temp(dir, name)) {
+      removed++;
+      continue;
+    }
     if (!temp_name(name))
       continue;
     char *path = g_build_filename(dir, name, NULL);
@@ -673,7 +677,7 @@ size_t sv_report_clean_temps(const char *dir)
   }
   if (d != NULL)
     g_dir_close(d);
-  return removed + sv_report_clean_evidence_temps(dir);
+  return removed;
 }
 
 sv_status sv_report_write_batch(const struct sv_config *cfg,

@@ -83,12 +83,11 @@ sv_status sv_report_copy_evidence(const char *from_dir, const char *out_dir,
                                   const char *case_id, char **err);
 /* Removes OUT_DIR/<case-id>/evidence (a case folder that is gone). */
 void sv_report_remove_evidence(const char *out_dir, const char *case_id);
-/* Whether name is a temporary folder of sv_report_write_evidence
-   (".<id>.evidence.XXXXXX", ".<id>.old.XXXXXX"), and removes those an
-   earlier run killed while writing left in dir (returns how many;
-   sv_report_clean_temps calls it). */
-bool sv_report_evidence_temp(const char *name);
-size_t sv_report_clean_evidence_temps(const char *dir);
+/* Removes dir/name when it is a temporary folder of
+   sv_report_write_evidence (".<id>.evidence.XXXXXX", ".<id>.old.XXXXXX")
+   that a run killed while writing left; whether it did
+   (sv_report_clean_temps calls it). */
+bool sv_report_remove_evidence_temp(const char *dir, const char *name);
 
 /* Removes the temporary files (".<name>.xml.XXXXXX", ".batch.csv.XXXXXX",
    ".journal.tsv.XXXXXX") and evidence folders an earlier run

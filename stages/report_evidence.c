@@ -288,7 +288,9 @@ void sv_report_remove_evidence(const char *out_dir, const char *case_id)
   g_free(parent);
 }
 
-bool sv_report_evidence_temp(const char *name)
+/* Whether name is a temporary folder of write_tree: ".<id>.evidence.XXXXXX"
+   or ".<id>.old.XXXXXX". */
+static bool evidence_temp(const char *name)
 {
   if (name[0] != '.')
     return false;
@@ -300,20 +302,14 @@ bool sv_report_evidence_temp(const char *name)
          (n > 4 && strncmp(tail - 4, ".old", 4) == 0);
 }
 
-size_t sv_report_clean_evidence_temps(const char *dir)
+bool sv_report_remove_evidence_temp(const char *dir, const char *name)
 {
-  GDir *d = g_dir_open(dir, 0, NULL);
-  size_t removed = 0;
-  for (const char *name; d != NULL && (name = g_dir_read_name(d)) != NULL;) {
-    if (!sv_report_evidence_temp(name))
-      continue;
-    char *path = g_build_filename(dir, name, NULL);
-    if (g_file_test(path, G_FILE_TEST_IS_DIR) &&
-        !g_file_test(path, G_FILE_TEST_IS_SYMLINK) && remove_tree(path) == 0)
-      removed++;
-    g_free(path);
-  }
-  if (d != NULL)
-    g_dir_close(d);
+  if (!evidence_temp(name))
+    return false;
+  char *path = g_build_filename(dir, name, NULL);
+  bool removed = g_file_test(path, G_FILE_TEST_IS_DIR) &&
+                 !g_file_test(path, G_FILE_TEST_IS_SYMLINK) &&
+                 remove_tree(path) == 0;
+  g_free(path);
   return removed;
 }
