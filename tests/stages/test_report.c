@@ -893,6 +893,98 @@ static void test_report_ruleset_of_the_date(void **state)
   sv_case_free(&c);
 }
 
+/* A case's crops land whole in OUT_DIR/<case-id>/evidence, replace an
+   earlier set whole (no file of the old set is left), go when a rerun has
+   none; temporary folders a killed run left are removed at the next start,
+   other hidden folders are not. */
+static struct sv_crop *crop_new(const char *name, const char *bytes)
+{
+  struct sv_crop *cr = g_new0(struct sv_crop, 1);
+  cr->name = g_strdup(name);
+  cr->page = 1;
+  cr->png = g_bytes_new(bytes, strlen(bytes));
+  return cr;
+}
+
+static void crop_free(gpointer p)
+{
+  struct sv_crop *cr = p;
+  g_free(cr->name);
+  g_bytes_unref(cr->png);
+  g_free(cr);
+}
+
+static void test_report_evidence_written_whole(void **state)
+{
+  (void)state;
+  char *tmp = sv_test_tmpdir("report-evidence");
+  struct sv_config cfg = test_config(tmp);
+  struct sv_case *c = sample_case();
+  char *err = NULL;
+  GPtrArray *owned = g_ptr_array_new_with_free_func(crop_free);
+  GPtrArray *crops = g_ptr_array_new(); /* what the report names */
+  g_ptr_array_add(owned, crop_new("01-a.pdf-p1-average.png", "first"));
+  g_ptr_array_add(owned, crop_new("01-a.pdf-p1-holder.png", "name"));
+  g_ptr_array_add(owned, crop_new("02-b.pdf-p3-closing.png", "second"));
+  g_ptr_array_add(crops, g_ptr_array_index(owned, 0));
+  g_ptr_array_add(crops, g_ptr_array_index(owned, 1));
+  g_ptr_array_add(crops, g_ptr_array_index(owned, 0)); /* named twice */
+  assert_int_equal(sv_report_write_evidence(&cfg, c, crops, &err), SV_OK);
+  assert_null(err);
+  char *ev = g_build_filename(tmp, "C-0042", "evidence", NULL);
+  char *a = g_build_filename(ev, "01-a.pdf-p1-average.png", NULL);
+  char *h = g_build_filename(ev, "01-a.pdf-p1-holder.png", NULL);
+  gchar *data = NULL;
+  assert_true(g_file_get_contents(a, &data, NULL, NULL));
+  assert_string_equal(data, "first");
+  g_free(data);
+  GStatBuf st;
+  assert_int_equal(g_stat(a, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0600);
+
+  /* a new set replaces the old one whole */
+  g_ptr_array_remove_index(crops, 2);
+  g_ptr_array_remove_index(crops, 1);
+  g_ptr_array_add(crops, g_ptr_array_index(owned, 2));
+  assert_int_equal(sv_report_write_evidence(&cfg, c, crops, &err), SV_OK);
+  assert_false(g_file_test(h, G_FILE_TEST_EXISTS));
+  assert_true(g_file_test(a, G_FILE_TEST_EXISTS));
+  char *b = g_build_filename(ev, "02-b.pdf-p3-closing.png", NULL);
+  assert_true(g_file_test(b, G_FILE_TEST_EXISTS));
+  assert_true(dir_is_empty_but(tmp, "C-0042"));
+
+  /* none: the folder goes, and the case folder with it */
+  g_ptr_array_set_size(crops, 0);
+  assert_int_equal(sv_report_write_evidence(&cfg, c, crops, &err), SV_OK);
+  char *cdir = g_build_filename(tmp, "C-0042", NULL);
+  assert_false(g_file_test(cdir, G_FILE_TEST_EXISTS));
+
+  /* what a killed run leaves, and what it does not own */
+  char *t1 = g_build_filename(tmp, ".C-0042.evidence.Ab12Cd", "x.png", NULL);
+  char *t2 = g_build_filename(tmp, ".C-0042.old.Zz99Yy", "evidence", "y.png",
+                              NULL);
+  char *keep = g_build_filename(tmp, ".cache", "z", NULL);
+  sv_test_write(t1, "x", 1);
+  sv_test_write(t2, "y", 1);
+  sv_test_write(keep, "z", 1);
+  assert_int_equal(sv_report_clean_temps(tmp), 2);
+  assert_true(dir_is_empty_but(tmp, ".cache"));
+
+  g_ptr_array_free(crops, TRUE);
+  g_ptr_array_free(owned, TRUE);
+  sv_case_free(&c);
+  sv_test_rmtree(tmp);
+  g_free(t1);
+  g_free(t2);
+  g_free(keep);
+  g_free(cdir);
+  g_free(a);
+  g_free(b);
+  g_free(h);
+  g_free(ev);
+  g_free(tmp);
+}
+
 int main(void)
 {
   xmlInitParser();
@@ -907,6 +999,7 @@ int main(void)
       cmocka_unit_test(test_report_write_file_replaces),
       cmocka_unit_test(test_report_write_file_unwritable),
       cmocka_unit_test(test_report_stage_writes_case),
+      cmocka_unit_test(test_report_evidence_written_whole),
       cmocka_unit_test(test_report_batch_validates),
       cmocka_unit_test(test_report_batch_csv),
       cmocka_unit_test(test_report_ruleset_of_the_date),
