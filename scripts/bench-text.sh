@@ -3,9 +3,10 @@
 #
 # Copies the text-layer sample cases (those whose samples/expected/<case>.xml
 # lists no document with text="ocr") COPIES times under new case ids, then
-# times `solvency run -j JOBS` over them against `pdftotext -layout` over
-# the same PDFs, JOBS at a time (GNU parallel), each warm-up + RUNS timed
-# runs, median.  Prints pages, seconds and pages/s for both.
+# times `solvency run -j JOBS` over them (as is, with evidence crops, and
+# with --no-evidence) against `pdftotext -layout` over the same PDFs, JOBS
+# at a time (GNU parallel), each warm-up + RUNS timed runs, median.  Prints
+# pages, seconds and pages/s for each.
 #
 # Usage: scripts/bench-text.sh     (env: COPIES=12 RUNS=3 JOBS=2 KEEP=1)
 set -euo pipefail
@@ -49,12 +50,12 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", b - a}'; }
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-sv_once() {
+sv_once() { # [extra option]
   rm -rf "$scratch/out"
   local t0 t1
   t0=$(now)
   "$bin" run -j "$jobs" -q --as-of 2026-11-15 --rates samples/rates.xml \
-    "$cases" -o "$scratch/out" >/dev/null || true
+    "$cases" -o "$scratch/out" "$@" >/dev/null || true
   t1=$(now)
   elapsed "$t0" "$t1"
 }
@@ -67,9 +68,11 @@ pt_once() {
 }
 sv_once >/dev/null
 sv_times=(); for _ in $(seq "$runs"); do sv_times+=("$(sv_once)"); done
+ne_times=(); for _ in $(seq "$runs"); do ne_times+=("$(sv_once --no-evidence)"); done
 pt_once >/dev/null
 pt_times=(); for _ in $(seq "$runs"); do pt_times+=("$(pt_once)"); done
 sv_s=$(printf '%s\n' "${sv_times[@]}" | median)
+ne_s=$(printf '%s\n' "${ne_times[@]}" | median)
 pt_s=$(printf '%s\n' "${pt_times[@]}" | median)
 "$bin" run -j "$jobs" -q --force --stats --as-of 2026-11-15 --rates samples/rates.xml \
   "$cases" -o "$scratch/out" 2>"$scratch/stats.txt" >/dev/null || true
@@ -78,6 +81,8 @@ echo "machine:        $(nproc) cores, ${model:-unknown CPU}"
 echo "cases:          $((ncases * copies)) ($ncases text-layer sample cases x $copies), $(wc -l < "$scratch/pdfs.txt") PDFs, $pages pages"
 printf 'solvency run:   %8.2f s  %8.1f pages/s   (runs: %s)\n' "$sv_s" \
   "$(awk -v p="$pages" -v s="$sv_s" 'BEGIN {print p / s}')" "$(printf '%.2f ' "${sv_times[@]}")"
+printf '  --no-evidence: %7.2f s  %8.1f pages/s   (runs: %s)\n' "$ne_s" \
+  "$(awk -v p="$pages" -v s="$ne_s" 'BEGIN {print p / s}')" "$(printf '%.2f ' "${ne_times[@]}")"
 printf 'pdftotext:      %8.2f s  %8.1f pages/s   (runs: %s)\n' "$pt_s" \
   "$(awk -v p="$pages" -v s="$pt_s" 'BEGIN {print p / s}')" "$(printf '%.2f ' "${pt_times[@]}")"
 sed 's/^/  /' "$scratch/stats.txt"
