@@ -1,5 +1,6 @@
 /*
- * main.c - the command line: `solvency run [options] CASES_ROOT -o OUT_DIR`.
+ * main.c - the command line: `solvency run [options] CASES_ROOT -o OUT_DIR`
+ * (and `solvency merge`, merge.c; `solvency render`, html.c).
  *
  * Parses options, sets up the libraries that need global set-up before any
  * thread starts (libxml2, Tesseract's OpenMP threads), loads the ruleset,
@@ -18,6 +19,7 @@
 #include <pthread.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,7 @@
 #include "../stages/report.h"
 #include "../stages/rules/rules.h"
 #include "engine.h"
+#include "html.h"
 #include "isolate.h"
 #include "journal.h"
 #include "merge.h"
@@ -45,7 +48,9 @@ static const char summary[] =
     "Reads applicant case folders (bank statements, deeds, letters; PDF,\n"
     "PNG, JPEG, TIFF), checks them against the economic-solvency rules of\n"
     "Mexican consulates and writes one XML verdict report per case to\n"
-    "OUT_DIR/<case-id>.xml, plus OUT_DIR/batch.xml and batch.csv.\n"
+    "OUT_DIR/<case-id>.xml, plus OUT_DIR/batch.xml and batch.csv; with\n"
+    "--html also OUT_DIR/<case-id>.html and OUT_DIR/index.html for auditors\n"
+    "('solvency render REPORT.xml' renders one report).\n"
     "\n"
     "Each immediate subfolder of CASES_ROOT is one case.\n"
     "\n"
@@ -70,6 +75,8 @@ struct opts {
   char *shard;
   gboolean quiet;
   gboolean stats;
+  gboolean html;
+  char *lang;
   gboolean version;
 };
 
@@ -205,6 +212,8 @@ static void digest_tree(GString *g, const char *dir, const char *rel)
   g_ptr_array_sort(names, str_cmp);
   for (guint i = 0; i < names->len; i++) {
     const char *n = g_ptr_array_index(names, i);
+    if (g_str_has_suffix(n, ".xsl"))
+      continue; /* the HTML view's stylesheet shapes no report */
     char *path = g_build_filename(dir, n, NULL);
     char *r = rel[0] != '\0' ? g_strconcat(rel, "/", n, NULL) : g_strdup(n);
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
@@ -399,6 +408,7 @@ int main(int argc, char **argv)
   struct sv_engine_result res = {0};
   struct sv_journal *journal = NULL;
   char *settings = NULL;
+  struct sv_html *html = NULL;
 
   limit_openmp(argv);
   if (argc >= 2 && strcmp(argv[1], SV_READER_ARG) == 0)
@@ -410,6 +420,14 @@ int main(int argc, char **argv)
     char *dd = default_data_dir();
     rc = sv_merge_main(argc, argv, dd);
     g_free(dd);
+    return rc;
+  }
+  if (argc >= 2 && strcmp(argv[1], "render") == 0) {
+    char *dd = default_data_dir();
+    rc = sv_html_main(argc, argv, dd);
+    g_free(dd);
+    xsltCleanupGlobals();
+    xmlCleanupParser();
     return rc;
   }
 
@@ -478,6 +496,13 @@ int main(int argc, char **argv)
        "another worker), figures re-read, queue high-water marks and peak "
        "memory of this process and of the reader processes",
        NULL},
+      {"html", 0, 0, G_OPTION_ARG_NONE, &o.html,
+       "Also write OUT_DIR/<case-id>.html beside each report and "
+       "OUT_DIR/index.html (every case of batch.xml, those needing review "
+       "first): the auditor's view, from the data folder's report.xsl",
+       NULL},
+      {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+       "Language of the HTML pages: en (default) or es", "LANG"},
       {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.data_dir,
        "Folder with the XSDs, rulesets and wage table (default: "
        "$SOLVENCY_DATA_DIR, else the build's schemas/)",
@@ -499,8 +524,8 @@ int main(int argc, char **argv)
     argv++;
     argc--;
   } else if (argc >= 2 && argv[1][0] != '-') {
-    rc = usage_error(ctx, "unknown command '%s' (the commands are 'run' "
-                          "and 'merge')",
+    rc = usage_error(ctx, "unknown command '%s' (the commands are 'run', "
+                          "'merge' and 'render')",
                      argv[1]);
     goto out;
   }
@@ -537,6 +562,12 @@ int main(int argc, char **argv)
   }
   if (o.out_dir == NULL) {
     rc = usage_error(ctx, "-o OUT_DIR is missing");
+    goto out;
+  }
+  if (o.lang != NULL && (!o.html || !sv_html_lang_valid(o.lang))) {
+    rc = usage_error(ctx, o.html ? "--lang '%s': use en or es"
+                                 : "--lang '%s' goes with --html",
+                     o.lang);
     goto out;
   }
 
@@ -600,6 +631,12 @@ int main(int argc, char **argv)
     goto out;
   }
   cfg.rules = rules;
+  /* the stylesheet is compiled now: a broken one is found before the
+     batch, not after it */
+  if (o.html && sv_html_new(cfg.data_dir, &html, &err) != SV_OK) {
+    rc = usage_error(ctx, "--html: %s", err);
+    goto out;
+  }
 
   if (g_mkdir_with_parents(cfg.out_dir, 0700) != 0) {
     fprintf(stderr, "solvency: cannot create OUT_DIR '%s': %s\n",
@@ -696,6 +733,15 @@ int main(int argc, char **argv)
     fprintf(stderr, "solvency: %s\n", err);
     goto out;
   }
+  /* the pages of every case batch.xml lists (skipped ones too: a page
+     costs a few milliseconds), then the index */
+  g_clear_pointer(&err, g_free);
+  if (html != NULL && sv_html_index(html, cfg.out_dir,
+                                    o.lang != NULL ? o.lang : "en", true,
+                                    NULL, &err) != SV_OK) {
+    fprintf(stderr, "solvency: HTML view: %s\n", err);
+    rc = 1;
+  }
   if (res.stopped) {
     int sig = g_atomic_int_get(&stop_signal);
     fprintf(stderr,
@@ -723,6 +769,8 @@ int main(int argc, char **argv)
              res.skipped);
     printf("\nsolvency: reports in %s (batch.xml lists every case)\n",
            cfg.out_dir);
+    if (html != NULL)
+      printf("solvency: auditor's view: %s/index.html\n", cfg.out_dir);
   }
   if (o.stats) {
     struct rusage self = {0};
@@ -746,11 +794,14 @@ out:
   g_free(o.data_dir);
   g_free(o.max_memory);
   g_free(o.shard);
+  g_free(o.lang);
+  sv_html_free(&html);
   sv_journal_free(&journal);
   g_free(settings);
   g_strfreev(strv);
   if (ctx != NULL)
     g_option_context_free(ctx);
+  xsltCleanupGlobals();
   xmlCleanupParser();
   return rc;
 }
