@@ -3,8 +3,9 @@
 # test suite: ctest (cmocka) on a warnings-as-errors build, the same suite
 # under AddressSanitizer + UBSan, the thread tests under ThreadSanitizer,
 # xmllint --schema over the sample reports, the installed binary and the
-# .deb (scripts/test-install.sh), and a short libFuzzer run of every
-# harness (clang, installed by scripts/fuzz.sh).
+# .deb (scripts/test-install.sh), the HTML view in headless Chromium
+# (scripts/test-chromium.sh), and a short libFuzzer run of every harness
+# (clang, installed by scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -60,6 +61,8 @@ echo "== slurm-array.sh on a real single-node Slurm (scripts/test-slurm.sh)"
 skippable bash scripts/test-slurm.sh build-test/solvency
 echo "== the .deb installed with apt on a clean Debian 12 (scripts/test-deb.sh)"
 skippable bash scripts/test-deb.sh build-test
+echo "== the auditor's view in headless Chromium (scripts/test-chromium.sh)"
+skippable bash scripts/test-chromium.sh build-test
 
 echo "== libFuzzer smoke run (10 s per harness; longer runs: scripts/fuzz.sh)"
 rm -rf build-fuzz
