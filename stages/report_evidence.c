@@ -146,7 +146,9 @@ static sv_status write_tree(const char *out_dir, const char *case_id,
 
   if (crops->len > 0) {
     tmp = g_strdup_printf("%s/.%s.evidence.XXXXXX", out_dir, case_id);
-    if (g_mkdtemp_full(tmp, 0700) == NULL) {
+    /* OUT_DIR is made on first use, as for the reports (0700) */
+    if (g_mkdir_with_parents(out_dir, 0700) != 0 ||
+        g_mkdtemp_full(tmp, 0700) == NULL) {
       *err = g_strdup_printf("cannot write the evidence of %s: cannot "
                              "create a temporary folder in %s: %s",
                              case_id, out_dir, g_strerror(errno));

@@ -98,7 +98,9 @@ static void test_shards_merge_to_a_single_run(void **state)
       total += n;
     }
     assert_int_equal(total, ncases); /* disjoint and covering */
-    char *merged = sv_test_tmpdir("shard-merged");
+    /* into a folder that does not exist yet, as a Slurm merge job does */
+    char *top = sv_test_tmpdir("shard-merged");
+    char *merged = g_build_filename(top, "merged", NULL);
     const char *argv[] = {"merge", "-q", dirs[0], dirs[1], dirs[2], "-o",
                           merged, NULL};
     assert_int_equal(sv_test_run(argv, NULL, NULL), 0);
@@ -118,8 +120,9 @@ static void test_shards_merge_to_a_single_run(void **state)
       sv_test_rmtree(dirs[k]);
       g_free(dirs[k]);
     }
-    sv_test_rmtree(merged);
+    sv_test_rmtree(top);
     g_free(merged);
+    g_free(top);
   }
   /* shard 4 of 3 does not exist */
   char *bad = sv_test_tmpdir("shard-bad");
