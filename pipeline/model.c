@@ -340,6 +340,20 @@ static void stay_clear(gpointer p)
   g_free(s->id);
 }
 
+static void next_step_clear(gpointer p)
+{
+  struct sv_next_step *s = p;
+  g_free(s->stay);
+  g_free(s->procedure);
+  g_free(s->name);
+  g_free(s->name_es);
+  g_free(s->within_confidence);
+  g_free(s->within_source);
+  g_free(s->where);
+  g_free(s->source);
+  g_free(s->text);
+}
+
 struct sv_evaluation *sv_evaluation_new(void)
 {
   struct sv_evaluation *ev = g_new0(struct sv_evaluation, 1);
@@ -355,6 +369,9 @@ struct sv_evaluation *sv_evaluation_new(void)
   g_array_set_clear_func(ev->stays, stay_clear);
   g_date_clear(&ev->wage_effective, 1);
   ev->overall = SV_OUTCOME_INSUFFICIENT;
+  ev->next_steps = g_array_new(FALSE, TRUE, sizeof(struct sv_next_step));
+  g_array_set_clear_func(ev->next_steps, next_step_clear);
+  g_date_clear(&ev->next_steps_as_of, 1);
   return ev;
 }
 
@@ -375,6 +392,11 @@ void sv_evaluation_free(struct sv_evaluation **evp)
   g_array_free(ev->assets, TRUE);
   g_array_free(ev->tests, TRUE);
   g_array_free(ev->stays, TRUE);
+  g_array_free(ev->next_steps, TRUE);
+  g_free(ev->next_steps_source);
+  g_free(ev->booking_url);
+  g_free(ev->booking_note);
+  g_free(ev->booking_source);
   g_free(ev);
   *evp = NULL;
 }

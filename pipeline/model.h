@@ -421,6 +421,26 @@ struct sv_stay {
   enum sv_outcome outcome;
 };
 
+/* What to do at INM after a stay the evaluation finds met (the INM
+   procedures table, stages/rules/nextsteps.h): the procedure that follows
+   and whether its appointment is booked online. */
+struct sv_next_step {
+  char *stay;              /* owned: stay id */
+  char *procedure;         /* owned: the table's procedure id, or "none" */
+  char *name;              /* owned: the procedure in English, NULL for none */
+  char *name_es;           /* owned: ... in Spanish, NULL for none */
+  bool online;             /* an appointment must be booked online */
+  GDate since;             /* ... since this day (invalid when not stated) */
+  int within_days;         /* time limit in calendar days after entry, 0 when
+                              the table gives none */
+  char *within_confidence; /* owned: how firmly the sources establish it
+                              (the rulesets' words), NULL when no limit */
+  char *within_source;     /* owned, NULL when no limit */
+  char *where;             /* owned: inm-office, consulate, port-of-entry */
+  char *source;            /* owned: the file and sentence it rests on */
+  char *text;              /* owned: what to do, in plain words */
+};
+
 struct sv_evaluation {
   char *applicant;       /* owned: the name evaluated against */
   bool applicant_from_manifest;
@@ -440,6 +460,14 @@ struct sv_evaluation {
   GArray *tests;         /* of struct sv_test */
   GArray *stays;         /* of struct sv_stay */
   enum sv_outcome overall;
+  GArray *next_steps;      /* of struct sv_next_step: one per met stay, in
+                              stay order; empty when none is met */
+  char *next_steps_source; /* owned: where the INM table comes from, NULL
+                              when no table was loaded */
+  GDate next_steps_as_of;  /* the table's date */
+  char *booking_url;       /* owned: where INM appointments are booked */
+  char *booking_note;      /* owned: how, in plain words */
+  char *booking_source;    /* owned */
 };
 
 /* ------------------------------------------------------------------ case */

@@ -13,9 +13,10 @@
  * states its days in force, and sv_rules_for picks one per date.
  *
  * Layout of the data folder (the schemas/ folder):
- *   ruleset.xsd, wages.xsd, rates.xsd
+ *   ruleset.xsd, wages.xsd, rates.xsd, inm-procedures.xsd
  *   rulesets/<ruleset-id>.xml      the ruleset
  *   data/<table>.xml               the index series the ruleset names
+ *   data/inm-procedures.xml        the INM procedures table (nextsteps.c)
  */
 #include "rules.h"
 #include "rules_priv.h"
@@ -135,7 +136,7 @@ static bool basis_from_str(const char *s, enum sv_test_basis *out)
 }
 
 /* The text of a <note>, with runs of white space made one space. */
-static const char *chunk_note(GStringChunk *chunk, xmlNodePtr n)
+const char *sv_rules_chunk_note(GStringChunk *chunk, xmlNodePtr n)
 {
   xmlChar *raw = xmlNodeGetContent(n);
   if (raw == NULL)
@@ -230,7 +231,7 @@ static sv_status read_test(struct sv_rules *r, const char *path,
   }
   for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
     if (sv_rules_is_element(c, "note"))
-      t->note = chunk_note(r->strings, c);
+      t->note = sv_rules_chunk_note(r->strings, c);
   }
   if (per_dep != NULL &&
       g_ascii_string_to_signed(per_dep, 10, 1, 1000000, &v, NULL))
@@ -595,6 +596,37 @@ static sv_status load_members(struct sv_rules *r, const char *data_dir,
   return rc;
 }
 
+/* The INM procedures table, shared by the members of "auto"; every stay
+   of every ruleset loaded must have its next step there, so a ruleset
+   that adds a stay cannot leave it silently without one. */
+static sv_status load_nextsteps(struct sv_rules *r, const char *data_dir,
+                                char **msg)
+{
+  sv_status rc = sv_nextsteps_load(data_dir, &r->nextsteps, msg);
+  if (rc != SV_OK)
+    return rc;
+  for (size_t m = 0; m <= r->nmembers; m++) {
+    struct sv_rules *x = m < r->nmembers ? r->members[m] : r;
+    if (x != r) {
+      x->nextsteps = r->nextsteps;
+      x->nextsteps_borrowed = true;
+    }
+    for (size_t i = 0; i < x->nstays; i++) {
+      if (sv_nextsteps_after(r->nextsteps, x->stays[i].id) != NULL)
+        continue;
+      char *path =
+          g_build_filename(data_dir, "data", "inm-procedures.xml", NULL);
+      *msg = g_strdup_printf("INM procedures table %s names no next step "
+                             "for stay %s of ruleset %s: add a <next "
+                             "stay=\"%s\"> line",
+                             path, x->stays[i].id, x->id, x->stays[i].id);
+      g_free(path);
+      return SV_BADXML;
+    }
+  }
+  return SV_OK;
+}
+
 sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
                         const char *rates_path, struct sv_rules **out,
                         char **err)
@@ -634,6 +666,9 @@ sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
     r->members[i]->nrates = r->nrates;
     r->members[i]->rates_borrowed = true;
   }
+  rc = load_nextsteps(r, data_dir, &msg);
+  if (rc != SV_OK)
+    goto out;
   *out = r;
   r = NULL;
 
@@ -714,9 +749,16 @@ void sv_rules_free(struct sv_rules **rules)
   g_free(r->wages);
   if (!r->rates_borrowed)
     g_free(r->rates);
+  if (!r->nextsteps_borrowed)
+    sv_nextsteps_free(&r->nextsteps);
   g_string_chunk_free(r->strings);
   g_free(r);
   *rules = NULL;
+}
+
+const struct sv_nextsteps *sv_rules_nextsteps(const struct sv_rules *rules)
+{
+  return rules != NULL ? rules->nextsteps : NULL;
 }
 
 const char *sv_rules_id(const struct sv_rules *rules)

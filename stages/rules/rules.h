@@ -8,6 +8,8 @@
  * minimum wage series with effective dates and zones; the rates file
  * (--rates) holds dated MXN exchange rates, kept scaled by 10^4 (a rate with
  * a non-zero 5th or 6th fraction digit is rejected at load, never rounded).
+ * The INM procedures table (schemas/data/inm-procedures.xml, nextsteps.h)
+ * is loaded with them: what follows each stay the report finds met.
  * Each is validated by its XSD at load and parsed with libxml2 without
  * network or entity expansion.
  *
@@ -74,6 +76,12 @@ const char *sv_rules_source(const struct sv_rules *rules);
 /* The days the ruleset was in force: false when it states none; *to is
    invalid while it still is. */
 bool sv_rules_valid(const struct sv_rules *rules, GDate *from, GDate *to);
+
+/* Returns borrowed: the INM procedures table loaded with the rules
+   (schemas/data/inm-procedures.xml, see nextsteps.h), shared by every
+   ruleset of "auto"; NULL when rules is NULL. */
+struct sv_nextsteps;
+const struct sv_nextsteps *sv_rules_nextsteps(const struct sv_rules *rules);
 
 /* Returns borrowed: the ruleset id, e.g. "sre-2012" ("auto"). */
 const char *sv_rules_id(const struct sv_rules *rules);

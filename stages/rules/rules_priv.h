@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "nextsteps.h"
 #include "rules.h"
 
 struct wage_entry {
@@ -40,6 +41,9 @@ struct sv_rules {
   GDate valid_from, valid_to; /* its days in force (invalid: open) */
   struct sv_rules **members;  /* "auto": every ruleset, by id; owned */
   size_t nmembers;
+  struct sv_nextsteps *nextsteps; /* the INM procedures table; owned
+                                     unless nextsteps_borrowed */
+  bool nextsteps_borrowed;    /* a member of "auto": its parent's table */
 };
 
 /* Returns owned: d as YYYY-MM-DD. */
@@ -54,6 +58,10 @@ bool sv_rules_is_element(xmlNodePtr n, const char *name);
 
 /* Returns owned (g_free): attribute name of n, NULL when absent. */
 char *sv_rules_prop(xmlNodePtr n, const char *name);
+
+/* Returns borrowed (in chunk): the text of n with runs of white space
+   made one space; NULL when it has none. */
+const char *sv_rules_chunk_note(GStringChunk *chunk, xmlNodePtr n);
 
 /* Loads the rates file at rates_path into r (rates.c). */
 sv_status sv_rules_load_rates(struct sv_rules *r, const char *data_dir,
