@@ -11,13 +11,16 @@
  *      them (no extractor does yet), re-converted the same way;
  *   4. tests: for each stay evaluated, each test of the ruleset against the
  *      daily wage in force on as-of, with plain-words reasons;
- *   5. outcomes of the stays and the overall outcome.
+ *   5. outcomes of the stays and the overall outcome;
+ *   6. next steps: the INM procedure after each stay found met
+ *      (rules/nextsteps.h).
  * Money is integer centavos throughout; comparisons are exact.  Output
  * depends only on the case (documents in path order, no hash tables, no
  * clock), so reports are reproducible.
  */
 #include "evaluate.h"
 #include "evidence/evidence.h"
+#include "rules/nextsteps.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -775,6 +778,10 @@ void sv_evaluate_case_policy(const struct sv_rules *all,
   }
   if (none_applies)
     ev->overall = SV_OUTCOME_NOT_APPLICABLE;
+
+  /* What follows at INM for each stay found met (after the checks above,
+     which may have taken a stay from meets). */
+  sv_nextsteps_fill(sv_rules_nextsteps(all), ev);
 
 out:
   g_free(why);

@@ -450,6 +450,53 @@ static void write_evaluation(xmlTextWriterPtr w,
   el_end(w);
 }
 
+/* r:nextSteps, after r:evaluation: what follows at INM for each stay the
+   evaluation found met (stages/rules/nextsteps.h), with the table's source
+   and date, and where to book when a step needs an online appointment.
+   Absent when no stay is met. */
+static void write_next_steps(xmlTextWriterPtr w, const struct sv_evaluation *ev)
+{
+  if (ev == NULL || ev->next_steps == NULL || ev->next_steps->len == 0)
+    return;
+  bool online = false;
+  el_start(w, "nextSteps");
+  attr(w, "source", ev->next_steps_source);
+  attr_date(w, "asOf", &ev->next_steps_as_of);
+  for (guint i = 0; i < ev->next_steps->len; i++) {
+    const struct sv_next_step *s =
+        &g_array_index(ev->next_steps, struct sv_next_step, i);
+    el_start(w, "step");
+    attr(w, "stay", s->stay);
+    attr(w, "procedure", s->procedure);
+    if (s->name != NULL)
+      attr(w, "name", s->name);
+    if (s->name_es != NULL)
+      attr(w, "nameEs", s->name_es);
+    attr(w, "appointment", s->online ? "online" : "none");
+    attr_date(w, "since", &s->since);
+    if (s->within_days > 0) {
+      attr_int(w, "within", s->within_days);
+      if (s->within_confidence != NULL)
+        attr(w, "withinConfidence", s->within_confidence);
+      if (s->within_source != NULL)
+        attr(w, "withinSource", s->within_source);
+    }
+    attr(w, "where", s->where);
+    attr(w, "source", s->source);
+    text(w, s->text);
+    el_end(w);
+    online = online || s->online;
+  }
+  if (online && ev->booking_url != NULL) {
+    el_start(w, "booking");
+    attr(w, "url", ev->booking_url);
+    attr(w, "source", ev->booking_source);
+    text(w, ev->booking_note);
+    el_end(w);
+  }
+  el_end(w);
+}
+
 /* Starts a document whose root element is in the report namespace. */
 static xmlTextWriterPtr writer_new(xmlBufferPtr buf, const char *root)
 {
@@ -533,6 +580,7 @@ static GBytes *build(const struct sv_config *cfg, const struct sv_case *c,
   write_months(w, &ex, "income", ev != NULL ? ev->income : NULL);
   write_assets(w, &ex, ev != NULL ? ev->assets : NULL);
   write_evaluation(w, ev);
+  write_next_steps(w, ev);
 
   return writer_finish(w, buf);
 }

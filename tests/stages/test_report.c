@@ -985,6 +985,163 @@ static void test_report_evidence_written_whole(void **state)
   g_free(tmp);
 }
 
+/* Adds a next step to ev as evaluate would from the INM table. */
+static void add_step(struct sv_evaluation *ev, const char *stay,
+                     const char *procedure, bool online, int within,
+                     const char *where, const char *text)
+{
+  struct sv_next_step s;
+  memset(&s, 0, sizeof s);
+  g_date_clear(&s.since, 1);
+  s.stay = g_strdup(stay);
+  s.procedure = g_strdup(procedure);
+  s.online = online;
+  if (online) {
+    g_date_set_dmy(&s.since, 17, G_DATE_SEPTEMBER, 2024);
+    s.name = g_strdup("Exchange of a consular visa for a resident card "
+                      "(canje)");
+    s.name_es = g_strdup("Canje de visa por tarjeta de residente");
+  }
+  s.within_days = within;
+  if (within > 0) {
+    s.within_confidence = g_strdup("unconfirmed");
+    s.within_source = g_strdup("not from the seeds");
+  }
+  s.where = g_strdup(where);
+  s.source = g_strdup("seed 002: \"Canje (exchange of visa for residency "
+                      "card).\"");
+  s.text = g_strdup(text);
+  g_array_append_val(ev->next_steps, s);
+}
+
+/* r:nextSteps: absent when no step was made (the sample case's visitor
+   meets, but nothing filled its steps), after r:evaluation when there
+   are steps, with the table's source and date, each step's attributes
+   as set, within only with a limit, since only when stated, the booking
+   only when a step is online; it validates both ways, the contract's
+   XPaths still hold, and a step with another appointment word or a
+   section without steps does not validate. */
+static void test_report_next_steps(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:nextSteps"), 0);
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+
+  struct sv_evaluation *ev = c->eval;
+  ev->next_steps_source = g_strdup("seed 002 (INM, 2024-09-13)");
+  g_date_set_dmy(&ev->next_steps_as_of, 13, G_DATE_SEPTEMBER, 2024);
+  ev->booking_url = g_strdup("inm.gob.mx/spublic/portal/inmex.html");
+  ev->booking_note = g_strdup("Book at inm.gob.mx/spublic/portal/inmex.html");
+  ev->booking_source = g_strdup("seed 002: \"The appointment link\"");
+  add_step(ev, "visitor", "none", false, 0, "port-of-entry",
+           "No INM procedure follows a visitor visa.");
+  add_step(ev, "temporary-resident", "canje", true, 30, "inm-office",
+           "Canje at an INM office.");
+  bytes = sv_report_build(&cfg, c);
+  doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "count(/r:report/r:evaluation/following-sibling::*)", "1");
+  check_str(doc, "local-name(/r:report/*[last()])", "nextSteps");
+  check_str(doc, "/r:report/r:nextSteps/@source", "seed 002 (INM, 2024-09-13)");
+  check_str(doc, "/r:report/r:nextSteps/@asOf", "2024-09-13");
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:nextSteps/r:step"), 2);
+  const char *t = "/r:report/r:nextSteps/r:step[@stay='temporary-resident']";
+  char xp[256];
+  static const char *const want[][2] = {
+      {"procedure", "canje"},
+      {"appointment", "online"},
+      {"since", "2024-09-17"},
+      {"within", "30"},
+      {"withinConfidence", "unconfirmed"},
+      {"withinSource", "not from the seeds"},
+      {"where", "inm-office"},
+      {"nameEs", "Canje de visa por tarjeta de residente"},
+      {"source", "seed 002: \"Canje (exchange of visa for residency "
+                 "card).\""},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+    g_snprintf(xp, sizeof xp, "%s/@%s", t, want[i][0]);
+    check_str(doc, xp, want[i][1]);
+  }
+  check_str(doc, t, "Canje at an INM office.");
+  const char *v = "/r:report/r:nextSteps/r:step[@stay='visitor']";
+  g_snprintf(xp, sizeof xp, "%s/@procedure", v);
+  check_str(doc, xp, "none");
+  g_snprintf(xp, sizeof xp, "%s/@appointment", v);
+  check_str(doc, xp, "none");
+  g_snprintf(xp, sizeof xp, "%s/@where", v);
+  check_str(doc, xp, "port-of-entry");
+  g_snprintf(xp, sizeof xp, "count(%s/@within | %s/@since | %s/@name)", v, v,
+             v);
+  check_str(doc, xp, "0");
+  check_str(doc, "/r:report/r:nextSteps/r:booking/@url",
+            "inm.gob.mx/spublic/portal/inmex.html");
+  /* the contract's XPaths are where they were */
+  check_str(doc, "/r:report/r:evaluation/r:stay[@id='visitor']/@outcome",
+            "meets");
+  check_str(doc, "/r:report/@outcome", "meets");
+  xmlFreeDoc(doc);
+
+  gsize len = 0;
+  const char *data = g_bytes_get_data(bytes, &len);
+  char *orig = g_strndup(data, len);
+  const char *edits[][2] = {
+      {"appointment=\"online\"", "appointment=\"phone\""},
+      {"within=\"30\"", "within=\"thirty\""},
+      {"withinConfidence=\"unconfirmed\"", "withinConfidence=\"likely\""},
+      {"where=\"inm-office\"", "where=\"embassy\""},
+      {"asOf=\"2024-09-13\"", "asOf=\"2024-09-31\""},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(edits); i++) {
+    const char *hit = strstr(orig, edits[i][0]);
+    if (hit == NULL)
+      fail_msg("edit %zu: \"%s\" not in the report", i, edits[i][0]);
+    char *e = g_strdup_printf("%.*s%s%s", (int)(hit - orig), orig, edits[i][1],
+                              hit + strlen(edits[i][0]));
+    doc = xmlReadMemory(e, (int)strlen(e), "edited.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    if (sv_test_validate(doc, REPORT_XSD))
+      fail_msg("edit %zu (%s) still validates", i, edits[i][1]);
+    xmlFreeDoc(doc);
+    g_free(e);
+  }
+  g_free(orig);
+  g_bytes_unref(bytes);
+
+  /* no online step: no booking; the steps alone validate */
+  g_array_remove_index(ev->next_steps, 1);
+  bytes = sv_report_build(&cfg, c);
+  doc = parse_bytes(bytes);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:nextSteps/r:step"), 1);
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:nextSteps/r:booking"),
+                   0);
+  /* a section without a step is not valid */
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  xmlNodePtr ns = xmlGetLastChild(root);
+  while (ns != NULL && ns->type != XML_ELEMENT_NODE)
+    ns = ns->prev;
+  assert_non_null(ns);
+  assert_string_equal((const char *)ns->name, "nextSteps");
+  for (xmlNodePtr k = ns->children; k != NULL;) {
+    xmlNodePtr next = k->next;
+    xmlUnlinkNode(k);
+    xmlFreeNode(k);
+    k = next;
+  }
+  assert_false(sv_test_validate(doc, REPORT_XSD));
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
 int main(void)
 {
   xmlInitParser();
@@ -1003,6 +1160,7 @@ int main(void)
       cmocka_unit_test(test_report_batch_validates),
       cmocka_unit_test(test_report_batch_csv),
       cmocka_unit_test(test_report_ruleset_of_the_date),
+      cmocka_unit_test(test_report_next_steps),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   xmlCleanupParser();
