@@ -9,7 +9,9 @@
  * c13 must come out unreconciled and needs-review.  The rules of the date
  * (c23-c26: --ruleset auto, sre-2014, the UMA, dependents, --policy
  * every-month): the cases whose expected file holds <run> lines run again,
- * alone, once per set of options, at their own as-of dates.
+ * alone, once per set of options, at their own as-of dates.  INM next
+ * steps: where an expected file (or a <run>) holds <nextSteps>/<nextStep>
+ * lines, the report's r:nextSteps must say the same.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -201,8 +203,56 @@ static void check_stay(xmlNodePtr n, xmlDocPtr rep, const char *id)
   g_free(so);
 }
 
+/* Asserts the INM next steps of a run, when its expected node says
+   them: <nextSteps count="N" asOf="D"/> (N steps in r:nextSteps, none
+   and no section when 0) and one <nextStep stay="S" .../> per step, each
+   attribute as the report's r:step[@stay='S'] has it; since, within and
+   withinConfidence not given must be absent from the step. */
+static void check_next_steps(xmlNodePtr node, xmlDocPtr rep, const char *id)
+{
+  for (xmlNodePtr n = node->children; n != NULL; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (xmlStrEqual(n->name, BAD_CAST "nextSteps")) {
+      char *count = attr(n, "count"), *as_of = attr(n, "asOf");
+      if (count != NULL)
+        expect_xpath(rep, id, "count(/r:report/r:nextSteps/r:step)", count);
+      if (g_strcmp0(count, "0") == 0)
+        expect_xpath(rep, id, "count(/r:report/r:nextSteps)", "0");
+      if (as_of != NULL)
+        expect_xpath(rep, id, "/r:report/r:nextSteps/@asOf", as_of);
+      g_free(count);
+      g_free(as_of);
+    } else if (xmlStrEqual(n->name, BAD_CAST "nextStep")) {
+      char *stay = attr(n, "stay");
+      for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+        char *want = attr(n, (const char *)a->name);
+        char *xp = g_strdup_printf("/r:report/r:nextSteps/r:step[@stay="
+                                   "'%s']/@%s",
+                                   stay, (const char *)a->name);
+        expect_xpath(rep, id, xp, want);
+        g_free(xp);
+        g_free(want);
+      }
+      static const char *const optional[] = {"since", "within",
+                                             "withinConfidence"};
+      for (size_t k = 0; k < G_N_ELEMENTS(optional); k++) {
+        if (xmlHasProp(n, BAD_CAST optional[k]) != NULL)
+          continue;
+        char *xp = g_strdup_printf("count(/r:report/r:nextSteps/r:step["
+                                   "@stay='%s']/@%s)",
+                                   stay, optional[k]);
+        expect_xpath(rep, id, xp, "0");
+        g_free(xp);
+      }
+      g_free(stay);
+    }
+  }
+}
+
 /* Asserts the outcome and <stay> lines of a run (node: the root or a
-   <run>); returns the number of checks. */
+   <run>), and its next steps when it gives them; returns the number of
+   checks. */
 static size_t check_outcomes(xmlNodePtr node, xmlDocPtr rep, const char *id)
 {
   size_t checks = 1;
@@ -212,6 +262,7 @@ static size_t check_outcomes(xmlNodePtr node, xmlDocPtr rep, const char *id)
       check_stay(n, rep, id);
       checks++;
     }
+  check_next_steps(node, rep, id);
   return checks;
 }
 
