@@ -139,6 +139,7 @@
         <xsl:call-template name="review"/>
         <xsl:call-template name="case"/>
         <xsl:call-template name="verdicts"/>
+        <xsl:call-template name="next-steps"/>
         <xsl:call-template name="documents"/>
         <xsl:call-template name="figures"/>
         <footer>
@@ -450,6 +451,85 @@
 
   <!-- Margin in % = (actual - required) / required x 100, when both are
        known. -->
+  <!-- ====================================================== next steps
+       For each stay found met, the INM procedure that follows in Mexico
+       (r:nextSteps), with the table's source and date. -->
+  <xsl:template name="next-steps">
+    <xsl:if test="r:nextSteps/r:step">
+      <section id="next-steps">
+        <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'next-steps'"/></xsl:call-template></h2>
+        <table class="next">
+          <thead>
+            <tr>
+              <th><xsl:call-template name="t"><xsl:with-param name="k" select="'stay'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="k" select="'procedure'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="k" select="'appointment'"/></xsl:call-template></th>
+              <th><xsl:call-template name="t"><xsl:with-param name="k" select="'within'"/></xsl:call-template></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="r:nextSteps/r:step">
+              <tr>
+                <td><xsl:call-template name="stay-name"><xsl:with-param name="id" select="@stay"/></xsl:call-template></td>
+                <td>
+                  <strong>
+                    <xsl:choose>
+                      <xsl:when test="$L = 'es' and @nameEs"><xsl:value-of select="@nameEs"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
+                    </xsl:choose>
+                  </strong>
+                  <p class="step-text"><xsl:value-of select="."/></p>
+                </td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@appointment = 'online'">
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'appointment-online'"/></xsl:call-template>
+                      <xsl:if test="@since">
+                        <xsl:text> (</xsl:text>
+                        <xsl:call-template name="t"><xsl:with-param name="k" select="'since'"/></xsl:call-template>
+                        <xsl:text> </xsl:text>
+                        <xsl:value-of select="@since"/>
+                        <xsl:text>)</xsl:text>
+                      </xsl:if>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'appointment-none'"/></xsl:call-template>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@within">
+                      <xsl:value-of select="@within"/>
+                      <xsl:text> </xsl:text>
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'days-after-entry'"/></xsl:call-template>
+                      <xsl:if test="@withinConfidence and @withinConfidence != 'confirmed'">
+                        <xsl:text> </xsl:text>
+                        <span class="flag"><xsl:call-template name="t"><xsl:with-param name="k" select="'unconfirmed'"/></xsl:call-template></span>
+                      </xsl:if>
+                    </xsl:when>
+                    <xsl:otherwise>—</xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <xsl:if test="r:nextSteps/r:booking">
+          <p class="note"><xsl:value-of select="r:nextSteps/r:booking"/></p>
+        </xsl:if>
+        <p class="source">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'next-source'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="r:nextSteps/@source"/>
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="r:nextSteps/@asOf"/>
+          <xsl:text>)</xsl:text>
+        </p>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="margin">
     <xsl:choose>
       <xsl:when test="@actualMxn and @requiredMxn and number(@requiredMxn) != 0">
@@ -1440,6 +1520,17 @@
         <xsl:when test="$k = 'zone'">zone|zona</xsl:when>
         <xsl:when test="$k = 'effective'">in force since|vigente desde</xsl:when>
         <xsl:when test="$k = 'problems'">Problems|Problemas</xsl:when>
+        <xsl:when test="$k = 'next-steps'">Next steps in Mexico (INM)|Siguientes trámites en México (INM)</xsl:when>
+        <xsl:when test="$k = 'stay'">Stay|Estancia</xsl:when>
+        <xsl:when test="$k = 'procedure'">Procedure|Trámite</xsl:when>
+        <xsl:when test="$k = 'appointment'">Appointment|Cita</xsl:when>
+        <xsl:when test="$k = 'appointment-online'">online, booked in advance|en línea, con cita previa</xsl:when>
+        <xsl:when test="$k = 'appointment-none'">none needed|no se requiere</xsl:when>
+        <xsl:when test="$k = 'since'">since|desde</xsl:when>
+        <xsl:when test="$k = 'within'">Time limit|Plazo</xsl:when>
+        <xsl:when test="$k = 'days-after-entry'">days after entering Mexico|días naturales desde la entrada a México</xsl:when>
+        <xsl:when test="$k = 'unconfirmed'">unconfirmed|sin confirmar</xsl:when>
+        <xsl:when test="$k = 'next-source'">INM procedures from|Trámites del INM según</xsl:when>
         <xsl:when test="$k = 'verdicts'">Verdict by characteristic of stay|Dictamen por característica de estancia</xsl:when>
         <xsl:when test="$k = 'no-stays'">No characteristic of stay was evaluated.|No se evaluó ninguna característica de estancia.</xsl:when>
         <xsl:when test="$k = 'basis'">Test|Prueba</xsl:when>
@@ -1598,6 +1689,8 @@
       .overall { font-size: 1.1em; margin: .2em 0; }
       .who { font-weight: bold; }
       .note { color: #444; font-style: italic; }
+      .source { color: #555; font-size: 0.85em; }
+      .step-text { margin: 0.3em 0 0; font-size: 0.92em; }
       .src { color: #555; font-size: .9em; }
       table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
       th, td { border: 1px solid #c8ced4; padding: .25em .45em; text-align: left; vertical-align: top; }

@@ -516,6 +516,41 @@ static void test_html_review_first(void **state)
   g_free(path);
 }
 
+/* The INM next steps of a met stay are on its page, one row per
+   r:step with the report's words and the table's source; a case with no
+   stay met has no such section. */
+static void test_html_next_steps(void **state)
+{
+  (void)state;
+  const char *id = "c01-en-visitor-meets";
+  xmlDocPtr rep = report(id);
+  int steps = sv_test_xpath_count(rep, "/r:report/r:nextSteps/r:step");
+  assert_true(steps >= 1);
+  char *text = sv_test_xpath_str(rep, "string(/r:report/r:nextSteps/r:step[1])");
+  char *source = sv_test_xpath_str(rep, "string(/r:report/r:nextSteps/@source)");
+  char *path = page_path(id);
+  xmlDocPtr page = page_xml(path);
+  assert_int_equal(count(page, NULL, "//h:section[@id='next-steps']//h:tbody/h:tr"),
+                   steps);
+  char *shown = str(page, NULL, "//h:section[@id='next-steps']//h:p[@class='step-text']");
+  assert_string_equal(shown, text);
+  char *src = str(page, NULL, "//h:section[@id='next-steps']/h:p[@class='source']");
+  assert_non_null(strstr(src, source));
+  g_free(src);
+  g_free(shown);
+  xmlFreeDoc(page);
+  g_free(path);
+  g_free(text);
+  g_free(source);
+  xmlFreeDoc(rep);
+
+  path = page_path(C13); /* needs review: no stay met */
+  page = page_xml(path);
+  assert_int_equal(count(page, NULL, "//h:section[@id='next-steps']"), 0);
+  xmlFreeDoc(page);
+  g_free(path);
+}
+
 /* Every figure that carries @evidence (and every holder's or person's
    name that does) has one <img> on its page, whose src, relative to the
    page, is a PNG that Leptonica decodes. */
@@ -781,6 +816,7 @@ int main(void)
       cmocka_unit_test(test_html_verdicts_match_report),
       cmocka_unit_test(test_html_chart_bars_and_threshold),
       cmocka_unit_test(test_html_review_first),
+      cmocka_unit_test(test_html_next_steps),
       cmocka_unit_test(test_html_evidence_images_load),
       cmocka_unit_test(test_html_spanish_labels),
       cmocka_unit_test(test_html_index_order_and_links),
