@@ -216,6 +216,7 @@ void sv_case_free(struct sv_case **cp)
   g_ptr_array_free(c->requested, TRUE);
   g_ptr_array_free(c->problems, TRUE);
   sv_evaluation_free(&c->eval);
+  sv_usvisa_free(&c->usvisa);
   g_free(c->id);
   g_free(c->dir);
   g_free(c->folder);
@@ -397,8 +398,80 @@ void sv_evaluation_free(struct sv_evaluation **evp)
   g_free(ev->booking_url);
   g_free(ev->booking_note);
   g_free(ev->booking_source);
+  sv_eligibility_result_free(&ev->eligibility);
   g_free(ev);
   *evp = NULL;
+}
+
+struct sv_usvisa *sv_usvisa_new(void)
+{
+  struct sv_usvisa *v = g_new0(struct sv_usvisa, 1);
+  v->vwp_resident = -1;
+  return v;
+}
+
+void sv_usvisa_free(struct sv_usvisa **vp)
+{
+  if (vp == NULL || *vp == NULL)
+    return;
+  struct sv_usvisa *v = *vp;
+  g_free(v->category);
+  g_free(v->nationality);
+  g_free(v->residence);
+  g_free(v->post);
+  g_free(v->entry_category);
+  g_free(v->visa_issued_in);
+  g_free(v->changing_from);
+  g_free(v);
+  *vp = NULL;
+}
+
+static void elig_reason_clear(gpointer p)
+{
+  struct sv_elig_reason *r = p;
+  g_free(r->rule);
+  g_free(r->text);
+  g_free(r->cite);
+}
+
+struct sv_eligibility_result *sv_eligibility_result_new(void)
+{
+  struct sv_eligibility_result *r = g_new0(struct sv_eligibility_result, 1);
+  r->outcome = SV_ELIG_INSUFFICIENT;
+  r->reasons = g_array_new(FALSE, TRUE, sizeof(struct sv_elig_reason));
+  g_array_set_clear_func(r->reasons, elig_reason_clear);
+  r->documents = g_ptr_array_new_with_free_func(g_free);
+  return r;
+}
+
+void sv_eligibility_result_free(struct sv_eligibility_result **rp)
+{
+  if (rp == NULL || *rp == NULL)
+    return;
+  struct sv_eligibility_result *r = *rp;
+  g_free(r->ruleset);
+  g_free(r->source);
+  g_array_free(r->reasons, TRUE);
+  g_ptr_array_free(r->documents, TRUE);
+  g_free(r);
+  *rp = NULL;
+}
+
+const char *sv_eligibility_str(enum sv_eligibility e)
+{
+  switch (e) {
+  case SV_ELIGIBLE:
+    return "eligible";
+  case SV_NOT_ELIGIBLE:
+    return "not-eligible";
+  case SV_CONSULT_LAWYER:
+    return "consult-lawyer";
+  case SV_ELIG_NEEDS_REVIEW:
+    return "needs-review";
+  case SV_ELIG_INSUFFICIENT:
+    return "insufficient-evidence";
+  }
+  return "insufficient-evidence";
 }
 
 const char *sv_doc_status_str(enum sv_doc_status s)

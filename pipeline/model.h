@@ -468,6 +468,55 @@ struct sv_evaluation {
   char *booking_url;       /* owned: where INM appointments are booked */
   char *booking_note;      /* owned: how, in plain words */
   char *booking_source;    /* owned */
+  struct sv_eligibility_result *eligibility; /* owned: the us-tcn-border
+                              answer, NULL when case.xml has no usVisa */
+};
+
+/* ------------------------------------------- US visa at the border posts */
+
+/* case.xml's <usVisa> (schemas/case.xsd): what the documents cannot give
+   for the us-tcn-border rules (stages/rules/ustcn.h).  Strings owned,
+   NULL when case.xml leaves them out; countries ISO 3166 alpha-2,
+   categories as written (H-1B, B-1/B-2). */
+struct sv_usvisa {
+  char *category;       /* the category applied for */
+  char *nationality;
+  char *residence;      /* country of legal residence */
+  char *post;           /* the border post, as written */
+  char *entry_category; /* the category of the last entry into the US */
+  char *visa_issued_in; /* the country that issued the current visa */
+  char *changing_from;  /* a USCIS change of category from this one */
+  bool waiver;          /* entered under the Visa Waiver Program */
+  bool nseers;          /* subject to NSEERS */
+  bool overstay;        /* overstayed a visa or I-94 */
+  bool lost_passport;   /* passport or visa lost or stolen */
+  int vwp_resident;     /* residence in a VWP country: 1, 0, -1 not said */
+};
+
+enum sv_eligibility {
+  SV_ELIGIBLE = 0,
+  SV_NOT_ELIGIBLE,
+  SV_CONSULT_LAWYER,
+  SV_ELIG_NEEDS_REVIEW,
+  SV_ELIG_INSUFFICIENT
+};
+
+/* One reason of an eligibility answer: the rule, plain words, and the
+   seed's sentence it rests on ("file: \"quote\""). */
+struct sv_elig_reason {
+  char *rule; /* owned: the rule's id in the table */
+  char *text; /* owned */
+  char *cite; /* owned */
+};
+
+/* The answer of the us-tcn-border rules for a case with a <usVisa>. */
+struct sv_eligibility_result {
+  enum sv_eligibility outcome;
+  char *ruleset;       /* owned: "us-tcn-border" */
+  char *source;        /* owned: the table's source, its date and caveat */
+  GArray *reasons;     /* of struct sv_elig_reason, in table order */
+  GPtrArray *documents; /* owned: of char *, "path#page" of each document
+                           the answer rests on (empty when none) */
 };
 
 /* ------------------------------------------------------------------ case */
@@ -491,6 +540,7 @@ struct sv_case {
   char manifest_sha256[65]; /* of case.xml as ingest read it, "" if none */
   char report_sha256[65];   /* of the report written, "" until then */
   struct sv_evaluation *eval; /* owned, filled by evaluate */
+  struct sv_usvisa *usvisa;   /* owned: case.xml's usVisa, NULL if none */
 };
 
 /* One stay of a batch line: its outcome and the test that decided it
@@ -600,6 +650,13 @@ void sv_deed_free(struct sv_deed **d);
 struct sv_income_doc *sv_income_doc_new(void);
 void sv_income_doc_free(struct sv_income_doc **inc);
 
+/* Return owned: free with sv_usvisa_free / sv_eligibility_result_free
+   (NULL-safe, clear the pointer). */
+struct sv_usvisa *sv_usvisa_new(void);
+void sv_usvisa_free(struct sv_usvisa **v);
+struct sv_eligibility_result *sv_eligibility_result_new(void);
+void sv_eligibility_result_free(struct sv_eligibility_result **r);
+
 /* Returns owned: free with sv_evaluation_free. */
 struct sv_evaluation *sv_evaluation_new(void);
 void sv_evaluation_free(struct sv_evaluation **ev);
@@ -608,6 +665,7 @@ void sv_evaluation_free(struct sv_evaluation **ev);
 const char *sv_doc_status_str(enum sv_doc_status s);
 const char *sv_doc_kind_str(enum sv_doc_kind k);
 const char *sv_outcome_str(enum sv_outcome o);
+const char *sv_eligibility_str(enum sv_eligibility e);
 const char *sv_test_basis_str(enum sv_test_basis b);
 const char *sv_basis_str(enum sv_basis b);
 const char *sv_asset_kind_str(enum sv_asset_kind k);

@@ -17,6 +17,7 @@
  *   rulesets/<ruleset-id>.xml      the ruleset
  *   data/<table>.xml               the index series the ruleset names
  *   data/inm-procedures.xml        the INM procedures table (nextsteps.c)
+ *   data/us-tcn-border.xml         the US border-post rules (ustcn.c)
  */
 #include "rules.h"
 #include "rules_priv.h"
@@ -669,6 +670,9 @@ sv_status sv_rules_load(const char *data_dir, const char *ruleset_id,
   rc = load_nextsteps(r, data_dir, &msg);
   if (rc != SV_OK)
     goto out;
+  rc = sv_ustcn_load(data_dir, &r->ustcn, &msg);
+  if (rc != SV_OK)
+    goto out;
   *out = r;
   r = NULL;
 
@@ -751,6 +755,7 @@ void sv_rules_free(struct sv_rules **rules)
     g_free(r->rates);
   if (!r->nextsteps_borrowed)
     sv_nextsteps_free(&r->nextsteps);
+  sv_ustcn_free(&r->ustcn);
   g_string_chunk_free(r->strings);
   g_free(r);
   *rules = NULL;
@@ -759,6 +764,11 @@ void sv_rules_free(struct sv_rules **rules)
 const struct sv_nextsteps *sv_rules_nextsteps(const struct sv_rules *rules)
 {
   return rules != NULL ? rules->nextsteps : NULL;
+}
+
+const struct sv_ustcn *sv_rules_ustcn(const struct sv_rules *rules)
+{
+  return rules != NULL ? rules->ustcn : NULL;
 }
 
 const char *sv_rules_id(const struct sv_rules *rules)

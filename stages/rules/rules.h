@@ -9,7 +9,8 @@
  * (--rates) holds dated MXN exchange rates, kept scaled by 10^4 (a rate with
  * a non-zero 5th or 6th fraction digit is rejected at load, never rounded).
  * The INM procedures table (schemas/data/inm-procedures.xml, nextsteps.h)
- * is loaded with them: what follows each stay the report finds met.
+ * is loaded with them: what follows each stay the report finds met; so is
+ * the US border-post table (schemas/data/us-tcn-border.xml, ustcn.h).
  * Each is validated by its XSD at load and parsed with libxml2 without
  * network or entity expansion.
  *
@@ -82,6 +83,12 @@ bool sv_rules_valid(const struct sv_rules *rules, GDate *from, GDate *to);
    ruleset of "auto"; NULL when rules is NULL. */
 struct sv_nextsteps;
 const struct sv_nextsteps *sv_rules_nextsteps(const struct sv_rules *rules);
+
+/* Returns borrowed: the US border-post rules loaded with the rules
+   (schemas/data/us-tcn-border.xml, see ustcn.h); NULL when rules is NULL
+   (and in a member of "auto": ask the rules main loaded). */
+struct sv_ustcn;
+const struct sv_ustcn *sv_rules_ustcn(const struct sv_rules *rules);
 
 /* Returns borrowed: the ruleset id, e.g. "sre-2012" ("auto"). */
 const char *sv_rules_id(const struct sv_rules *rules);

@@ -9,6 +9,7 @@
 
 #include "nextsteps.h"
 #include "rules.h"
+#include "ustcn.h"
 
 struct wage_entry {
   const char *zone; /* in the string chunk */
@@ -44,6 +45,8 @@ struct sv_rules {
   struct sv_nextsteps *nextsteps; /* the INM procedures table; owned
                                      unless nextsteps_borrowed */
   bool nextsteps_borrowed;    /* a member of "auto": its parent's table */
+  struct sv_ustcn *ustcn;     /* the us-tcn-border table: owned by the
+                                 top-level rules only (NULL in members) */
 };
 
 /* Returns owned: d as YYYY-MM-DD. */

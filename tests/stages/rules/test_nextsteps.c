@@ -318,7 +318,9 @@ static void test_nextsteps_copied_table_loads(void **state)
                                       "inm-procedures.xsd",
                                       "data/minimum-wages.xml",
                                       "rulesets/sre-2012.xml",
-                                      "data/inm-procedures.xml"};
+                                      "data/inm-procedures.xml",
+                                      "us-tcn-border.xsd",
+                                      "data/us-tcn-border.xml"};
   char *dir = sv_test_tmpdir("nextsteps-ok");
   for (size_t f = 0; f < G_N_ELEMENTS(files); f++)
     copy_data(dir, files[f]);
