@@ -13,7 +13,9 @@
  *      daily wage in force on as-of, with plain-words reasons;
  *   5. outcomes of the stays and the overall outcome;
  *   6. next steps: the INM procedure after each stay found met
- *      (rules/nextsteps.h).
+ *      (rules/nextsteps.h);
+ *   7. the US border-post question when case.xml asks it: the
+ *      us-tcn-border answer (rules/ustcn.h), whatever the steps above gave.
  * Money is integer centavos throughout; comparisons are exact.  Output
  * depends only on the case (documents in path order, no hash tables, no
  * clock), so reports are reproducible.
@@ -21,6 +23,7 @@
 #include "evaluate.h"
 #include "evidence/evidence.h"
 #include "rules/nextsteps.h"
+#include "rules/ustcn.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -784,6 +787,10 @@ void sv_evaluate_case_policy(const struct sv_rules *all,
   sv_nextsteps_fill(sv_rules_nextsteps(all), ev);
 
 out:
+  /* The US border-post question, when case.xml asks it (rules/ustcn.h):
+     it needs no ruleset figure, so it is answered whatever happened
+     above; without an as-of date no status can be shown. */
+  sv_ustcn_fill(sv_rules_ustcn(all), c, ev);
   g_free(why);
   c->eval = ev;
   sv_evaluation_free(&old);

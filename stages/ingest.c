@@ -208,6 +208,48 @@ static char *node_text(xmlNodePtr n)
   return r;
 }
 
+/* Returns owned: the attribute, NULL when absent or empty. */
+static char *usvisa_prop(xmlNodePtr n, const char *name)
+{
+  xmlChar *v = xmlGetProp(n, BAD_CAST name);
+  char *r = NULL;
+  if (v != NULL && v[0] != '\0')
+    r = g_strstrip(g_strdup((const char *)v));
+  xmlFree(v);
+  return r;
+}
+
+/* An xs:boolean attribute (case.xsd): "true" or "1"; absent: dflt. */
+static int usvisa_flag(xmlNodePtr n, const char *name, int dflt)
+{
+  char *v = usvisa_prop(n, name);
+  int r = v == NULL ? dflt
+                    : (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+  g_free(v);
+  return r;
+}
+
+/* case.xml's <usVisa> (validated by case.xsd): the inputs of the
+   us-tcn-border rules (stages/rules/ustcn.h). */
+static void read_usvisa(struct sv_case *c, xmlNodePtr n)
+{
+  struct sv_usvisa *v = sv_usvisa_new();
+  v->category = usvisa_prop(n, "category");
+  v->nationality = usvisa_prop(n, "nationality");
+  v->residence = usvisa_prop(n, "residence");
+  v->post = usvisa_prop(n, "post");
+  v->entry_category = usvisa_prop(n, "entryCategory");
+  v->visa_issued_in = usvisa_prop(n, "visaIssuedIn");
+  v->changing_from = usvisa_prop(n, "changingFrom");
+  v->waiver = usvisa_flag(n, "waiver", 0);
+  v->nseers = usvisa_flag(n, "nseers", 0);
+  v->overstay = usvisa_flag(n, "overstay", 0);
+  v->lost_passport = usvisa_flag(n, "lostPassport", 0);
+  v->vwp_resident = usvisa_flag(n, "vwpResident", -1);
+  sv_usvisa_free(&c->usvisa);
+  c->usvisa = v;
+}
+
 static void read_manifest(const struct sv_config *cfg, struct sv_case *c,
                           const char *path)
 {
@@ -285,6 +327,8 @@ static void read_manifest(const struct sv_config *cfg, struct sv_case *c,
       else
         g_ptr_array_add(c->requested, g_strdup((const char *)stay));
       xmlFree(stay);
+    } else if (strcmp(name, "usVisa") == 0) {
+      read_usvisa(c, n);
     }
   }
 out:

@@ -497,6 +497,39 @@ static void write_next_steps(xmlTextWriterPtr w, const struct sv_evaluation *ev)
   el_end(w);
 }
 
+/* r:eligibility, after r:nextSteps: the us-tcn-border answer to case.xml's
+   usVisa question (stages/rules/ustcn.h), with its reasons (each naming
+   its rule and quoting the seed) and the documents it rests on.  Absent
+   when case.xml asks nothing of it. */
+static void write_eligibility(xmlTextWriterPtr w,
+                              const struct sv_evaluation *ev)
+{
+  const struct sv_eligibility_result *e = ev != NULL ? ev->eligibility : NULL;
+  if (e == NULL)
+    return;
+  el_start(w, "eligibility");
+  attr(w, "ruleset", e->ruleset != NULL ? e->ruleset : "us-tcn-border");
+  attr(w, "outcome", sv_eligibility_str(e->outcome));
+  if (e->source != NULL)
+    attr(w, "source", e->source);
+  for (guint i = 0; i < e->reasons->len; i++) {
+    const struct sv_elig_reason *r =
+        &g_array_index(e->reasons, struct sv_elig_reason, i);
+    el_start(w, "reason");
+    attr(w, "rule", r->rule);
+    if (r->cite != NULL)
+      attr(w, "cite", r->cite);
+    text(w, r->text);
+    el_end(w);
+  }
+  for (guint i = 0; i < e->documents->len; i++) {
+    el_start(w, "document");
+    attr(w, "source", e->documents->pdata[i]);
+    el_end(w);
+  }
+  el_end(w);
+}
+
 /* Starts a document whose root element is in the report namespace. */
 static xmlTextWriterPtr writer_new(xmlBufferPtr buf, const char *root)
 {
@@ -581,6 +614,7 @@ static GBytes *build(const struct sv_config *cfg, const struct sv_case *c,
   write_assets(w, &ex, ev != NULL ? ev->assets : NULL);
   write_evaluation(w, ev);
   write_next_steps(w, ev);
+  write_eligibility(w, ev);
 
   return writer_finish(w, buf);
 }

@@ -410,6 +410,7 @@ void other_draw_page(cairo_t *cr, const void *ctx, int page, int npages);
 /* cases_more.c, cases_rules.c, corpus.c */
 void more_cases_generate(const char *outdir);
 void rules_cases_generate(const char *outdir);
+void usvisa_cases_generate(const char *outdir);
 void corpus_generate(const char *outdir);
 
 /* Records a written document of a case (solvency-samplegen.c). */

@@ -1023,5 +1023,6 @@ int main(int argc, char **argv)
     more_cases_generate(argv[1]);
     corpus_generate(argv[1]);
     rules_cases_generate(argv[1]);
+    usvisa_cases_generate(argv[1]);
     return 0;
 }

@@ -11,7 +11,10 @@
  * every-month): the cases whose expected file holds <run> lines run again,
  * alone, once per set of options, at their own as-of dates.  INM next
  * steps: where an expected file (or a <run>) holds <nextSteps>/<nextStep>
- * lines, the report's r:nextSteps must say the same.
+ * lines, the report's r:nextSteps must say the same.  US visa at the
+ * border posts (c27-c30): where an expected file holds <eligibility>, the
+ * report's r:eligibility says its outcome with a reason of each rule
+ * named; elsewhere the report has no r:eligibility.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -253,6 +256,43 @@ static void check_next_steps(xmlNodePtr node, xmlDocPtr rep, const char *id)
 /* Asserts the outcome and <stay> lines of a run (node: the root or a
    <run>), and its next steps when it gives them; returns the number of
    checks. */
+/* Asserts the US border-post answer: with <eligibility outcome="O"
+   reasons="R ..."/>, r:eligibility says O (ruleset us-tcn-border, with its
+   source) and has a reason of each rule R; without it, the report has no
+   r:eligibility (case.xml asks nothing of it). */
+static void check_eligibility(xmlNodePtr node, xmlDocPtr rep, const char *id)
+{
+  xmlNodePtr el = NULL;
+  for (xmlNodePtr n = node->children; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE &&
+        xmlStrEqual(n->name, BAD_CAST "eligibility"))
+      el = n;
+  if (el == NULL) {
+    expect_xpath(rep, id, "count(/r:report/r:eligibility)", "0");
+    return;
+  }
+  char *outcome = attr(el, "outcome"), *reasons = attr(el, "reasons");
+  expect_xpath(rep, id, "/r:report/r:eligibility/@outcome", outcome);
+  expect_xpath(rep, id, "/r:report/r:eligibility/@ruleset", "us-tcn-border");
+  expect_xpath(rep, id,
+               "count(/r:report/r:eligibility[contains(@source, "
+               "'000_773e505e44ccb631.txt (undated)')])",
+               "1");
+  char **rules = g_strsplit(reasons != NULL ? reasons : "", " ", -1);
+  for (char **r = rules; *r != NULL; r++) {
+    if (**r == '\0')
+      continue;
+    char *xp = g_strdup_printf("count(/r:report/r:eligibility/r:reason[@rule="
+                               "'%s' and @cite])",
+                               *r);
+    expect_xpath(rep, id, xp, "1");
+    g_free(xp);
+  }
+  g_strfreev(rules);
+  g_free(outcome);
+  g_free(reasons);
+}
+
 static size_t check_outcomes(xmlNodePtr node, xmlDocPtr rep, const char *id)
 {
   size_t checks = 1;
@@ -263,6 +303,7 @@ static size_t check_outcomes(xmlNodePtr node, xmlDocPtr rep, const char *id)
       checks++;
     }
   check_next_steps(node, rep, id);
+  check_eligibility(node, rep, id);
   return checks;
 }
 

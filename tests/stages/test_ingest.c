@@ -299,6 +299,67 @@ static void test_ingest_bad_manifest_is_a_problem_not_a_stop(void **state)
   g_free(dir);
 }
 
+/* case.xml's <usVisa> becomes c->usvisa: every attribute as written,
+   the flags "no" when left out and vwpResident "not said"; a case.xml
+   without it has none; a second <usVisa> is refused in plain words. */
+static void test_ingest_reads_usvisa(void **state)
+{
+  (void)state;
+  char *dir = sv_test_tmpdir("ingest-usvisa");
+  char *m = g_build_filename(dir, "case.xml", NULL);
+  const char *xml =
+      "<case><usVisa category=\"H-1B\" nationality=\"IN\" "
+      "residence=\"US\" post=\"Ciudad Juárez\" entryCategory=\"H-4\" "
+      "visaIssuedIn=\"IN\" changingFrom=\"H-4\" nseers=\"false\" "
+      "lostPassport=\"1\"/><asOf>2026-11-15</asOf></case>";
+  sv_test_write(m, xml, strlen(xml));
+  struct sv_config cfg = config();
+  struct sv_case *c = NULL;
+  assert_int_equal(sv_ingest_open_case(&cfg, dir, &c), SV_OK);
+  assert_int_equal(c->problems->len, 0);
+  assert_non_null(c->usvisa);
+  assert_string_equal(c->usvisa->category, "H-1B");
+  assert_string_equal(c->usvisa->nationality, "IN");
+  assert_string_equal(c->usvisa->residence, "US");
+  assert_string_equal(c->usvisa->post, "Ciudad Juárez");
+  assert_string_equal(c->usvisa->entry_category, "H-4");
+  assert_string_equal(c->usvisa->visa_issued_in, "IN");
+  assert_string_equal(c->usvisa->changing_from, "H-4");
+  assert_false(c->usvisa->waiver);
+  assert_false(c->usvisa->nseers);
+  assert_false(c->usvisa->overstay);
+  assert_true(c->usvisa->lost_passport);
+  assert_int_equal(c->usvisa->vwp_resident, -1);
+  sv_case_free(&c);
+
+  const char *none = "<case><asOf>2026-11-15</asOf></case>";
+  sv_test_write(m, none, strlen(none));
+  sv_ingest_open_case(&cfg, dir, &c);
+  assert_null(c->usvisa);
+  sv_case_free(&c);
+
+  const char *twice = "<case><usVisa category=\"F-1\"/>"
+                      "<usVisa category=\"J-1\"/></case>";
+  sv_test_write(m, twice, strlen(twice));
+  sv_ingest_open_case(&cfg, dir, &c);
+  assert_true(c->manifest_unreadable);
+  assert_null(c->usvisa);
+  assert_int_equal(c->problems->len, 1);
+  struct sv_problem *pr = g_ptr_array_index(c->problems, 0);
+  if (strstr(pr->message, "<usVisa> appears more than once") == NULL)
+    fail_msg("repeated usVisa: %s", pr->message);
+  sv_case_free(&c);
+
+  const char *bad = "<case><usVisa nationality=\"India\"/></case>";
+  sv_test_write(m, bad, strlen(bad));
+  sv_ingest_open_case(&cfg, dir, &c);
+  assert_true(c->manifest_unreadable); /* not ISO 3166 alpha-2 */
+  sv_case_free(&c);
+  sv_test_rmtree(dir);
+  g_free(m);
+  g_free(dir);
+}
+
 /* A case folder that cannot be listed marks the case failed. */
 static void test_ingest_unreadable_folder_fails_case(void **state)
 {
@@ -363,6 +424,7 @@ int main(void)
       cmocka_unit_test(test_ingest_open_case_reads_manifest_and_walks),
       cmocka_unit_test(test_ingest_as_of_precedence),
       cmocka_unit_test(test_ingest_bad_manifest_is_a_problem_not_a_stop),
+      cmocka_unit_test(test_ingest_reads_usvisa),
       cmocka_unit_test(test_ingest_unreadable_folder_fails_case),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1142,6 +1142,85 @@ static void test_report_next_steps(void **state)
   sv_case_free(&c);
 }
 
+/* r:eligibility: absent without a usVisa answer; with one, last in the
+   report (after r:evaluation), with its ruleset, outcome, source, one
+   r:reason per reason (rule, cite, text) and one r:document per document
+   used; it validates, the contract's XPaths still hold, and an outcome
+   word the schema does not know is refused. */
+static void test_report_eligibility(void **state)
+{
+  (void)state;
+  struct sv_case *c = sample_case();
+  struct sv_config cfg = test_config("/nonexistent");
+  GBytes *bytes = sv_report_build(&cfg, c);
+  xmlDocPtr doc = parse_bytes(bytes);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  assert_int_equal(sv_test_xpath_count(doc, "/r:report/r:eligibility"), 0);
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+
+  struct sv_eligibility_result *e = sv_eligibility_result_new();
+  e->outcome = SV_ELIG_INSUFFICIENT;
+  e->ruleset = g_strdup("us-tcn-border");
+  e->source = g_strdup("seed 000 (undated): old");
+  struct sv_elig_reason r = {g_strdup("in-status"),
+                             g_strdup("being in status is not shown"),
+                             g_strdup("seed 000: \"in status\"")};
+  g_array_append_val(e->reasons, r);
+  struct sv_elig_reason r2 = {g_strdup("input"),
+                              g_strdup("case.xml's usVisa does not give post"),
+                              NULL};
+  g_array_append_val(e->reasons, r2);
+  g_ptr_array_add(e->documents, g_strdup("status/i94.pdf#1"));
+  c->eval->eligibility = e;
+  bytes = sv_report_build(&cfg, c);
+  doc = parse_bytes(bytes);
+  assert_non_null(doc);
+  assert_true(sv_test_validate(doc, REPORT_XSD));
+  check_str(doc, "local-name(/r:report/*[last()])", "eligibility");
+  check_str(doc, "/r:report/r:eligibility/@ruleset", "us-tcn-border");
+  check_str(doc, "/r:report/r:eligibility/@outcome", "insufficient-evidence");
+  check_str(doc, "/r:report/r:eligibility/@source", "seed 000 (undated): old");
+  check_str(doc, "/r:report/r:eligibility/r:reason[@rule='in-status']/@cite",
+            "seed 000: \"in status\"");
+  check_str(doc, "/r:report/r:eligibility/r:reason[@rule='in-status']",
+            "being in status is not shown");
+  check_str(doc,
+            "count(/r:report/r:eligibility/r:reason[@rule='input']/@cite)",
+            "0");
+  check_str(doc, "/r:report/r:eligibility/r:document/@source",
+            "status/i94.pdf#1");
+  check_str(doc, "/r:report/r:evaluation/r:stay[@id='visitor']/@outcome",
+            "meets");
+  xmlFreeDoc(doc);
+  g_bytes_unref(bytes);
+
+  for (int o = SV_ELIGIBLE; o <= SV_ELIG_INSUFFICIENT; o++) {
+    e->outcome = (enum sv_eligibility)o;
+    bytes = sv_report_build(&cfg, c);
+    doc = parse_bytes(bytes);
+    assert_true(sv_test_validate(doc, REPORT_XSD));
+    check_str(doc, "/r:report/r:eligibility/@outcome",
+              sv_eligibility_str(e->outcome));
+    xmlFreeDoc(doc);
+    g_bytes_unref(bytes);
+  }
+  bytes = sv_report_build(&cfg, c);
+  gsize len = 0;
+  const char *data = g_bytes_get_data(bytes, &len);
+  GString *edited = g_string_new_len(data, (gssize)len);
+  g_string_replace(edited, "outcome=\"insufficient-evidence\" source=\"seed 000",
+                   "outcome=\"maybe\" source=\"seed 000", 1);
+  xmlDocPtr d2 = xmlReadMemory(edited->str, (int)edited->len, "x.xml", NULL,
+                               XML_PARSE_NONET);
+  assert_non_null(d2);
+  assert_false(sv_test_validate(d2, REPORT_XSD));
+  xmlFreeDoc(d2);
+  g_string_free(edited, TRUE);
+  g_bytes_unref(bytes);
+  sv_case_free(&c);
+}
+
 int main(void)
 {
   xmlInitParser();
@@ -1161,6 +1240,7 @@ int main(void)
       cmocka_unit_test(test_report_batch_csv),
       cmocka_unit_test(test_report_ruleset_of_the_date),
       cmocka_unit_test(test_report_next_steps),
+      cmocka_unit_test(test_report_eligibility),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   xmlCleanupParser();
