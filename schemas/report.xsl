@@ -138,6 +138,7 @@
         </header>
         <xsl:call-template name="review"/>
         <xsl:call-template name="case"/>
+        <xsl:call-template name="eligibility"/>
         <xsl:call-template name="verdicts"/>
         <xsl:call-template name="next-steps"/>
         <xsl:call-template name="documents"/>
@@ -528,6 +529,33 @@
         </p>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ===================================================== eligibility
+       The answer of the us-tcn-border rules (r:eligibility): renewing a
+       US visa at a US consulate in Mexico; only when case.xml asks. -->
+  <xsl:template name="eligibility">
+    <xsl:for-each select="r:eligibility">
+      <section id="eligibility">
+        <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'eligibility'"/></xsl:call-template></h2>
+        <p>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'eligibility-outcome'"/></xsl:call-template>
+          <xsl:text>: </xsl:text>
+          <xsl:call-template name="badge"><xsl:with-param name="o" select="@outcome"/></xsl:call-template>
+        </p>
+        <ul class="reasons">
+          <xsl:for-each select="r:reason">
+            <li>
+              <xsl:value-of select="."/>
+              <xsl:if test="@cite">
+                <br/><span class="source"><xsl:value-of select="@cite"/></span>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+        <p class="source"><xsl:value-of select="@source"/></p>
+      </section>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="margin">
@@ -1520,6 +1548,8 @@
         <xsl:when test="$k = 'zone'">zone|zona</xsl:when>
         <xsl:when test="$k = 'effective'">in force since|vigente desde</xsl:when>
         <xsl:when test="$k = 'problems'">Problems|Problemas</xsl:when>
+        <xsl:when test="$k = 'eligibility'">US visa renewal at a border post (us-tcn-border)|Renovación de visa de EE. UU. en un consulado fronterizo (us-tcn-border)</xsl:when>
+        <xsl:when test="$k = 'eligibility-outcome'">Answer|Respuesta</xsl:when>
         <xsl:when test="$k = 'next-steps'">Next steps in Mexico (INM)|Siguientes trámites en México (INM)</xsl:when>
         <xsl:when test="$k = 'stay'">Stay|Estancia</xsl:when>
         <xsl:when test="$k = 'procedure'">Procedure|Trámite</xsl:when>
@@ -1612,6 +1642,9 @@
         <xsl:when test="$k = 'o.needs-review'">needs review|requiere revisión</xsl:when>
         <xsl:when test="$k = 'o.insufficient-evidence'">insufficient evidence|evidencia insuficiente</xsl:when>
         <xsl:when test="$k = 'o.not-applicable'">not applicable|no aplica</xsl:when>
+        <xsl:when test="$k = 'o.eligible'">eligible|elegible</xsl:when>
+        <xsl:when test="$k = 'o.not-eligible'">not eligible|no elegible</xsl:when>
+        <xsl:when test="$k = 'o.consult-lawyer'">consult a lawyer|consultar a un abogado</xsl:when>
         <!-- test bases and asset kinds -->
         <xsl:when test="$k = 'b.savings'">Savings|Ahorros</xsl:when>
         <xsl:when test="$k = 'b.income'">Income|Ingresos</xsl:when>
@@ -1704,6 +1737,9 @@
       .badge.o-needs-review { color: #713f12; background: #fef3c7; border-color: #d97706; }
       .badge.o-insufficient-evidence { color: #334155; background: #e2e8f0; border-color: #64748b; }
       .badge.o-not-applicable { color: #475569; background: #f8fafc; border-color: #94a3b8; }
+      .badge.o-eligible { color: #14532d; background: #dcfce7; border-color: #16a34a; }
+      .badge.o-not-eligible { color: #7f1d1d; background: #fee2e2; border-color: #dc2626; }
+      .badge.o-consult-lawyer { color: #713f12; background: #fef3c7; border-color: #d97706; }
       .review { border: 2px solid #d97706; background: #fffbeb; padding: .3em 1em .6em;
                 margin: 1em 0; border-radius: 4px; }
       .review h2 { color: #92400e; border-bottom-color: #d97706; margin-top: .4em; }

@@ -551,6 +551,54 @@ static void test_html_next_steps(void **state)
   g_free(path);
 }
 
+/* A case whose case.xml asks about a US visa renewal shows the
+   us-tcn-border answer right after the case: its outcome badge and one
+   line per reason of r:eligibility (sample c29: consult a lawyer). */
+static bool usvisa_case(const char *id)
+{
+  return strncmp(id, "c29", 3) == 0;
+}
+
+static void test_html_eligibility(void **state)
+{
+  (void)state;
+  char *root29 = sv_test_sample_root("html-usvisa", usvisa_case);
+  char *out29 = sv_test_tmpdir("html-usvisa-out");
+  const char *argv[] = {"run", "-q", "--html", "--as-of", "2026-11-15",
+                        root29, "-o", out29, NULL};
+  assert_int_equal(sv_test_run(argv, NULL, NULL), 0);
+  const char *id = "c29-usvisa-h4-to-h1b-lawyer";
+  char *name = g_strconcat(id, ".xml", NULL);
+  char *rpath = g_build_filename(out29, name, NULL);
+  xmlDocPtr rep = sv_test_parse(rpath);
+  assert_non_null(rep);
+  int reasons = sv_test_xpath_count(rep, "/r:report/r:eligibility/r:reason");
+  assert_true(reasons >= 1);
+  char *outcome = sv_test_xpath_str(rep, "string(/r:report/r:eligibility/@outcome)");
+  assert_string_equal(outcome, "consult-lawyer");
+  char *hname = g_strconcat(id, ".html", NULL);
+  char *hpath = g_build_filename(out29, hname, NULL);
+  xmlDocPtr page = page_xml(hpath);
+  assert_int_equal(count(page, NULL, "//h:section[@id='eligibility']//h:ul/h:li"),
+                   reasons);
+  char *badge = str(page, NULL, "//h:section[@id='eligibility']//h:span[contains(@class,'badge')]");
+  assert_non_null(strstr(badge, "consult a lawyer"));
+  /* after the case, before the verdicts */
+  assert_int_equal(count(page, NULL, "//h:section[@id='eligibility']/preceding-sibling::h:section[@id='verdicts']"), 0);
+  g_free(badge);
+  xmlFreeDoc(page);
+  xmlFreeDoc(rep);
+  g_free(hpath);
+  g_free(hname);
+  g_free(outcome);
+  g_free(rpath);
+  g_free(name);
+  sv_test_rmtree(out29);
+  sv_test_rmtree(root29);
+  g_free(out29);
+  g_free(root29);
+}
+
 /* Every figure that carries @evidence (and every holder's or person's
    name that does) has one <img> on its page, whose src, relative to the
    page, is a PNG that Leptonica decodes. */
@@ -817,6 +865,7 @@ int main(void)
       cmocka_unit_test(test_html_chart_bars_and_threshold),
       cmocka_unit_test(test_html_review_first),
       cmocka_unit_test(test_html_next_steps),
+      cmocka_unit_test(test_html_eligibility),
       cmocka_unit_test(test_html_evidence_images_load),
       cmocka_unit_test(test_html_spanish_labels),
       cmocka_unit_test(test_html_index_order_and_links),
