@@ -33,18 +33,6 @@ struct sv_nextsteps {
   size_t nnext;
 };
 
-/* Copies the attribute into the chunk; NULL when absent. */
-static const char *chunk_prop(GStringChunk *chunk, xmlNodePtr n,
-                              const char *name)
-{
-  char *v = sv_rules_prop(n, name);
-  if (v == NULL)
-    return NULL;
-  const char *s = g_string_chunk_insert(chunk, v);
-  g_free(v);
-  return s;
-}
-
 /* "file: "quote"" in the chunk. */
 static const char *chunk_cite(GStringChunk *chunk, const char *source,
                               const char *quote)
@@ -76,12 +64,12 @@ static sv_status read_procedure(struct sv_nextsteps *t, const char *path,
 
   memset(p, 0, sizeof *p);
   g_date_clear(&p->since, 1);
-  p->id = chunk_prop(t->strings, n, "id");
-  p->where = chunk_prop(t->strings, n, "where");
-  p->name_en = chunk_prop(t->strings, n, "en");
-  p->name_es = chunk_prop(t->strings, n, "es");
-  p->source = chunk_prop(t->strings, n, "source");
-  p->quote = chunk_prop(t->strings, n, "quote");
+  p->id = sv_rules_chunk_prop(t->strings, n, "id");
+  p->where = sv_rules_chunk_prop(t->strings, n, "where");
+  p->name_en = sv_rules_chunk_prop(t->strings, n, "en");
+  p->name_es = sv_rules_chunk_prop(t->strings, n, "es");
+  p->source = sv_rules_chunk_prop(t->strings, n, "source");
+  p->quote = sv_rules_chunk_prop(t->strings, n, "quote");
   p->online = g_strcmp0(appointment, "online") == 0;
   if (p->id == NULL || strcmp(p->id, SV_NEXTSTEP_NONE) == 0) {
     rc = SV_BADXML;
@@ -122,10 +110,10 @@ static sv_status read_procedure(struct sv_nextsteps *t, const char *path,
       goto out;
     }
     p->within_days = (int)v;
-    p->within_after = chunk_prop(t->strings, c, "after");
-    p->within_confidence = chunk_prop(t->strings, c, "confidence");
-    p->within_source = chunk_prop(t->strings, c, "source");
-    p->within_note = chunk_prop(t->strings, c, "note");
+    p->within_after = sv_rules_chunk_prop(t->strings, c, "after");
+    p->within_confidence = sv_rules_chunk_prop(t->strings, c, "confidence");
+    p->within_source = sv_rules_chunk_prop(t->strings, c, "source");
+    p->within_note = sv_rules_chunk_prop(t->strings, c, "note");
   }
 
 out:
@@ -141,10 +129,10 @@ static sv_status read_next(struct sv_nextsteps *t, const char *path,
   sv_status rc = SV_OK;
 
   memset(x, 0, sizeof *x);
-  x->stay = chunk_prop(t->strings, n, "stay");
-  x->card = chunk_prop(t->strings, n, "card");
-  x->where = chunk_prop(t->strings, n, "where");
-  x->source = chunk_prop(t->strings, n, "source");
+  x->stay = sv_rules_chunk_prop(t->strings, n, "stay");
+  x->card = sv_rules_chunk_prop(t->strings, n, "card");
+  x->where = sv_rules_chunk_prop(t->strings, n, "where");
+  x->source = sv_rules_chunk_prop(t->strings, n, "source");
   for (xmlNodePtr c = n->children; c != NULL; c = c->next)
     if (sv_rules_is_element(c, "note"))
       x->note = sv_rules_chunk_note(t->strings, c);
@@ -204,8 +192,8 @@ sv_status sv_nextsteps_load(const char *data_dir, struct sv_nextsteps **out,
                            path);
     goto out;
   }
-  t->title = chunk_prop(t->strings, root, "title");
-  t->source = chunk_prop(t->strings, root, "source");
+  t->title = sv_rules_chunk_prop(t->strings, root, "title");
+  t->source = sv_rules_chunk_prop(t->strings, root, "source");
   size_t np = 0, nn = 0;
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
     if (sv_rules_is_element(c, "procedure"))
@@ -220,7 +208,7 @@ sv_status sv_nextsteps_load(const char *data_dir, struct sv_nextsteps **out,
     if (sv_rules_is_element(c, "booking")) {
       char *src = sv_rules_prop(c, "source"),
            *quote = sv_rules_prop(c, "quote");
-      t->booking_url = chunk_prop(t->strings, c, "url");
+      t->booking_url = sv_rules_chunk_prop(t->strings, c, "url");
       t->booking_source = chunk_cite(t->strings, src, quote);
       for (xmlNodePtr k = c->children; k != NULL; k = k->next)
         if (sv_rules_is_element(k, "note"))

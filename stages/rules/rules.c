@@ -89,9 +89,8 @@ char *sv_rules_prop(xmlNodePtr n, const char *name)
   return s;
 }
 
-/* Copies the attribute into the chunk; NULL when absent. */
-static const char *chunk_prop(GStringChunk *chunk, xmlNodePtr n,
-                              const char *name)
+const char *sv_rules_chunk_prop(GStringChunk *chunk, xmlNodePtr n,
+                                const char *name)
 {
   char *v = sv_rules_prop(n, name);
   if (v == NULL)
@@ -180,7 +179,7 @@ static sv_status read_test(struct sv_rules *r, const char *path,
                            path, line, stay_id, basis != NULL ? basis : "");
     goto out;
   }
-  t->not_applicable = chunk_prop(r->strings, n, "notApplicable");
+  t->not_applicable = sv_rules_chunk_prop(r->strings, n, "notApplicable");
   if (t->not_applicable != NULL) {
     if (days != NULL || window != NULL || compare != NULL || per_dep != NULL ||
         requires != NULL) {
@@ -239,8 +238,8 @@ static sv_status read_test(struct sv_rules *r, const char *path,
     t->per_dependent_days = (int)v;
   t->needs_employment_year =
       requires != NULL && strcmp(requires, "employment-one-year") == 0;
-  t->confidence = chunk_prop(r->strings, n, "confidence");
-  t->source = chunk_prop(r->strings, n, "source");
+  t->confidence = sv_rules_chunk_prop(r->strings, n, "confidence");
+  t->source = sv_rules_chunk_prop(r->strings, n, "source");
 
 out:
   g_free(per_dep);
@@ -259,8 +258,8 @@ static sv_status read_stay(struct sv_rules *r, const char *path, xmlNodePtr n,
   size_t ntests = 0;
   struct sv_rule_test *tests = NULL;
 
-  stay->id = chunk_prop(r->strings, n, "id");
-  stay->title = chunk_prop(r->strings, n, "title");
+  stay->id = sv_rules_chunk_prop(r->strings, n, "id");
+  stay->title = sv_rules_chunk_prop(r->strings, n, "title");
   if (stay->id == NULL || !is_token_id(stay->id)) {
     rc = SV_BADXML;
     *err = g_strdup_printf("ruleset %s, line %d: a stay needs an id of "
@@ -334,9 +333,9 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
     goto out;
 
   xmlNodePtr root = xmlDocGetRootElement(doc);
-  r->id = chunk_prop(r->strings, root, "id");
-  r->title = chunk_prop(r->strings, root, "title");
-  r->source = chunk_prop(r->strings, root, "source");
+  r->id = sv_rules_chunk_prop(r->strings, root, "id");
+  r->title = sv_rules_chunk_prop(r->strings, root, "title");
+  r->source = sv_rules_chunk_prop(r->strings, root, "source");
   for (int k = 0; k < 2; k++) {
     char *d = sv_rules_prop(root, k == 0 ? "validFrom" : "validTo");
     GDate *g = k == 0 ? &r->valid_from : &r->valid_to;
@@ -360,8 +359,8 @@ static sv_status load_ruleset(struct sv_rules *r, const char *data_dir,
   size_t nstays = 0;
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
     if (sv_rules_is_element(c, "index")) {
-      r->index = chunk_prop(r->strings, c, "name");
-      r->zone = chunk_prop(r->strings, c, "zone");
+      r->index = sv_rules_chunk_prop(r->strings, c, "name");
+      r->zone = sv_rules_chunk_prop(r->strings, c, "zone");
       g_free(*table);
       *table = sv_rules_prop(c, "table");
     } else if (sv_rules_is_element(c, "stay")) {
@@ -479,7 +478,7 @@ static sv_status load_wages(struct sv_rules *r, const char *data_dir,
     }
     w->daily = v;
     w->zone = g_string_chunk_insert_const(r->strings, zone);
-    w->source = chunk_prop(r->strings, c, "source");
+    w->source = sv_rules_chunk_prop(r->strings, c, "source");
     if (strcmp(zone, r->zone) == 0)
       zone_seen = true;
     r->nwages++;

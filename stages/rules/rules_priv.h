@@ -62,6 +62,10 @@ bool sv_rules_is_element(xmlNodePtr n, const char *name);
 /* Returns owned (g_free): attribute name of n, NULL when absent. */
 char *sv_rules_prop(xmlNodePtr n, const char *name);
 
+/* Returns borrowed (in chunk): attribute name of n, NULL when absent. */
+const char *sv_rules_chunk_prop(GStringChunk *chunk, xmlNodePtr n,
+                                const char *name);
+
 /* Returns borrowed (in chunk): the text of n with runs of white space
    made one space; NULL when it has none. */
 const char *sv_rules_chunk_note(GStringChunk *chunk, xmlNodePtr n);

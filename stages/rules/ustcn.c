@@ -207,17 +207,6 @@ static char *fold_post(const char *s)
 
 /* ------------------------------------------------------------ load */
 
-static const char *chunk_prop(GStringChunk *chunk, xmlNodePtr n,
-                              const char *name)
-{
-  char *v = sv_rules_prop(n, name);
-  if (v == NULL)
-    return NULL;
-  const char *s = g_string_chunk_insert(chunk, v);
-  g_free(v);
-  return s;
-}
-
 static int name_index(const char *const *names, size_t n, const char *v)
 {
   for (size_t i = 0; v != NULL && i < n; i++)
@@ -303,23 +292,23 @@ static sv_status read_rule(struct sv_ustcn *t, const char *path,
   sv_status rc = SV_OK;
 
   memset(r, 0, sizeof *r);
-  r->id = chunk_prop(t->strings, n, "id");
+  r->id = sv_rules_chunk_prop(t->strings, n, "id");
   r->kind = (enum rule_kind)name_index(kind_names, G_N_ELEMENTS(kind_names),
                                        kind);
   r->test = (enum rule_test)name_index(test_names, G_N_ELEMENTS(test_names),
                                        test);
-  r->categories = chunk_prop(t->strings, n, "categories");
-  r->countries = chunk_prop(t->strings, n, "countries");
-  r->posts = chunk_prop(t->strings, n, "posts");
-  r->input = chunk_prop(t->strings, n, "input");
+  r->categories = sv_rules_chunk_prop(t->strings, n, "categories");
+  r->countries = sv_rules_chunk_prop(t->strings, n, "countries");
+  r->posts = sv_rules_chunk_prop(t->strings, n, "posts");
+  r->input = sv_rules_chunk_prop(t->strings, n, "input");
   r->vwp = vwp == NULL ? -1
            : (strcmp(vwp, "true") == 0 || strcmp(vwp, "1") == 0) ? 1
                                                                   : 0;
-  r->unless_residence = chunk_prop(t->strings, n, "unlessResidence");
-  r->except_from = chunk_prop(t->strings, n, "exceptFrom");
-  r->only_from = chunk_prop(t->strings, n, "onlyFrom");
-  r->overrides = chunk_prop(t->strings, n, "overrides");
-  r->note = chunk_prop(t->strings, n, "note");
+  r->unless_residence = sv_rules_chunk_prop(t->strings, n, "unlessResidence");
+  r->except_from = sv_rules_chunk_prop(t->strings, n, "exceptFrom");
+  r->only_from = sv_rules_chunk_prop(t->strings, n, "onlyFrom");
+  r->overrides = sv_rules_chunk_prop(t->strings, n, "overrides");
+  r->note = sv_rules_chunk_prop(t->strings, n, "note");
   char *cite = sv_rules_prop(n, "cite");
   char *c = g_strdup_printf("%s: \"%s\"", t->source_file, cite);
   r->cite = g_string_chunk_insert(t->strings, c);
@@ -391,7 +380,7 @@ sv_status sv_ustcn_load(const char *data_dir, struct sv_ustcn **out,
   if (rc != SV_OK)
     goto out;
   xmlNodePtr root = xmlDocGetRootElement(doc);
-  t->source_file = chunk_prop(t->strings, root, "source");
+  t->source_file = sv_rules_chunk_prop(t->strings, root, "source");
   char *date = sv_rules_prop(root, "sourceDate"),
        *caveat = sv_rules_prop(root, "caveat");
   char *src = g_strdup_printf(
@@ -413,8 +402,8 @@ sv_status sv_ustcn_load(const char *data_dir, struct sv_ustcn **out,
   for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
     if (sv_rules_is_element(c, "post")) {
       struct post *p = &t->posts[t->nposts++];
-      p->id = chunk_prop(t->strings, c, "id");
-      p->name = chunk_prop(t->strings, c, "name");
+      p->id = sv_rules_chunk_prop(t->strings, c, "id");
+      p->name = sv_rules_chunk_prop(t->strings, c, "name");
     } else if (sv_rules_is_element(c, "rule")) {
       rc = read_rule(t, path, c, &t->rules[t->nrules], err);
       if (rc != SV_OK)
