@@ -44,7 +44,7 @@ static struct sv_problem *problem_new(sv_status code, const char *stage,
   return pr;
 }
 
-static void crop_free_ptr(gpointer p)
+void sv_crop_free(gpointer p)
 {
   struct sv_crop *cr = p;
   g_free(cr->name);
@@ -68,7 +68,7 @@ struct sv_doc *sv_doc_new(struct sv_case *owner, const char *relpath,
   d->abspath = g_strdup(abspath);
   d->problems = g_ptr_array_new_with_free_func(problem_free);
   d->statements = g_ptr_array_new_with_free_func(statement_free_ptr);
-  d->crops = g_ptr_array_new_with_free_func(crop_free_ptr);
+  d->crops = g_ptr_array_new_with_free_func(sv_crop_free);
   return d;
 }
 

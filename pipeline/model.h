@@ -127,6 +127,9 @@ struct sv_crop {
   GBytes *png;       /* owned */
 };
 
+/* Frees a struct sv_crop * (a GDestroyNotify). */
+void sv_crop_free(gpointer crop);
+
 /* -------------------------------------------------------------- problems */
 
 /* The detail of something that went wrong or was doubtful. */

@@ -231,15 +231,6 @@ sv_status sv_report_write_evidence(const struct sv_config *cfg,
   return rc;
 }
 
-static void crop_free(gpointer p)
-{
-  struct sv_crop *cr = p;
-  g_free(cr->name);
-  if (cr->png != NULL)
-    g_bytes_unref(cr->png);
-  g_free(cr);
-}
-
 sv_status sv_report_copy_evidence(const char *from_dir, const char *out_dir,
                                   const char *case_id, char **err)
 {
@@ -247,7 +238,7 @@ sv_status sv_report_copy_evidence(const char *from_dir, const char *out_dir,
   if (!plain_id(case_id))
     return SV_OK;
   char *src = g_build_filename(from_dir, case_id, "evidence", NULL);
-  GPtrArray *crops = g_ptr_array_new_with_free_func(crop_free);
+  GPtrArray *crops = g_ptr_array_new_with_free_func(sv_crop_free);
   sv_status rc = SV_OK;
   GDir *d = g_dir_open(src, 0, NULL);
   for (const char *n; d != NULL && (n = g_dir_read_name(d)) != NULL;) {

@@ -906,14 +906,6 @@ static struct sv_crop *crop_new(const char *name, const char *bytes)
   return cr;
 }
 
-static void crop_free(gpointer p)
-{
-  struct sv_crop *cr = p;
-  g_free(cr->name);
-  g_bytes_unref(cr->png);
-  g_free(cr);
-}
-
 static void test_report_evidence_written_whole(void **state)
 {
   (void)state;
@@ -921,7 +913,7 @@ static void test_report_evidence_written_whole(void **state)
   struct sv_config cfg = test_config(tmp);
   struct sv_case *c = sample_case();
   char *err = NULL;
-  GPtrArray *owned = g_ptr_array_new_with_free_func(crop_free);
+  GPtrArray *owned = g_ptr_array_new_with_free_func(sv_crop_free);
   GPtrArray *crops = g_ptr_array_new(); /* what the report names */
   g_ptr_array_add(owned, crop_new("01-a.pdf-p1-average.png", "first"));
   g_ptr_array_add(owned, crop_new("01-a.pdf-p1-holder.png", "name"));
