@@ -6,17 +6,16 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Whether word (as printed) spells token: equal ignoring case and any
-   punctuation after it ("BRENNAN," for "Brennan"). */
-static bool word_spells(const char *word, const char *token)
+/* Whether word (as printed) spells folded, a casefolded name word: equal
+   ignoring case and any punctuation after it ("BRENNAN," for "Brennan"). */
+static bool word_spells(const char *word, const char *folded)
 {
-  char *a = g_utf8_casefold(word, -1), *b = g_utf8_casefold(token, -1);
-  size_t n = strlen(b);
-  bool same = strncmp(a, b, n) == 0;
+  char *a = g_utf8_casefold(word, -1);
+  size_t n = strlen(folded);
+  bool same = strncmp(a, folded, n) == 0;
   for (const char *p = a + n; same && *p != '\0'; p++)
     same = g_ascii_ispunct(*p);
   g_free(a);
-  g_free(b);
   return same;
 }
 
@@ -25,13 +24,15 @@ bool sv_crops_find_name(const struct sv_page *page, const char *name,
 {
   if (page == NULL || name == NULL)
     return false;
+  /* the name's words, casefolded once */
   char **tokens = g_strsplit_set(name, " \t", -1);
   size_t ntok = 0;
-  for (char **t = tokens; *t != NULL; t++)
-    if (**t != '\0')
-      tokens[ntok++] = *t;
-    else
-      g_free(*t);
+  for (char **t = tokens; *t != NULL; t++) {
+    char *word = *t; /* the slot may be overwritten below */
+    if (word[0] != '\0')
+      tokens[ntok++] = g_utf8_casefold(word, -1);
+    g_free(word);
+  }
   tokens[ntok] = NULL;
   bool found = false;
   for (size_t l = 0; ntok > 0 && !found && l < page->nlines; l++) {
