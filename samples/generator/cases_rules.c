@@ -149,6 +149,8 @@ struct rrow {
 
 struct rcase {
     const char *id, *applicant, *stay, *as_of, *note;
+    const char *next_none; /* the expected file states the next steps of each
+                              run (this comment when not met); NULL: none */
     int dependents;
     char *dir;
     GPtrArray *docs;
@@ -492,6 +494,8 @@ static void rc_finish(struct rcase *rc, const char *outdir, const struct rrun *r
 
     /* rc->arith so far: the months; the runs follow */
     overall = eval_run(rc, &runs[0], head, body, "  ");
+    if (rc->next_none)
+        next_steps_xml(body, "  ", rc->stay, overall, rc->next_none);
     g_string_append(xml, "<expected");
     gs_attr(xml, "case", rc->id);
     gs_attr(xml, "asOf", rc->as_of);
@@ -503,6 +507,8 @@ static void rc_finish(struct rcase *rc, const char *outdir, const struct rrun *r
         g_string_truncate(head, 0);
         g_string_truncate(body, 0);
         const char *o = eval_run(rc, &runs[i], head, body, "    ");
+        if (rc->next_none)
+            next_steps_xml(body, "    ", rc->stay, o, rc->next_none);
         g_string_append(xml, "  <run");
         gs_attr(xml, "ruleset", runs[i].ruleset ? runs[i].ruleset : "sre-2012");
         gs_attr(xml, "policy", runs[i].policy);
@@ -715,6 +721,8 @@ static void c23(const char *outdir)
         "2026-11-15, UMA 117.31 from 2026-02-01) in every month, far below 20,000 days of "
         "minimum wage (sre-2012, 315.04 from 2026-01-01). Default run: not-met; with "
         "ruleset auto: meets.");
+    rc->next_none = "none under sre-2012 (not met); under auto the stay meets and the canje "
+                    "follows.";
     original_statements(rc, LAYOUT_ES, "MXN", "VALENTINA SOFÍA RESTREPO ARANGO",
                         "Av. Álvaro Obregón 185, Col. Roma Norte, Cuauhtémoc, C.P. 06700, "
                         "Ciudad de México",

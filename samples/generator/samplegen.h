@@ -413,6 +413,13 @@ void rules_cases_generate(const char *outdir);
 void usvisa_cases_generate(const char *outdir);
 void corpus_generate(const char *outdir);
 
+/* The INM next steps of an expected file (solvency-samplegen.c): the
+   comment, <nextSteps count= asOf=/> and a <nextStep .../> for `stay`
+   when `outcome` is meets, else the comment "Next steps: `none_note`" and
+   <nextSteps count="0"/>; every line indented by `ind`. */
+void next_steps_xml(GString *g, const char *ind, const char *stay, const char *outcome,
+                    const char *none_note);
+
 /* Records a written document of a case (solvency-samplegen.c). */
 void add_doc(GPtrArray *docs, const char *path, const char *status,
              const char *kind, const char *reason, const void *data,

@@ -749,6 +749,64 @@ static void blot_what_ifs(GString *g, const struct case_spec *cs, GArray *months
         die("the blotted digit does not decide the outcome", cs->id);
 }
 
+/* ------------------------------------------------------------------ */
+/* INM next steps (the report's r:nextSteps)                            */
+/* ------------------------------------------------------------------ */
+
+/* The cases whose expected file states the next steps (the ones
+   tests/e2e/test_samples.c checks), with the comment written when their
+   stay is not met; c23 is in cases_rules.c. */
+static const struct {
+    const char *case_id, *none_note;
+} NEXT_STEPS_CASES[] = {
+    {"c01-en-visitor-meets", NULL},
+    {"c02-es-temporary-meets", NULL},
+    {"c03-es-temporary-not-met", "none, the only stay is not met (no r:nextSteps section)."},
+};
+
+void next_steps_xml(GString *g, const char *ind, const char *stay, const char *outcome,
+                    const char *none_note)
+{
+    if (strcmp(outcome, "meets") != 0) {
+        if (!none_note)
+            die("no comment for a case without next steps", stay);
+        g_string_append_printf(g, "%s<!-- Next steps: %s -->\n%s<nextSteps count=\"0\"/>\n",
+                               ind, none_note, ind);
+        return;
+    }
+    if (g_str_has_prefix(stay, "visitor")) {
+        /* a visitor visa: shown at the port of entry, no card, no canje */
+        g_string_append_printf(
+            g,
+            "%s<!-- Next steps, by hand from schemas/data/inm-procedures.xml (dated "
+            "2024-09-13): a met %s stay is a visitor visa,\n"
+            "%s     used at the port of entry with no card and no canje: no INM procedure, "
+            "nothing to book, no time limit. -->\n"
+            "%s<nextSteps count=\"1\" asOf=\"2024-09-13\"/>\n"
+            "%s<nextStep stay=\"%s\" procedure=\"none\" appointment=\"none\" "
+            "where=\"port-of-entry\"/>\n",
+            ind, stay, ind, ind, ind, stay);
+    } else if (g_str_has_prefix(stay, "temporary-") || g_str_has_prefix(stay, "permanent-")) {
+        /* a residency visa: the canje at an INM office */
+        g_string_append_printf(
+            g,
+            "%s<!-- Next steps, by hand from ../shared/seeds/002_adbcd8bb5367bd69.txt and "
+            "schemas/data/inm-procedures.xml (dated 2024-09-13):\n"
+            "%s     a met %s stay is a consular residency visa, exchanged at an INM office "
+            "for the card: the canje\n"
+            "%s     (\"Canje (exchange of visa for residency card).\": online appointment from "
+            "2024-09-17); within 30 days after\n"
+            "%s     entry, a figure the seeds do not state (unconfirmed). -->\n"
+            "%s<nextSteps count=\"1\" asOf=\"2024-09-13\"/>\n"
+            "%s<nextStep stay=\"%s\" procedure=\"canje\" appointment=\"online\" "
+            "since=\"2024-09-17\" within=\"30\" withinConfidence=\"unconfirmed\" "
+            "where=\"inm-office\"/>\n",
+            ind, ind, stay, ind, ind, ind, ind, stay);
+    } else {
+        die("no next step known for stay", stay);
+    }
+}
+
 static void gen_case(const char *outdir, const struct case_spec *cs)
 {
     char *case_dir = g_build_filename(outdir, "cases", cs->id, NULL);
@@ -879,6 +937,13 @@ static void gen_case(const char *outdir, const struct case_spec *cs)
         blot_what_ifs(g, cs, months);
         g_string_append(g, stays->str);
         g_string_free(stays, TRUE);
+        for (size_t i = 0; i < NELEM(NEXT_STEPS_CASES); i++) {
+            if (strcmp(NEXT_STEPS_CASES[i].case_id, cs->id) != 0)
+                continue;
+            if (!cs->stays[0] || cs->stays[1])
+                die("next steps are written for one requested stay", cs->id);
+            next_steps_xml(g, "  ", cs->stays[0], overall, NEXT_STEPS_CASES[i].none_note);
+        }
     }
     {
         int has_usd = 0;
