@@ -165,6 +165,7 @@ void sv_doc_free(struct sv_doc **doc)
   g_ptr_array_free(d->crops, TRUE);
   sv_deed_free(&d->deed);
   sv_income_doc_free(&d->income);
+  sv_us_doc_free(&d->us);
   g_free(d->relpath);
   g_free(d->abspath);
   g_free(d);
@@ -312,6 +313,29 @@ void sv_income_doc_free(struct sv_income_doc **ip)
   g_array_free((*ip)->months, TRUE);
   g_free(*ip);
   *ip = NULL;
+}
+
+struct sv_us_doc *sv_us_doc_new(void)
+{
+  struct sv_us_doc *u = g_new0(struct sv_us_doc, 1);
+  g_date_clear(&u->valid_from, 1);
+  g_date_clear(&u->valid_until, 1);
+  return u;
+}
+
+void sv_us_doc_free(struct sv_us_doc **up)
+{
+  if (up == NULL || *up == NULL)
+    return;
+  struct sv_us_doc *u = *up;
+  g_free(u->name);
+  g_free(u->category);
+  g_free(u->category_printed);
+  g_free(u->number);
+  g_free(u->post);
+  g_free(u->doubt);
+  g_free(u);
+  *up = NULL;
 }
 
 static void month_clear(gpointer p)
@@ -500,8 +524,25 @@ const char *sv_doc_kind_str(enum sv_doc_kind k)
     return "income-letter";
   case SV_KIND_LETTER:
     return "letter";
+  case SV_KIND_US_STATUS:
+    return "us-status";
   }
   return "unknown";
+}
+
+const char *sv_us_form_str(enum sv_us_form f)
+{
+  switch (f) {
+  case SV_US_FORM_I797:
+    return "i-797";
+  case SV_US_FORM_I94:
+    return "i-94";
+  case SV_US_FORM_EAD:
+    return "ead";
+  case SV_US_FORM_VISA:
+    return "us-visa";
+  }
+  return "i-797";
 }
 
 const char *sv_outcome_str(enum sv_outcome o)

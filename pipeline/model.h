@@ -266,6 +266,41 @@ struct sv_income_doc {
                                monthly net income, or NULL */
 };
 
+/* US immigration status documents (the us-tcn-border rules' proof of
+   being "in status"; stages/readers/usstatus.h). */
+enum sv_us_form {
+  SV_US_FORM_I797 = 0,      /* USCIS Form I-797 notice of action */
+  SV_US_FORM_I94,           /* CBP Form I-94 arrival/departure record */
+  SV_US_FORM_EAD,           /* Form I-766 employment authorization card */
+  SV_US_FORM_VISA           /* a US visa foil in a passport */
+};
+
+/* What extract read from a status document.  Dates are invalid (cleared)
+   when not read. */
+struct sv_us_doc {
+  enum sv_us_form form;
+  char *name;               /* owned: the person, given names first, as
+                               printed, or NULL */
+  char *category;           /* owned: canonical class ("H-1B", "B-1/B-2")
+                               or EAD code ("C26"), or NULL */
+  char *category_printed;   /* owned: as printed ("H1B", "(c)(26)") */
+  char *number;             /* owned: receipt / record / USCIS / control
+                               number masked to its last 4, or NULL */
+  char *post;               /* owned: a visa's issuing post, or NULL */
+  GDate valid_from;         /* I-797 valid from; I-94 date of entry; EAD
+                               valid from; visa issue date */
+  GDate valid_until;        /* I-797 valid to; I-94 admit until; EAD card
+                               expires; visa expiration date */
+  bool duration_of_status;  /* an I-94 admitting for "D/S" */
+  bool mrz;                 /* a visa's machine-readable zone was read */
+  bool mrz_agrees;          /* ... its check digits hold and its dates and
+                               name agree with the printed fields */
+  int page;                 /* where valid_until (else the category) was
+                               printed, 1-based; 0 when neither */
+  struct sv_box box;        /* ... and the words' box (evidence crop) */
+  char *doubt;              /* owned: why it cannot be relied on, or NULL */
+};
+
 /* ------------------------------------------------------------ documents */
 
 enum sv_filetype {
@@ -283,7 +318,8 @@ enum sv_doc_kind {
   SV_KIND_BANK_STATEMENT,
   SV_KIND_DEED,
   SV_KIND_INCOME_LETTER,
-  SV_KIND_LETTER
+  SV_KIND_LETTER,
+  SV_KIND_US_STATUS      /* a US immigration status document */
 };
 
 struct sv_case;
@@ -327,6 +363,8 @@ struct sv_doc {
                                      investment document was extracted */
   struct sv_income_doc *income;    /* owned, NULL unless an income letter
                                      was extracted */
+  struct sv_us_doc *us;            /* owned, NULL unless a US status
+                                     document was extracted */
   GPtrArray *crops;      /* owned: of struct sv_crop *, in the order made;
                             empty with --no-evidence */
 
@@ -652,6 +690,9 @@ struct sv_deed *sv_deed_new(void);
 void sv_deed_free(struct sv_deed **d);
 struct sv_income_doc *sv_income_doc_new(void);
 void sv_income_doc_free(struct sv_income_doc **inc);
+/* Returns owned: free with sv_us_doc_free (NULL-safe, clears *u). */
+struct sv_us_doc *sv_us_doc_new(void);
+void sv_us_doc_free(struct sv_us_doc **u);
 
 /* Return owned: free with sv_usvisa_free / sv_eligibility_result_free
    (NULL-safe, clear the pointer). */
@@ -676,6 +717,8 @@ const char *sv_text_source_str(enum sv_text_source t);
 const char *sv_filetype_str(enum sv_filetype t);
 const char *sv_value_kind_str(enum sv_value_kind k);
 const char *sv_frequency_str(enum sv_frequency f);
+/* "i-797", "i-94", "ead", "us-visa". */
+const char *sv_us_form_str(enum sv_us_form f);
 const char *sv_currency_source_str(enum sv_currency_source s);
 /* "net", "gross" (only gross stated) or "unknown", for the report. */
 const char *sv_income_basis_str(const struct sv_income_doc *inc);

@@ -553,6 +553,44 @@
             </li>
           </xsl:for-each>
         </ul>
+        <xsl:if test="/r:report/r:documents/r:document/r:usStatus">
+          <table class="status-docs">
+            <thead>
+              <tr>
+                <th><xsl:call-template name="t"><xsl:with-param name="k" select="'file'"/></xsl:call-template></th>
+                <th><xsl:call-template name="t"><xsl:with-param name="k" select="'us-form'"/></xsl:call-template></th>
+                <th><xsl:call-template name="t"><xsl:with-param name="k" select="'us-category'"/></xsl:call-template></th>
+                <th><xsl:call-template name="t"><xsl:with-param name="k" select="'us-valid'"/></xsl:call-template></th>
+                <th><xsl:call-template name="t"><xsl:with-param name="k" select="'us-person'"/></xsl:call-template></th>
+                <th><xsl:call-template name="t"><xsl:with-param name="k" select="'evidence'"/></xsl:call-template></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="/r:report/r:documents/r:document/r:usStatus">
+                <tr>
+                  <td><xsl:value-of select="../@path"/></td>
+                  <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('uf.', @form)"/></xsl:call-template></td>
+                  <td><xsl:value-of select="@category"/></td>
+                  <td>
+                    <xsl:value-of select="@validFrom"/>
+                    <xsl:text> – </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@durationOfStatus">D/S</xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@validUntil"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td>
+                    <xsl:value-of select="@name"/>
+                    <xsl:if test="normalize-space(.) != ''">
+                      <br/><span class="problem"><xsl:value-of select="."/></span>
+                    </xsl:if>
+                  </td>
+                  <td><xsl:call-template name="crop-or-dash"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:if>
         <p class="source"><xsl:value-of select="@source"/></p>
       </section>
     </xsl:for-each>
@@ -1018,7 +1056,7 @@
                     </xsl:choose>
                   </td>
                 </tr>
-                <xsl:if test="r:problem or r:statement or r:income">
+                <xsl:if test="r:problem or r:statement or r:income or r:usStatus">
                   <tr class="doc-detail st-{@status}">
                     <td colspan="6">
                       <xsl:for-each select="r:problem">
@@ -1062,6 +1100,32 @@
                           <xsl:call-template name="t">
                             <xsl:with-param name="k" select="concat('rec.', @reconciled)"/>
                           </xsl:call-template>
+                        </p>
+                      </xsl:for-each>
+                      <xsl:for-each select="r:usStatus">
+                        <p class="us-status">
+                          <xsl:call-template name="t"><xsl:with-param name="k" select="concat('uf.', @form)"/></xsl:call-template>
+                          <xsl:if test="@category">
+                            <xsl:text> · </xsl:text>
+                            <xsl:value-of select="@category"/>
+                          </xsl:if>
+                          <xsl:if test="@validUntil or @durationOfStatus">
+                            <xsl:text> · </xsl:text>
+                            <xsl:call-template name="t"><xsl:with-param name="k" select="'us-until'"/></xsl:call-template>
+                            <xsl:text> </xsl:text>
+                            <xsl:choose>
+                              <xsl:when test="@durationOfStatus">D/S</xsl:when>
+                              <xsl:otherwise><xsl:value-of select="@validUntil"/></xsl:otherwise>
+                            </xsl:choose>
+                          </xsl:if>
+                          <xsl:if test="@name">
+                            <xsl:text> · </xsl:text>
+                            <xsl:value-of select="@name"/>
+                          </xsl:if>
+                          <xsl:if test="normalize-space(.) != ''">
+                            <xsl:text> · </xsl:text>
+                            <xsl:value-of select="."/>
+                          </xsl:if>
                         </p>
                       </xsl:for-each>
                       <xsl:for-each select="r:income">
@@ -1667,6 +1731,16 @@
         <xsl:when test="$k = 'k.deed'">deed|escritura</xsl:when>
         <xsl:when test="$k = 'k.income-letter'">income letter|constancia de ingresos</xsl:when>
         <xsl:when test="$k = 'k.letter'">letter|carta</xsl:when>
+        <xsl:when test="$k = 'k.us-status'">US status document|documento migratorio de EE. UU.</xsl:when>
+        <xsl:when test="$k = 'uf.i-797'">Form I-797 notice|aviso Formulario I-797</xsl:when>
+        <xsl:when test="$k = 'uf.i-94'">Form I-94 record|registro Formulario I-94</xsl:when>
+        <xsl:when test="$k = 'uf.ead'">EAD card|tarjeta EAD</xsl:when>
+        <xsl:when test="$k = 'uf.us-visa'">US visa|visa de EE. UU.</xsl:when>
+        <xsl:when test="$k = 'us-form'">Form|Formulario</xsl:when>
+        <xsl:when test="$k = 'us-category'">Class|Clase</xsl:when>
+        <xsl:when test="$k = 'us-valid'">Valid|Vigencia</xsl:when>
+        <xsl:when test="$k = 'us-until'">until|hasta</xsl:when>
+        <xsl:when test="$k = 'us-person'">Person|Persona</xsl:when>
         <xsl:when test="$k = 'k.unknown'">not recognised|no reconocido</xsl:when>
         <xsl:when test="$k = 'st.ok'">read|leído</xsl:when>
         <xsl:when test="$k = 'st.skipped'">skipped|omitido</xsl:when>

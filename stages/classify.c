@@ -114,6 +114,7 @@ enum signal {
   SIG_DEED,
   SIG_INCOME,        /* salary / pension / income wording */
   SIG_LETTER,        /* the shape of a letter: salutation, closing */
+  SIG_US_STATUS,     /* US immigration status: I-797, I-94, EAD, visa */
   SIG_COUNT
 };
 
@@ -256,6 +257,34 @@ static const struct keyword keywords[] = {
     {SIG_INCOME, "monthly benefit", 0.3},
     {SIG_INCOME, "recurring", 0.05},
 
+    /* US immigration status documents: the forms' own titles and labels
+       (an employer letter may mention a visa; it does not print these) */
+    {SIG_US_STATUS, "notice of action", 0.5},
+    {SIG_US_STATUS, "i 797", 0.3},
+    {SIG_US_STATUS, "i 797a", 0.3},
+    {SIG_US_STATUS, "i 797b", 0.3},
+    {SIG_US_STATUS, "i 797c", 0.3},
+    {SIG_US_STATUS, "approval notice", 0.2},
+    {SIG_US_STATUS, "receipt number", 0.1},
+    {SIG_US_STATUS, "beneficiary", 0.05},
+    {SIG_US_STATUS, "citizenship and immigration services", 0.15},
+    {SIG_US_STATUS, "department of homeland security", 0.1},
+    {SIG_US_STATUS, "admit until date", 0.5},
+    {SIG_US_STATUS, "admit until", 0.2},
+    {SIG_US_STATUS, "class of admission", 0.4},
+    {SIG_US_STATUS, "most recent date of entry", 0.3},
+    {SIG_US_STATUS, "i 94", 0.15},
+    {SIG_US_STATUS, "employment authorization", 0.2},
+    {SIG_US_STATUS, "card expires", 0.3},
+    {SIG_US_STATUS, "not valid for reentry", 0.4},
+    {SIG_US_STATUS, "uscis", 0.1},
+    {SIG_US_STATUS, "visa type class", 0.5},
+    {SIG_US_STATUS, "issuing post name", 0.4},
+    {SIG_US_STATUS, "issuing post", 0.1},
+    {SIG_US_STATUS, "control number", 0.1},
+    {SIG_US_STATUS, "expiration date", 0.05},
+    {SIG_US_STATUS, "annotation", 0.1},
+
     /* the shape of a letter */
     {SIG_LETTER, "dear", 0.3},
     {SIG_LETTER, "letter", 0.15},
@@ -297,17 +326,21 @@ static void detect_kind(const char *tokens, struct sv_doc *doc)
 
   double letter = clamp01(raw[SIG_LETTER]);
   /* An income letter is income wording, helped by the shape of a letter. */
-  double scores[5] = {0};
+  double scores[6] = {0};
   scores[SV_KIND_BANK_STATEMENT] = clamp01(raw[SIG_STATEMENT]);
   scores[SV_KIND_DEED] = clamp01(raw[SIG_DEED]);
   scores[SV_KIND_INCOME_LETTER] =
       raw[SIG_INCOME] >= 0.3 ? clamp01(raw[SIG_INCOME] + 0.3 * letter) : 0;
   scores[SV_KIND_LETTER] = letter;
+  /* A status form wins only over weaker evidence of another kind: it is
+     last in the order below, so a tie goes to the other kind. */
+  scores[SV_KIND_US_STATUS] = clamp01(raw[SIG_US_STATUS]);
 
   /* Ties go to the first in this order; a plain letter only wins when no
      specific kind reached the threshold. */
   static const enum sv_doc_kind order[] = {
-      SV_KIND_BANK_STATEMENT, SV_KIND_DEED, SV_KIND_INCOME_LETTER};
+      SV_KIND_BANK_STATEMENT, SV_KIND_DEED, SV_KIND_INCOME_LETTER,
+      SV_KIND_US_STATUS};
   enum sv_doc_kind best = SV_KIND_UNKNOWN;
   double best_score = 0;
   for (size_t i = 0; i < G_N_ELEMENTS(order); i++) {

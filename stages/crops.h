@@ -4,8 +4,8 @@
  * Runs on the worker after extract, while the worker (or its reader
  * process) still holds the document: for every figure that can feed a
  * test (the figure standing for a statement's month, an income letter's
- * amounts, a deed's stated values) and for the name of the statement's
- * holder or the letter's person, it asks the crop service (the OCR
+ * amounts, a deed's stated values, a US status document's validity) and
+ * for the name of the statement's holder or the letter's person, it asks the crop service (the OCR
  * stage's, pipeline/service.h) for a PNG of the page region and keeps it
  * on doc->crops.  The report stage writes the crops its figures point to
  * (OUT_DIR/<case-id>/evidence/) and names them in @evidence.  Off with

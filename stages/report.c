@@ -265,6 +265,40 @@ static void write_income_doc(xmlTextWriterPtr w, const struct ev_ref *ex,
   el_end(w);
 }
 
+/* What extract read from a US status document (I-797, I-94, EAD, visa
+   foil): its class and validity, the person and the masked number. */
+static void write_us_doc(xmlTextWriterPtr w, const struct ev_ref *ex,
+                         const struct sv_doc *d, const struct sv_us_doc *u)
+{
+  el_start(w, "usStatus");
+  attr(w, "form", sv_us_form_str(u->form));
+  if (u->category != NULL) {
+    attr(w, "category", u->category);
+    if (u->category_printed != NULL)
+      attr(w, "printedCategory", u->category_printed);
+  }
+  attr_date(w, "validFrom", &u->valid_from);
+  attr_date(w, "validUntil", &u->valid_until);
+  if (u->duration_of_status)
+    attr(w, "durationOfStatus", "true");
+  if (u->name != NULL)
+    attr(w, "name", u->name);
+  if (u->number != NULL)
+    attr(w, "number", u->number);
+  if (u->post != NULL)
+    attr(w, "post", u->post);
+  if (u->mrz)
+    attr(w, "machineReadable", u->mrz_agrees ? "agrees" : "disagrees");
+  if (u->page > 0) {
+    attr_int(w, "page", u->page);
+    attr_crop(w, ex, "evidence",
+              sv_report_name_evidence(ex->cfg, ex->c, d, "status", 0, 0));
+  }
+  if (u->doubt != NULL)
+    text(w, u->doubt);
+  el_end(w);
+}
+
 /* 0-100, rounded; NaN and negatives print as 0. */
 static int percent(float conf)
 {
@@ -316,6 +350,8 @@ static void write_document(xmlTextWriterPtr w, const struct ev_ref *ex,
     write_statement(w, ex, d, g_ptr_array_index(d->statements, i));
   if (d->income != NULL)
     write_income_doc(w, ex, d, d->income);
+  if (d->us != NULL)
+    write_us_doc(w, ex, d, d->us);
   el_end(w);
 }
 

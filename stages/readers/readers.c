@@ -6,6 +6,7 @@
 #include "deed.h"
 #include "income.h"
 #include "statement.h"
+#include "usstatus.h"
 
 static bool read_statement(struct sv_doc *doc, const struct sv_services *svc)
 {
@@ -23,6 +24,12 @@ static bool read_income(struct sv_doc *doc, const struct sv_services *svc)
   return sv_income_read(doc, svc);
 }
 
+static bool read_us_status(struct sv_doc *doc, const struct sv_services *svc)
+{
+  (void)svc;
+  return sv_usstatus_read(doc);
+}
+
 static const struct {
   enum sv_doc_kind kind;
   bool (*read)(struct sv_doc *doc, const struct sv_services *svc);
@@ -34,6 +41,8 @@ static const struct {
      "no property or investment value could be read from this deed"},
     {SV_KIND_INCOME_LETTER, read_income,
      "no income amount could be read from this letter"},
+    {SV_KIND_US_STATUS, read_us_status,
+     "no class or validity could be read from this status document"},
 };
 
 bool sv_readers_read(struct sv_doc *doc, const struct sv_services *svc,

@@ -4,7 +4,8 @@
  * A reader turns a classified document's lines into what the model keeps
  * of that kind: a bank statement's figures (statement.h), an income
  * document's amounts (income.h), a deed's or investment's values
- * (deed.h).  Readers depend only on the text library (stages/text/) and
+ * (deed.h), a US status document's class and validity
+ * (usstatus.h).  Readers depend only on the text library (stages/text/) and
  * the data model, never on a stage; the extract stage depends on this one
  * table, never on a reader directly.  Adding a kind of document is one row
  * here and one module beside it.

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "../../pipeline/xmlsafe.h"
+#include "../text/names.h"
+#include "../text/visaclass.h"
 
 enum rule_kind {
   K_SCOPE,
@@ -144,40 +146,6 @@ static bool cat_same(const char *a, const char *b)
       return true;
   }
   return false;
-}
-
-/* Returns owned: a category as written ("h1b", "B1/B2") made canonical
-   ("H-1B", "B-1/B-2"): upper case, no spaces, a hyphen between the class
-   letters and the first digit.  NULL for NULL. */
-static char *norm_category(const char *s)
-{
-  if (s == NULL)
-    return NULL;
-  GString *o = g_string_new(NULL);
-  bool letters = false; /* inside the class letters of a part */
-  bool start = true;
-  for (const char *p = s; *p != '\0'; p++) {
-    char ch = g_ascii_toupper(*p);
-    if (g_ascii_isspace(ch))
-      continue;
-    if (ch == '/') {
-      start = true;
-      letters = false;
-      g_string_append_c(o, ch);
-      continue;
-    }
-    if (g_ascii_isalpha(ch) && start) {
-      letters = true;
-      start = false;
-    } else if (g_ascii_isdigit(ch) && letters) {
-      g_string_append_c(o, '-');
-      letters = false;
-    } else if (ch == '-') {
-      letters = false;
-    }
-    g_string_append_c(o, ch);
-  }
-  return g_string_free(o, FALSE);
 }
 
 static char *norm_country(const char *s)
@@ -793,70 +761,164 @@ static char *date_str(const GDate *d)
   return g_strdup(buf);
 }
 
+/* Returns owned: "path#page" of a fact. */
+static char *fact_source(const struct sv_us_status *f)
+{
+  if (f->page > 0)
+    return g_strdup_printf("%s#%d", f->source, f->page);
+  return g_strdup(f->source != NULL ? f->source : "?");
+}
+
+static const char *fact_form(const struct sv_us_status *f)
+{
+  return strcmp(f->kind, "i94") == 0    ? "Form I-94"
+         : strcmp(f->kind, "i797") == 0 ? "Form I-797"
+         : strcmp(f->kind, "ead") == 0  ? "EAD card"
+                                        : "visa foil";
+}
+
+/* Whether date d is on or before / after as_of (both valid). */
+static int cmp_date(const GDate *d, const GDate *as_of)
+{
+  return g_date_compare(d, as_of);
+}
+
 /* The "in status" condition: shown by a read I-94 admitting until after
-   as_of or an I-797 valid on it, for the category applied for.  Returns
-   SV_ELIGIBLE (shown), SV_NOT_ELIGIBLE (a read I-94 shows the stay
-   ended) or SV_ELIG_INSUFFICIENT (nothing read shows it). */
+   as_of, or an I-797 for the category applied for valid on it, that names
+   the applicant and that its reader does not doubt.  Returns SV_ELIGIBLE
+   (shown), SV_NOT_ELIGIBLE (the applicant's I-94 or I-797 for that
+   category shows the stay ended and none shows a later one),
+   SV_ELIG_NEEDS_REVIEW (documents that would bear on it cannot be relied
+   on: another person's, doubted, "D/S", an EAD alone) or
+   SV_ELIG_INSUFFICIENT (nothing read shows it). */
 static enum sv_eligibility in_status(struct eval *e,
                                      const struct sv_us_status *facts,
                                      size_t n, const GDate *as_of)
 {
   const struct rule *r = rule_of(e->t, K_CONDITION, T_IN_STATUS);
   char *asof = date_str(as_of);
-  enum sv_eligibility out = SV_ELIG_INSUFFICIENT;
+  bool dated = as_of != NULL && g_date_valid(as_of);
   const struct sv_us_status *ended = NULL;
   GString *used = g_string_new(NULL);
+  GString *review = g_string_new(NULL);
+  GString *other = g_string_new(NULL); /* read, other categories */
+#define NOTE(g, ...)                                                          \
+  do {                                                                        \
+    if ((g)->len > 0)                                                         \
+      g_string_append(g, "; ");                                               \
+    g_string_append_printf(g, __VA_ARGS__);                                   \
+  } while (0)
   for (size_t i = 0; i < n; i++) {
     const struct sv_us_status *f = &facts[i];
-    char *fc = norm_category(f->category);
-    bool same_cat = cat_same(fc, e->cat);
-    g_free(fc);
-    if (!same_cat || !g_date_valid(&f->valid_until) || as_of == NULL ||
-        !g_date_valid(as_of))
+    if (f->kind == NULL)
       continue;
-    int cmp = g_date_compare(&f->valid_until, as_of);
-    bool shows = strcmp(f->kind, "i94") == 0    ? cmp > 0
-                 : strcmp(f->kind, "i797") == 0 ? cmp >= 0
-                                                : false;
-    if (shows) {
-      out = SV_ELIGIBLE;
-      char *d = date_str(&f->valid_until);
-      g_string_append_printf(used, "%s%s %s valid until %s",
-                             used->len > 0 ? "; " : "",
-                             strcmp(f->kind, "i94") == 0 ? "Form I-94"
-                                                         : "Form I-797",
-                             f->source, d);
-      g_free(d);
-      g_ptr_array_add(e->res_out->documents, g_strdup(f->source));
-    } else if (strcmp(f->kind, "i94") == 0 && ended == NULL) {
-      ended = f;
+    char *src = fact_source(f);
+    bool status_form =
+        strcmp(f->kind, "i94") == 0 || strcmp(f->kind, "i797") == 0;
+    bool ead = strcmp(f->kind, "ead") == 0;
+    char *fc = sv_visa_class_norm(f->category);
+    bool same_cat = status_form && cat_same(fc, e->cat);
+    bool relied = false;
+    if (!status_form && !ead) {
+      /* a visa foil is an entry document, not proof of status */
+    } else if (f->not_applicant) {
+      NOTE(review, "the %s %s names %s, not the applicant (or not "
+                   "certainly)",
+           fact_form(f), src, f->name != NULL ? f->name : "no one readable");
+      relied = true;
+    } else if (f->doubt != NULL) {
+      NOTE(review, "the %s %s cannot be relied on: %s", fact_form(f), src,
+           f->doubt);
+      relied = true;
+    } else if (ead) {
+      bool valid = dated && g_date_valid(&f->valid_until) &&
+                   cmp_date(&f->valid_until, as_of) >= 0 &&
+                   (!g_date_valid(&f->valid_from) ||
+                    cmp_date(&f->valid_from, as_of) <= 0);
+      if (valid) {
+        char *d = date_str(&f->valid_until);
+        NOTE(review, "the EAD card %s (category %s) is valid until %s: it "
+                     "shows permission to work, not which status the "
+                     "applicant holds",
+             src, f->category != NULL ? f->category : "not read", d);
+        g_free(d);
+        relied = true;
+      }
+    } else if (!same_cat) {
+      NOTE(other, "the %s %s is for %s", fact_form(f), src,
+           fc != NULL ? fc : "a class that could not be read");
+      relied = true;
+    } else if (f->duration_of_status) {
+      NOTE(review, "the Form I-94 %s admits for duration of status (D/S): "
+                   "no end date; the Form I-20 or DS-2019 that gives one is "
+                   "not read",
+           src);
+      relied = true;
+    } else if (dated && g_date_valid(&f->valid_until)) {
+      bool i94 = strcmp(f->kind, "i94") == 0;
+      int cmp = cmp_date(&f->valid_until, as_of);
+      bool started = !g_date_valid(&f->valid_from) || i94 ||
+                     cmp_date(&f->valid_from, as_of) <= 0;
+      bool shows = i94 ? cmp > 0 : cmp >= 0 && started;
+      if (shows) {
+        char *d = date_str(&f->valid_until);
+        NOTE(used, "%s %s valid until %s", fact_form(f), src, d);
+        g_free(d);
+        g_ptr_array_add(e->res_out->documents, g_strdup(src));
+      } else if (!started) {
+        char *d = date_str(&f->valid_from);
+        NOTE(review, "the Form I-797 %s is valid only from %s", src, d);
+        g_free(d);
+        relied = true;
+      } else if (ended == NULL || g_date_compare(&f->valid_until,
+                                                 &ended->valid_until) > 0) {
+        ended = f;
+      }
     }
+    if (relied)
+      g_ptr_array_add(e->res_out->documents, g_strdup(src));
+    g_free(fc);
+    g_free(src);
   }
-  if (out == SV_ELIGIBLE) {
+#undef NOTE
+  enum sv_eligibility out = SV_ELIG_INSUFFICIENT;
+  if (used->len > 0) {
+    out = SV_ELIGIBLE;
     add_reason(e->others, r,
                g_strdup_printf("in status on %s for %s: %s", asof, e->cat,
                                used->str));
   } else if (ended != NULL) {
     out = SV_NOT_ELIGIBLE;
     char *d = date_str(&ended->valid_until);
+    char *src = fact_source(ended);
     add_reason(e->exclusions, r,
-               g_strdup_printf("out of status: the Form I-94 %s admits "
-                               "until %s, not after %s, and no document "
-                               "read shows a later stay",
-                               ended->source, d, asof));
-    g_ptr_array_add(e->res_out->documents, g_strdup(ended->source));
+               g_strdup_printf("out of status: the %s %s for %s ends on "
+                               "%s, before %s, and no document read shows "
+                               "a later stay",
+                               fact_form(ended), src, e->cat, d, asof));
+    g_ptr_array_add(e->res_out->documents, g_strdup(src));
+    g_free(src);
     g_free(d);
+  } else if (review->len > 0) {
+    out = SV_ELIG_NEEDS_REVIEW;
+    add_reason(e->others, r,
+               g_strdup_printf("being in status for %s on %s is not shown "
+                               "by a document that can be relied on: %s%s%s",
+                               e->cat, asof, review->str,
+                               other->len > 0 ? "; " : "", other->str));
   } else {
     add_reason(e->others, r,
                g_strdup_printf("being in status for %s on %s is not shown: "
                                "a Form I-94 admitting until after %s, or a "
                                "Form I-797 approval notice for %s valid on "
-                               "%s, would show it; this program does not "
-                               "read status documents (I-94, I-797, EAD, "
-                               "visa foil) yet",
-                               e->cat, asof, asof, e->cat, asof));
+                               "%s, naming the applicant, would show it%s%s",
+                               e->cat, asof, asof, e->cat, asof,
+                               other->len > 0 ? "; read: " : "",
+                               other->str));
   }
   g_string_free(used, TRUE);
+  g_string_free(review, TRUE);
+  g_string_free(other, TRUE);
   g_free(asof);
   return out;
 }
@@ -895,11 +957,11 @@ sv_ustcn_evaluate(const struct sv_ustcn *t, const struct sv_usvisa *in,
   e.t = t;
   e.raw = in;
   e.res_out = res;
-  e.cat = norm_category(in->category);
+  e.cat = sv_visa_class_norm(in->category);
   e.nat = norm_country(in->nationality);
   e.res = norm_country(in->residence);
-  e.entry = norm_category(in->entry_category);
-  e.changing = norm_category(in->changing_from);
+  e.entry = sv_visa_class_norm(in->entry_category);
+  e.changing = sv_visa_class_norm(in->changing_from);
   e.issued = norm_country(in->visa_issued_in);
   e.overridden = g_string_new(" ");
   e.missing = g_ptr_array_new();
@@ -952,6 +1014,8 @@ sv_ustcn_evaluate(const struct sv_ustcn *t, const struct sv_usvisa *in,
       }
       if (st == SV_ELIG_INSUFFICIENT)
         insufficient = true;
+      else if (st == SV_ELIG_NEEDS_REVIEW)
+        e.review = true;
     } else if (e.special) {
       e.review = true; /* on case.xml's word only */
     }
@@ -997,13 +1061,48 @@ done:
   return res;
 }
 
-size_t sv_ustcn_case_status(const struct sv_case *c, GArray *out)
+static const char *fact_kind(enum sv_us_form f)
 {
-  (void)c;
-  (void)out;
-  /* The slot for the status-document readers: no document kind carries
-     an I-94 or I-797 yet, so nothing is appended. */
-  return 0;
+  switch (f) {
+  case SV_US_FORM_I797:
+    return "i797";
+  case SV_US_FORM_I94:
+    return "i94";
+  case SV_US_FORM_EAD:
+    return "ead";
+  case SV_US_FORM_VISA:
+    return "visa";
+  }
+  return "visa";
+}
+
+size_t sv_ustcn_case_status(const struct sv_case *c, const char *applicant,
+                            GArray *out)
+{
+  size_t added = 0;
+  for (size_t i = 0; c != NULL && i < c->ndocs; i++) {
+    const struct sv_doc *d = c->docs[i];
+    if (d == NULL || d->status != SV_DOC_OK || d->us == NULL)
+      continue;
+    const struct sv_us_doc *u = d->us;
+    struct sv_us_status f;
+    memset(&f, 0, sizeof f);
+    f.kind = fact_kind(u->form);
+    f.category = u->category;
+    f.valid_from = u->valid_from;
+    f.valid_until = u->valid_until;
+    f.duration_of_status = u->duration_of_status;
+    f.source = d->relpath;
+    f.page = u->page > 0 ? u->page : 1;
+    f.name = u->name;
+    f.not_applicant =
+        applicant == NULL || u->name == NULL ||
+        sv_names_match(applicant, u->name, NULL) != SV_NAME_MATCH;
+    f.doubt = u->doubt;
+    g_array_append_val(out, f);
+    added++;
+  }
+  return added;
 }
 
 void sv_ustcn_fill(const struct sv_ustcn *t, const struct sv_case *c,
@@ -1015,7 +1114,9 @@ void sv_ustcn_fill(const struct sv_ustcn *t, const struct sv_case *c,
   if (t == NULL || c == NULL || c->usvisa == NULL)
     return;
   GArray *facts = g_array_new(FALSE, TRUE, sizeof(struct sv_us_status));
-  sv_ustcn_case_status(c, facts);
+  sv_ustcn_case_status(c, ev->applicant != NULL ? ev->applicant
+                                               : c->applicant,
+                       facts);
   ev->eligibility =
       sv_ustcn_evaluate(t, c->usvisa, (const struct sv_us_status *)facts->data,
                         facts->len, &c->as_of);

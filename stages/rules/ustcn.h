@@ -8,8 +8,9 @@
  * (../shared/seeds/000_773e505e44ccb631.txt, undated and old: the answer
  * says so).  The inputs the documents cannot give come from case.xml's
  * <usVisa> (struct sv_usvisa, read by ingest); the "in status" condition
- * must be shown by a read status document (struct sv_us_status), and no
- * reader makes those yet, so today no answer is `eligible`.
+ * must be shown by a read status document (struct sv_us_status, from the
+ * status-document reader, stages/readers/usstatus.h) that names the
+ * applicant.
  *
  * Part of the rules library: sv_rules_load loads the table once in main
  * before any thread starts; read-only afterwards, so every function taking
@@ -27,13 +28,21 @@
 
 struct sv_ustcn;
 
-/* One fact read from a status document (the slot for the I-94, I-797,
-   EAD and visa-foil readers; nothing fills it yet).  Borrowed strings. */
+/* One fact read from a status document (struct sv_us_doc, made by
+   sv_ustcn_case_status, or by hand in tests).  Borrowed strings. */
 struct sv_us_status {
-  const char *kind;     /* "i94" (admit-until) or "i797" (validity end) */
-  const char *category; /* class of admission / classification */
-  GDate valid_until;    /* I-94 admit-until, I-797 valid-to */
-  const char *source;   /* "path#page" */
+  const char *kind;     /* "i94", "i797", "ead" or "visa" */
+  const char *category; /* class of admission / classification / EAD code */
+  GDate valid_from;     /* may be invalid (not read) */
+  GDate valid_until;    /* I-94 admit-until, I-797 valid-to, EAD card
+                           expiry, visa expiry; invalid when not read */
+  bool duration_of_status; /* an I-94 admitting for "D/S" */
+  const char *source;   /* the document's path */
+  int page;             /* where it prints it (0: source says "path#p") */
+  const char *name;     /* the person it names, NULL when not read */
+  bool not_applicant;   /* that person is not (or may not be) the
+                           applicant, or no applicant name to compare */
+  const char *doubt;    /* why the reader doubts the document, or NULL */
 };
 
 /* Loads data_dir/data/us-tcn-border.xml validated by
@@ -67,10 +76,13 @@ sv_ustcn_evaluate(const struct sv_ustcn *t, const struct sv_usvisa *in,
                   const struct sv_us_status *facts, size_t n,
                   const GDate *as_of);
 
-/* The status facts the case's documents give (appended to out, a GArray
-   of struct sv_us_status borrowing from c).  No reader makes them yet:
-   appends none.  Returns how many it appended. */
-size_t sv_ustcn_case_status(const struct sv_case *c, GArray *out);
+/* The status facts the case's read status documents give (appended to
+   out, a GArray of struct sv_us_status borrowing from c and applicant), in
+   document order; each names whether its person is the applicant (the
+   name evaluated against, sv_names_match; NULL: cannot be told).
+   Returns how many it appended. */
+size_t sv_ustcn_case_status(const struct sv_case *c, const char *applicant,
+                            GArray *out);
 
 /* Sets ev->eligibility to the answer for c's usVisa (none when c has
    none or t is NULL). */

@@ -14,7 +14,8 @@
  * lines, the report's r:nextSteps must say the same.  US visa at the
  * border posts (c27-c30): where an expected file holds <eligibility>, the
  * report's r:eligibility says its outcome with a reason of each rule
- * named; elsewhere the report has no r:eligibility.
+ * named; elsewhere the report has no r:eligibility.  Each <usStatus
+ * file=...> line names a status document and what its r:usStatus says.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -384,6 +385,26 @@ static size_t check_evidence(xmlNodePtr root, xmlDocPtr rep, const char *id,
       g_free(xp);
       checks++;
       g_free(path);
+    } else if (xmlStrEqual(n->name, BAD_CAST "usStatus")) {
+      /* a status document as read: each attribute given (names folded
+         as the generator writes them: given names first) */
+      char *file = attr(n, "file");
+      const char *fields[] = {"form",  "category", "validFrom",
+                              "validUntil", "durationOfStatus", "name",
+                              "number", "post"};
+      for (size_t f = 0; f < G_N_ELEMENTS(fields); f++) {
+        char *want = attr(n, fields[f]);
+        if (want == NULL)
+          continue;
+        xp = g_strdup_printf("/r:report/r:documents/r:document[@path="
+                             "'%s']/r:usStatus/@%s",
+                             file, fields[f]);
+        expect_xpath(rep, id, xp, want);
+        g_free(xp);
+        g_free(want);
+      }
+      checks++;
+      g_free(file);
     }
   }
   return checks;

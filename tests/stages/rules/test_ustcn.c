@@ -120,6 +120,19 @@ static void expect(struct sv_usvisa *v, enum sv_eligibility want,
   sv_usvisa_free(&v);
 }
 
+/* The text of r's first reason of rule `rule` ("" when none). */
+static const char *reason_text(const struct sv_eligibility_result *r,
+                               const char *rule)
+{
+  for (guint i = 0; i < r->reasons->len; i++) {
+    const struct sv_elig_reason *x =
+        &g_array_index(r->reasons, struct sv_elig_reason, i);
+    if (strcmp(x->rule, rule) == 0)
+      return x->text;
+  }
+  return "";
+}
+
 /* A reason's text of rule `rule` holds `phrase`. */
 static void expect_text(struct sv_usvisa *v, const char *rule,
                         const char *phrase)
@@ -173,7 +186,7 @@ static void test_ustcn_h1b_renewal_insufficient(void **state)
   (void)state;
   expect(h1b(), SV_ELIG_INSUFFICIENT, "temporary-worker in-status");
   expect_text(h1b(), "in-status", "Form I-94 admitting until after 2026-11-15");
-  expect_text(h1b(), "in-status", "does not read status documents");
+  expect_text(h1b(), "in-status", "naming the applicant, would show it");
   /* categories as people write them */
   struct sv_usvisa *v = h1b();
   set(&v->category, "h1b");
@@ -223,6 +236,102 @@ static void test_ustcn_in_status_slot(void **state)
   f.category = "F-1";
   g_date_set_dmy(&f.valid_until, 30, 9, 2028);
   r = sv_ustcn_evaluate(table, v, &f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_INSUFFICIENT);
+  sv_eligibility_result_free(&r);
+  sv_usvisa_free(&v);
+}
+
+/* Status documents that cannot be relied on make the answer needs-review,
+   never eligible: another person's I-94, a doubted I-797, an I-94 for
+   "D/S", an EAD card alone, an I-797 valid only from a later date.  An
+   I-797 that ended before as-of is out of status like an I-94; a later
+   one for the same person lifts it. */
+static void test_ustcn_status_doubts(void **state)
+{
+  (void)state;
+  GDate d = as_of();
+  struct sv_us_status f[2];
+  memset(f, 0, sizeof f);
+  f[0].kind = "i94";
+  f[0].category = "H1B"; /* as an I-94 prints it */
+  f[0].source = "status/i94.pdf";
+  f[0].page = 1;
+  g_date_clear(&f[0].valid_from, 1);
+  g_date_clear(&f[0].valid_until, 1);
+  g_date_set_dmy(&f[0].valid_until, 30, 9, 2028);
+  f[0].not_applicant = true;
+  f[0].name = "ANIL KUMAR";
+  struct sv_usvisa *v = h1b();
+
+  struct sv_eligibility_result *r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  assert_non_null(strstr(reason_text(r, "in-status"), "names ANIL KUMAR"));
+  assert_int_equal(r->documents->len, 1);
+  assert_string_equal(r->documents->pdata[0], "status/i94.pdf#1");
+  sv_eligibility_result_free(&r);
+
+  f[0].not_applicant = false;
+  f[0].doubt = "its validity ends before it begins";
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  assert_non_null(strstr(reason_text(r, "in-status"), "cannot be relied on"));
+  sv_eligibility_result_free(&r);
+
+  f[0].doubt = NULL;
+  f[0].duration_of_status = true;
+  g_date_clear(&f[0].valid_until, 1);
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  assert_non_null(strstr(reason_text(r, "in-status"), "(D/S)"));
+  sv_eligibility_result_free(&r);
+
+  f[0].duration_of_status = false;
+  f[0].kind = "ead";
+  f[0].category = "C26";
+  g_date_set_dmy(&f[0].valid_from, 1, 1, 2026);
+  g_date_set_dmy(&f[0].valid_until, 31, 12, 2027);
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  assert_non_null(strstr(reason_text(r, "in-status"), "permission to work"));
+  sv_eligibility_result_free(&r);
+
+  /* an EAD that expired says nothing: insufficient */
+  g_date_set_dmy(&f[0].valid_until, 31, 12, 2025);
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_INSUFFICIENT);
+  sv_eligibility_result_free(&r);
+
+  /* an I-797 approved from a later date is not valid on as-of */
+  f[0].kind = "i797";
+  f[0].category = "H-1B";
+  g_date_set_dmy(&f[0].valid_from, 1, 12, 2026);
+  g_date_set_dmy(&f[0].valid_until, 30, 11, 2029);
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  sv_eligibility_result_free(&r);
+
+  /* an I-797 that ended before as-of: out of status ... */
+  g_date_set_dmy(&f[0].valid_from, 1, 10, 2023);
+  g_date_set_dmy(&f[0].valid_until, 31, 10, 2026);
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
+  assert_int_equal(r->outcome, SV_NOT_ELIGIBLE);
+  assert_non_null(strstr(reason_text(r, "in-status"), "out of status"));
+  sv_eligibility_result_free(&r);
+
+  /* ... unless the applicant's I-94 admits until after it */
+  f[1] = f[0];
+  f[1].kind = "i94";
+  f[1].source = "status/i94.pdf";
+  g_date_clear(&f[1].valid_from, 1);
+  g_date_set_dmy(&f[1].valid_until, 1, 10, 2027);
+  r = sv_ustcn_evaluate(table, v, f, 2, &d);
+  assert_int_equal(r->outcome, SV_ELIGIBLE);
+  sv_eligibility_result_free(&r);
+
+  /* a visa foil never shows status by itself */
+  f[0].kind = "visa";
+  f[0].category = "H-1B";
+  r = sv_ustcn_evaluate(table, v, f, 1, &d);
   assert_int_equal(r->outcome, SV_ELIG_INSUFFICIENT);
   sv_eligibility_result_free(&r);
   sv_usvisa_free(&v);
@@ -579,6 +688,7 @@ int main(void)
       cmocka_unit_test(test_ustcn_cites_are_in_the_seed),
       cmocka_unit_test(test_ustcn_h1b_renewal_insufficient),
       cmocka_unit_test(test_ustcn_in_status_slot),
+      cmocka_unit_test(test_ustcn_status_doubts),
       cmocka_unit_test(test_ustcn_b2_renewal_refused),
       cmocka_unit_test(test_ustcn_crew_nuevo_laredo),
       cmocka_unit_test(test_ustcn_excluded_categories),
