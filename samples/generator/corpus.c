@@ -4,7 +4,9 @@
  * NAME.expected.xml holding the values the extract stage must read, taken
  * from the generator's own figures.  A scanned twin draws exactly the same
  * page as its text-layer original (same figures to the cent), rasterised
- * at 200-300 dpi with a mild tilt and noise and no blots.
+ * at 200-300 dpi with a mild tilt and noise and no blots.  The US status
+ * documents (usstatus.c) come as text-layer PDFs and scans, the visa foil
+ * as scans only.
  */
 #include <cairo.h>
 #include <glib.h>
@@ -14,7 +16,7 @@
 
 #include "samplegen.h"
 
-enum cd_what { CD_OLD, CD_X, CD_LETTER, CD_DEED, CD_OTHER };
+enum cd_what { CD_OLD, CD_X, CD_LETTER, CD_DEED, CD_OTHER, CD_US };
 
 /* en-summary / es-resumen documents through the original builder. */
 struct old_spec {
@@ -178,6 +180,61 @@ static const struct deed DEEDS[] = {
 
 static const enum other_kind OTHERS[] = {OK_COVER_ES, OK_COVER_EN, OK_CFE_BILL};
 
+/* US immigration status documents (usstatus.c): invented people. */
+static const struct us_person P_NGUYEN = {"NGUYEN", "THANH HA", 1988, 2, 19, 'F', "Vietnam", "VNM"};
+static const struct us_person P_SCHMIDT = {"SCHMIDT", "JONAS", 1991, 5, 11, 'M', "Germany", "DEU"};
+static const struct us_person P_PETROVA = {"PETROVA", "ELENA", 1987, 12, 3, 'F', "Ukraine", "UKR"};
+static const struct us_person P_IYER = {"IYER", "ARJUN S", 1993, 9, 23, 'M', "India", "IND"};
+static const struct us_person P_TANAKA_K = {"TANAKA", "KENJI", 1982, 1, 27, 'M', "Japan", "JPN"};
+static const struct us_person P_OKONKWO = {"OKONKWO", "CHINEDU EMEKA", 1985, 11, 30, 'M',
+                                           "Nigeria", "NGA"};
+static const struct us_person P_HASSAN = {"HASSAN", "OMAR", 2001, 4, 14, 'M', "Egypt", "EGY"};
+static const struct us_person P_CASTRO = {"CASTRO RUIZ", "VALENTINA", 1996, 8, 8, 'F',
+                                          "Colombia", "COL"};
+static const struct us_person P_LIN = {"LIN", "MEI LING", 1994, 3, 17, 'F', "China", "CHN"};
+static const struct us_person P_KOWALSKA = {"KOWALSKA", "ANNA MARIA", 1979, 6, 21, 'F', "Poland",
+                                            "POL"};
+static const struct us_person P_GUPTA = {"GUPTA", "NEHA", 1992, 10, 2, 'F', "India", "IND"};
+static const struct us_person P_SANTOS = {"SANTOS", "JOAO PEDRO", 1990, 7, 29, 'M', "Brazil",
+                                          "BRA"};
+static const struct us_person P_ABEBE = {"ABEBE", "MERON", 1989, 9, 11, 'F', "Ethiopia", "ETH"};
+static const struct us_person P_TANAKA_Y = {"TANAKA", "YUKI", 1985, 5, 5, 'F', "Japan", "JPN"};
+static const struct us_person P_PARK = {"PARK", "JIWOO", 1998, 12, 19, 'M', "Korea, South",
+                                        "KOR"};
+
+/* layout, who, class, from, until (0: D/S), petitioner or school, center, post */
+static const struct us_spec US[] = {
+    {USL_I797A_TEAROFF, &P_NGUYEN, "H1B", 2025, 10, 1, 2028, 9, 30, "BRIGHTPATH SOFTWARE INC",
+     "WAC", NULL},
+    {USL_I797A_TEAROFF, &P_SCHMIDT, "L1B", 2025, 3, 15, 2027, 3, 14,
+     "NORDWIND LOGISTICS USA INC", "EAC", NULL},
+    {USL_I797_BOXES, &P_PETROVA, "O1", 2025, 6, 1, 2028, 5, 31,
+     "STARLIGHT STAGE PRODUCTIONS LLC", "LIN", "WARSAW"},
+    {USL_I797_INLINE, &P_IYER, "H1B", 2024, 12, 1, 2027, 11, 30, "LONE STAR DATA SYSTEMS LLC",
+     "SRC", NULL},
+    {USL_I797_INLINE, &P_TANAKA_K, "L1A", 2023, 8, 1, 2026, 7, 31,
+     "KAIZEN PRECISION AMERICA CORP", "WAC", NULL},
+    {USL_I94_LINES, &P_OKONKWO, "H1B", 2025, 2, 9, 2027, 8, 31, NULL, NULL, NULL},
+    {USL_I94_LINES, &P_HASSAN, "F1", 2024, 8, 18, 0, 0, 0, NULL, NULL, NULL},
+    {USL_I94_TABLE, &P_CASTRO, "J1", 2025, 1, 6, 0, 0, 0, NULL, NULL, NULL},
+    {USL_I94_TABLE, &P_LIN, "H4", 2026, 4, 22, 2027, 9, 30, NULL, NULL, NULL},
+    {USL_I94_LINES, &P_KOWALSKA, "B2", 2026, 9, 2, 2027, 3, 1, NULL, NULL, NULL},
+    {USL_EAD_CARD, &P_GUPTA, "C26", 2025, 3, 10, 2027, 9, 30, NULL, "IOE", NULL},
+    {USL_EAD_CARD, &P_SANTOS, "C09", 2026, 2, 14, 2031, 2, 13, NULL, "MSC", NULL},
+    {USL_EAD_COPY, &P_ABEBE, "C08", 2025, 6, 20, 2030, 6, 19, NULL, "LIN", NULL},
+    {USL_EAD_COPY, &P_TANAKA_Y, "A17", 2024, 8, 1, 2026, 7, 31, NULL, "WAC", NULL},
+    {USL_EAD_COPY, &P_PARK, "C03B", 2025, 7, 1, 2027, 6, 30, NULL, "IOE", NULL},
+    {USL_VISA_FOIL, &P_OKONKWO, "H1B", 2024, 11, 20, 2027, 8, 31,
+     "HARBORVIEW MEDICAL ANALYTICS INC", "WAC", "LAGOS"},
+    {USL_VISA_FOIL, &P_HASSAN, "F1", 2024, 7, 2, 2025, 7, 1, "ARIZONA STATE UNIV", NULL,
+     "CAIRO"},
+    {USL_VISA_PAGE, &P_KOWALSKA, "B1/B2", 2019, 5, 14, 2029, 5, 13, NULL, NULL, "WARSAW"},
+    {USL_VISA_PAGE, &P_TANAKA_K, "L1A", 2023, 9, 12, 2026, 7, 31,
+     "KAIZEN PRECISION AMERICA CORP", "WAC", "TOKYO"},
+    {USL_VISA_PAGE, &P_PETROVA, "O1", 2025, 7, 15, 2028, 5, 31,
+     "STARLIGHT STAGE PRODUCTIONS LLC", "LIN", "WARSAW"},
+};
+
 /* Scan looks of the corpus: mild, readable, no blots. */
 static const struct scan_spec LOOKS[] = {
     {.fmt = SCAN_PDF, .dpi_lo = 300, .dpi_hi = 300, .tilt_cdeg = 80, .noise = 3, .blur = 1,
@@ -189,8 +246,13 @@ static const struct scan_spec LOOKS[] = {
     {.fmt = SCAN_PNG, .dpi_lo = 200, .dpi_hi = 200, .tilt_cdeg = 90, .noise = 3, .blur = 1,
      .photo = 1},
     {.fmt = SCAN_TIFF, .dpi_lo = 300, .dpi_hi = 300, .tilt_cdeg = 80, .noise = 5, .blur = 1},
+    /* an office copier's low-resolution black-and-white mode */
+    {.fmt = SCAN_TIFF, .dpi_lo = 200, .dpi_hi = 200, .tilt_cdeg = 100, .noise = 6, .blur = 1},
+    /* a phone photo a little further off and more compressed */
+    {.fmt = SCAN_JPEG, .dpi_lo = 200, .dpi_hi = 220, .tilt_cdeg = 150, .noise = 3,
+     .blur = 1, .quality = 66, .photo = 1},
 };
-enum { L_NONE = -1, L_PDF300, L_PDF240, L_JPEG, L_PNG, L_TIFF };
+enum { L_NONE = -1, L_PDF300, L_PDF240, L_JPEG, L_PNG, L_TIFF, L_TIFF200, L_PHONE };
 
 struct corpus_doc {
     const char *name; /* file name without extension */
@@ -257,6 +319,36 @@ static const struct corpus_doc DOCS[] = {
     {"letter-es-constancia-percepciones-app", CD_LETTER, 9, L_PNG},
     {"es-columnas-01", CD_X, 10, L_NONE},
     {"es-columnas-01-foto", CD_X, 10, L_JPEG},
+    {"us-i797a-01", CD_US, 0, L_NONE},
+    {"us-i797a-01-scan", CD_US, 0, L_PDF300},
+    {"us-i797a-02", CD_US, 1, L_NONE},
+    {"us-i797-03", CD_US, 2, L_NONE},
+    {"us-i797-03-photo", CD_US, 2, L_PHONE},
+    {"us-i797-04", CD_US, 3, L_NONE},
+    {"us-i797-04-scan", CD_US, 3, L_TIFF200},
+    {"us-i797-05-expired", CD_US, 4, L_NONE},
+    {"us-i94-01", CD_US, 5, L_NONE},
+    {"us-i94-01-app", CD_US, 5, L_PNG},
+    {"us-i94-02-ds", CD_US, 6, L_NONE},
+    {"us-i94-02-ds-photo", CD_US, 6, L_PHONE},
+    {"us-i94-03-ds", CD_US, 7, L_NONE},
+    {"us-i94-03-ds-scan", CD_US, 7, L_PDF240},
+    {"us-i94-04", CD_US, 8, L_NONE},
+    {"us-i94-04-scan", CD_US, 8, L_TIFF},
+    {"us-i94-05", CD_US, 9, L_NONE},
+    {"us-ead-01", CD_US, 10, L_NONE},
+    {"us-ead-01-scan", CD_US, 10, L_PDF300},
+    {"us-ead-02", CD_US, 11, L_NONE},
+    {"us-ead-02-photo", CD_US, 11, L_PHONE},
+    {"us-ead-03", CD_US, 12, L_NONE},
+    {"us-ead-03-scan", CD_US, 12, L_TIFF200},
+    {"us-ead-04-expired", CD_US, 13, L_NONE},
+    {"us-ead-05", CD_US, 14, L_NONE},
+    {"us-visa-01-photo", CD_US, 15, L_PHONE},
+    {"us-visa-02-scan", CD_US, 16, L_PDF300},
+    {"us-visa-03-photo", CD_US, 17, L_PHONE},
+    {"us-visa-04-app", CD_US, 18, L_PNG},
+    {"us-visa-05-scan", CD_US, 19, L_TIFF200},
 };
 
 static void stmt_page_fn(cairo_t *cr, const void *ctx, int page, int npages)
@@ -299,7 +391,7 @@ static const char *ext_of(int look)
 
 /* Per-document totals, for the README comment and the report. */
 struct corpus_tally {
-    int docs, scanned, scanned_pages, by_kind[5][2][2]; /* kind, es?, scanned? */
+    int docs, scanned, scanned_pages, by_kind[6][2][2]; /* kind, es?, scanned? */
 };
 
 static void gen_one(const char *dir, const struct corpus_doc *cd, struct corpus_tally *ta)
@@ -316,6 +408,8 @@ static void gen_one(const char *dir, const struct corpus_doc *cd, struct corpus_
     int npages = 1, kidx = 0;
     struct statement *st = g_new0(struct statement, 1);
     struct xstmt *xs = g_new0(struct xstmt, 1);
+    struct us_doc *ud = g_new0(struct us_doc, 1);
+    double page_w = A4_W, page_h = A4_H;
 
     snprintf(file, sizeof file, "%s.%s", cd->name, ext_of(cd->look));
     path = g_build_filename(dir, file, NULL);
@@ -467,14 +561,51 @@ static void gen_one(const char *dir, const struct corpus_doc *cd, struct corpus_
         layout = OTHERS[cd->index] == OK_CFE_BILL ? "utility-bill" : "cover-letter";
         creator = "LibreOffice Writer";
         break;
+    case CD_US: {
+        const struct us_spec *sp = &US[cd->index];
+        struct us_values v;
+        char key[32];
+        snprintf(key, sizeof key, "corpus-%d", cd->index);
+        us_build(ud, sp, key);
+        us_values(ud, &v);
+        us_page_size(sp->layout, &page_w, &page_h);
+        draw = us_draw_page;
+        ctx = ud;
+        kind = "us-status";
+        kidx = 5;
+        lang = "en";
+        layout = us_layout_name(sp->layout);
+        switch (us_form_of(sp->layout)) {
+        case USF_I797: creator = "USCIS Online Account Notice"; break;
+        case USF_I94: creator = "Skia/PDF m130"; break;
+        case USF_EAD: creator = "Adobe Scan 24.10 (OCR)"; break;
+        case USF_VISA:
+            if (cd->look == L_NONE)
+                die("a visa foil has no text layer", cd->name);
+            break;
+        }
+        field(fields, "form", v.form);
+        field(fields, "name", v.name);
+        field(fields, "category", v.category);
+        field(fields, "validFrom", v.valid_from);
+        if (v.ds)
+            field(fields, "durationOfStatus", "true");
+        else
+            field(fields, "validUntil", v.valid_until);
+        field(fields, "number", v.number);
+        if (v.post)
+            field(fields, "post", v.post);
+        break;
+    }
     }
 
     if (cd->look == L_NONE) {
-        bytes = render_pdf(draw, ctx, npages, creator, NULL, "2026-11-05T09:00:00Z");
+        bytes = render_pdf_sized(draw, ctx, npages, creator, NULL, "2026-11-05T09:00:00Z",
+                                 page_w, page_h);
         write_file(path, bytes->data, bytes->len);
     } else {
-        bytes = scan_encode(draw, ctx, npages, &LOOKS[cd->look], LOOKS[cd->look].fmt,
-                            cd->name, path, notes);
+        bytes = scan_encode_sized(draw, ctx, npages, &LOOKS[cd->look], LOOKS[cd->look].fmt,
+                                  cd->name, path, notes, page_w, page_h);
         if (LOOKS[cd->look].fmt != SCAN_TIFF)
             write_file(path, bytes->data, bytes->len);
         ta->scanned++;
@@ -506,6 +637,7 @@ static void gen_one(const char *dir, const struct corpus_doc *cd, struct corpus_
     g_free(path);
     g_free(st);
     g_free(xs);
+    g_free(ud);
     g_string_free(notes, TRUE);
     g_string_free(fields, TRUE);
     g_string_free(g, TRUE);
@@ -516,7 +648,7 @@ void corpus_generate(const char *outdir)
     char *dir = g_build_filename(outdir, "corpus", NULL);
     struct corpus_tally ta;
     static const char *const kinds[] = {"bank-statement", "income-letter", "deed", "letter",
-                                        "unknown"};
+                                        "unknown", "us-status"};
     memset(&ta, 0, sizeof ta);
     if (g_mkdir_with_parents(dir, 0755) != 0)
         die("cannot create folder", dir);
@@ -524,7 +656,7 @@ void corpus_generate(const char *outdir)
         gen_one(dir, &DOCS[i], &ta);
     printf("corpus: %d documents, %d scanned (%d pages)\n", ta.docs, ta.scanned,
            ta.scanned_pages);
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 6; k++)
         printf("  %-15s en %d+%d  es %d+%d  (text-layer+scanned)\n", kinds[k],
                ta.by_kind[k][0][0], ta.by_kind[k][0][1], ta.by_kind[k][1][0],
                ta.by_kind[k][1][1]);

@@ -113,9 +113,16 @@ GByteArray *render_pdf(sg_draw_fn draw, const void *ctx, int npages,
                        const char *creator, const char *title,
                        const char *create_date)
 {
+    return render_pdf_sized(draw, ctx, npages, creator, title, create_date, A4_W, A4_H);
+}
+
+GByteArray *render_pdf_sized(sg_draw_fn draw, const void *ctx, int npages,
+                             const char *creator, const char *title,
+                             const char *create_date, double page_w, double page_h)
+{
     GByteArray *out = g_byte_array_new();
     cairo_surface_t *pdf =
-        cairo_pdf_surface_create_for_stream(append_bytes, out, A4_W, A4_H);
+        cairo_pdf_surface_create_for_stream(append_bytes, out, page_w, page_h);
     cairo_t *cr;
 
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, create_date);
@@ -177,6 +184,15 @@ GByteArray *scan_encode(sg_draw_fn draw, const void *ctx, int npages,
                         const char *seed_key, const char *tiff_path,
                         GString *notes)
 {
+    return scan_encode_sized(draw, ctx, npages, sc, fmt, seed_key, tiff_path, notes, A4_W,
+                             A4_H);
+}
+
+GByteArray *scan_encode_sized(sg_draw_fn draw, const void *ctx, int npages,
+                              const struct scan_spec *sc, enum scan_fmt fmt,
+                              const char *seed_key, const char *tiff_path,
+                              GString *notes, double page_w, double page_h)
+{
     GByteArray *out = g_byte_array_new();
     cairo_surface_t *pdf = NULL;
     cairo_t *cr = NULL;
@@ -185,7 +201,7 @@ GByteArray *scan_encode(sg_draw_fn draw, const void *ctx, int npages,
     if ((fmt == SCAN_JPEG || fmt == SCAN_PNG) && npages != 1)
         die("a photo holds one page only", seed_key);
     if (fmt == SCAN_PDF) {
-        pdf = cairo_pdf_surface_create_for_stream(append_bytes, out, A4_W, A4_H);
+        pdf = cairo_pdf_surface_create_for_stream(append_bytes, out, page_w, page_h);
         cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE,
                                        "2026-11-09T17:42:00Z");
         cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, sc->creator);
@@ -197,8 +213,8 @@ GByteArray *scan_encode(sg_draw_fn draw, const void *ctx, int npages,
         int cdeg = (int)rnd_range(&rng, -sc->tilt_cdeg, sc->tilt_cdeg);
         enum scan_look look = !sc->photo ? LOOK_FLATBED
                               : fmt == SCAN_PNG ? LOOK_APP : LOOK_PHOTO;
-        PIX *pix = scan_raster_fn(draw_on_white, &wc, p, npages, sc, look, dpi,
-                                  cdeg / 100.0, &rng);
+        PIX *pix = scan_raster_sized(draw_on_white, &wc, p, npages, sc, look, dpi,
+                                     cdeg / 100.0, &rng, page_w, page_h);
         l_uint8 *enc = NULL;
         size_t enclen = 0;
 

@@ -7,7 +7,9 @@
  * statement layouts; letters.c income letters, deeds and other letters;
  * cases_more.c the cases c14-c22; cases_rules.c the cases c23-c26 (rules
  * of the date: rulesets, UMA, dependents, policy every-month, each case
- * expected under several runs); corpus.c the labelled corpus.  Not a
+ * expected under several runs); usstatus.c the US immigration status
+ * documents (I-797, I-94, EAD, visa foil); cases_usvisa.c the cases
+ * c27-c34 (US visa at the border posts); corpus.c the labelled corpus.  Not a
  * library: every declaration here serves the one generator binary.
  */
 #ifndef SAMPLEGEN_H
@@ -224,6 +226,10 @@ cairo_status_t append_bytes(void *closure, const unsigned char *data,
 PIX *scan_raster_fn(sg_draw_fn draw, const void *ctx, int page, int npages,
                     const struct scan_spec *sc, enum scan_look look, int dpi,
                     double tilt_deg, uint64_t *rng);
+/* The same for a page of page_w x page_h points (scan_raster_fn: A4). */
+PIX *scan_raster_sized(sg_draw_fn draw, const void *ctx, int page, int npages,
+                       const struct scan_spec *sc, enum scan_look look, int dpi,
+                       double tilt_deg, uint64_t *rng, double page_w, double page_h);
 
 
 /* ------------------------------------------------------------------ */
@@ -246,6 +252,10 @@ void fmt_amt(char *buf, size_t len, int64_t cents, enum amt_style st);
 GByteArray *render_pdf(sg_draw_fn draw, const void *ctx, int npages,
                        const char *creator, const char *title,
                        const char *create_date);
+/* The same on pages of page_w x page_h points (render_pdf: A4). */
+GByteArray *render_pdf_sized(sg_draw_fn draw, const void *ctx, int npages,
+                             const char *creator, const char *title,
+                             const char *create_date, double page_w, double page_h);
 
 /* Scans `npages` pages drawn by `draw` into the format `fmt` (image-only
    PDF, JPEG, PNG or multi-page G4 TIFF) with the look of `sc`; page
@@ -256,6 +266,11 @@ GByteArray *scan_encode(sg_draw_fn draw, const void *ctx, int npages,
                         const struct scan_spec *sc, enum scan_fmt fmt,
                         const char *seed_key, const char *tiff_path,
                         GString *notes);
+/* The same on pages of page_w x page_h points (scan_encode: A4). */
+GByteArray *scan_encode_sized(sg_draw_fn draw, const void *ctx, int npages,
+                              const struct scan_spec *sc, enum scan_fmt fmt,
+                              const char *seed_key, const char *tiff_path,
+                              GString *notes, double page_w, double page_h);
 
 /* Word-wrapped paragraph from (x, y), `width` wide; returns the y of the
    next line.  Draws nothing when `draw` is 0 (layout pass). */
@@ -406,6 +421,89 @@ enum other_kind {
     OK_CFE_BILL  /* CFE electricity bill (unknown) */
 };
 void other_draw_page(cairo_t *cr, const void *ctx, int page, int npages);
+
+/* ------------------------------------------------------------------ */
+/* usstatus.c: US immigration status documents (I-797, I-94, EAD, visa) */
+/* ------------------------------------------------------------------ */
+
+#define LETTER_W 612.0
+#define LETTER_H 792.0
+
+enum us_form { USF_I797, USF_I94, USF_EAD, USF_VISA };
+
+enum us_layout {
+    USL_I797A_TEAROFF, /* I-797A: boxes, labels above values, I-94 tear-off */
+    USL_I797_BOXES,    /* Form I-797: other boxes, upper-case labels, no tear-off */
+    USL_I797_INLINE,   /* Form I-797: "Label: value" on one line */
+    USL_I94_LINES,     /* CBP website printout, "Label: value" lines */
+    USL_I94_TABLE,     /* CBP website printout, two-column table */
+    USL_EAD_CARD,      /* I-766 front enlarged onto a letter page */
+    USL_EAD_COPY,      /* I-766 front photocopied at the top of a letter page */
+    USL_VISA_FOIL,     /* visa foil alone (close-up) */
+    USL_VISA_PAGE      /* visa foil on its passport page */
+};
+
+/* A person as the documents print them. */
+struct us_person {
+    const char *surname, *given; /* upper case ("RAMAN", "PRIYA S") */
+    int by, bm, bd;              /* birth date */
+    char sex;                    /* 'F' or 'M' */
+    const char *country;         /* of birth / passport issuance ("India") */
+    const char *nat;             /* ICAO code ("IND") */
+};
+
+/* One status document; the numbers are drawn from the PRNG (us_build). */
+struct us_spec {
+    enum us_layout layout;
+    const struct us_person *who;
+    const char *cls;    /* as the I-797/I-94 print it ("H1B", "B1/B2"), the
+                           EAD category ("C26") or the visa class ("H1B") */
+    int fy, fm, fd;     /* valid from / date of entry / card valid from / issue date */
+    int ty, tm, td;     /* valid until / admit until / card expires / expiration;
+                           ty 0 on an I-94: D/S */
+    const char *org;    /* I-797 petitioner; visa annotation: employer or school */
+    const char *center; /* I-797 receipt and EAD card prefix (WAC, EAC, LIN, SRC, IOE);
+                           visa: the petition's, in the annotation */
+    const char *post;   /* visa issuing post; I-797 boxes: the consulate */
+};
+
+struct us_doc {
+    const struct us_spec *sp;
+    char receipt[32];           /* I-797 receipt number; visa annotation's */
+    int ry, rm, rd, ny, nm, nd; /* I-797 received and notice dates */
+    char i94[32];               /* I-94 record number; I-797A tear-off's */
+    char uscis[32];             /* EAD USCIS# "123-456-789" */
+    char card[32];              /* EAD Card# */
+    char control[32];           /* visa control number */
+    char passport[32];
+    char annotation[160];
+    char mrz1[128], mrz2[128];  /* 44 characters each */
+    char address[4][96];        /* I-797 addressee */
+    char printed[48];           /* I-94 browser print time */
+};
+
+/* The values a reader must find (corpus fields, <usStatus> lines). */
+struct us_values {
+    const char *form;      /* i-797, i-94, ead, us-visa */
+    char name[96];         /* GIVEN NAMES SURNAME */
+    char category[16];     /* H-1B, B-1/B-2, C26 */
+    char valid_from[12];   /* YYYY-MM-DD */
+    char valid_until[12];  /* "" for D/S */
+    int ds;                /* I-94 admitted for duration of status */
+    char number[16];       /* "****" + last 4 */
+    const char *post;      /* visa only */
+};
+
+void us_build(struct us_doc *d, const struct us_spec *sp, const char *seed_key);
+enum us_form us_form_of(enum us_layout l);
+const char *us_layout_name(enum us_layout l);
+void us_page_size(enum us_layout l, double *w, double *h);
+void us_draw_page(cairo_t *cr, const void *ctx, int page, int npages);
+void us_values(const struct us_doc *d, struct us_values *v);
+/* "H1B" -> "H-1B", "B1/B2" -> "B-1/B-2", "C1/D" -> "C-1/D", "I" -> "I". */
+void us_class_hyphen(const char *cls, char *out, size_t len);
+/* ICAO 9303 check digit (weights 7, 3, 1; '<' 0, A 10 .. Z 35). */
+int mrz_check(const char *s, size_t n);
 
 /* cases_more.c, cases_rules.c, corpus.c */
 void more_cases_generate(const char *outdir);

@@ -34,8 +34,18 @@ PIX *scan_raster_fn(sg_draw_fn draw, const void *ctx, int page, int npages,
                     const struct scan_spec *sc, enum scan_look look, int dpi,
                     double tilt_deg, uint64_t *rng)
 {
+    return scan_raster_sized(draw, ctx, page, npages, sc, look, dpi, tilt_deg, rng, A4_W,
+                             A4_H);
+}
+
+/* The same for a page of page_w x page_h points (US letter, a card, a
+   passport page). */
+PIX *scan_raster_sized(sg_draw_fn draw, const void *ctx, int page, int npages,
+                       const struct scan_spec *sc, enum scan_look look, int dpi,
+                       double tilt_deg, uint64_t *rng, double page_w, double page_h)
+{
     double k = dpi / 72.0;
-    int pw = (int)(A4_W * k + 0.5), ph = (int)(A4_H * k + 0.5);
+    int pw = (int)(page_w * k + 0.5), ph = (int)(page_h * k + 0.5);
     int photo = look == LOOK_PHOTO;
     int mx = photo ? pw / 18 : 0, my = photo ? ph / 28 : 0;
     int w = pw + 2 * mx, h = ph + 2 * my;
@@ -56,7 +66,7 @@ PIX *scan_raster_fn(sg_draw_fn draw, const void *ctx, int page, int npages,
     cairo_rotate(cr, tilt_deg * G_PI / 180.0);
     cairo_translate(cr, -pw / 2.0, -ph / 2.0);
     cairo_scale(cr, k, k);
-    cairo_rectangle(cr, 0, 0, A4_W, A4_H);
+    cairo_rectangle(cr, 0, 0, page_w, page_h);
     cairo_clip(cr);
     draw(cr, ctx, page, npages);
     cairo_destroy(cr);

@@ -15,8 +15,9 @@
  *
  * Parts: case_table.c (the cases, scans, rules and rates tables), draw.c
  * (statement pages), scans.c (scanned twins), layouts.c, letters.c,
- * cases_more.c, cases_rules.c, corpus.c, render.c; this file builds the
- * statements and writes each case with its expected outcome.
+ * cases_more.c, cases_rules.c, usstatus.c, cases_usvisa.c, corpus.c,
+ * render.c; this file builds the statements and writes each case with its
+ * expected outcome.
  *
  * Usage: solvency-samplegen OUTDIR   (writes OUTDIR/cases, OUTDIR/expected,
  * OUTDIR/rates.xml; see scripts/make-samples.sh).
