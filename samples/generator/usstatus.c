@@ -1059,12 +1059,11 @@ static void foil_field(cairo_t *cr, double x, double y, const char *label, const
 static void draw_foil(cairo_t *cr, const struct us_doc *d, double x, double y)
 {
     const struct us_spec *sp = d->sp;
-    char b[16], iss[16], exp_[16], type[24], sex[2] = {sp->who->sex, '\0'};
+    char b[16], iss[16], exp_[16], sex[2] = {sp->who->sex, '\0'};
 
     snprintf(b, sizeof b, "%02d%s%04d", sp->who->bd, MON_UP[sp->who->bm - 1], sp->who->by);
     snprintf(iss, sizeof iss, "%02d%s%04d", sp->fd, MON_UP[sp->fm - 1], sp->fy);
     snprintf(exp_, sizeof exp_, "%02d%s%04d", sp->td, MON_UP[sp->tm - 1], sp->ty);
-    snprintf(type, sizeof type, "R %s", sp->cls);
 
     cairo_save(cr);
     cairo_translate(cr, x, y);
@@ -1093,7 +1092,10 @@ static void draw_foil(cairo_t *cr, const struct us_doc *d, double x, double y)
     foil_field(cr, 212, 30, "Control Number", d->control);
     foil_field(cr, 92, 49, "Surname", sp->who->surname);
     foil_field(cr, 92, 68, "Given Name", sp->who->given);
-    foil_field(cr, 92, 87, "Visa Type/Class", type);
+    /* the type (R, regular) and the class stand well apart */
+    foil_field(cr, 92, 87, "Visa Type/Class", "R");
+    face(cr, "DejaVu Sans", 0, 7.6);
+    text_at(cr, 106, 96, sp->cls);
     foil_field(cr, 170, 87, "Passport Number", d->passport);
     foil_field(cr, 262, 87, "Sex", sex);
     foil_field(cr, 92, 106, "Birth Date", b);
