@@ -51,13 +51,13 @@
 /* How a status document of a case is written. */
 enum ud_look { UD_TEXT, UD_FLATBED, UD_PHONE };
 
-/* The scanner and the phone of these cases (as the corpus's L_PDF300 and
+/* The scanner and the phone of these cases (as the corpus's L_MFP and
    L_PHONE). */
 static const struct scan_spec UD_SCANS[] = {
-    {.fmt = SCAN_PDF, .dpi_lo = 300, .dpi_hi = 300, .tilt_cdeg = 80, .noise = 3, .blur = 1,
-     .quality = 60, .creator = "DocuScan 4.2 (300 dpi)"},
+    {.fmt = SCAN_PDF, .dpi_lo = 300, .dpi_hi = 300, .tilt_cdeg = 80, .noise = 2, .blur = 1,
+     .quality = 50, .creator = "Canon MF Scan Utility 1.5 (300 dpi)"},
     {.fmt = SCAN_JPEG, .dpi_lo = 200, .dpi_hi = 220, .tilt_cdeg = 150, .noise = 3,
-     .blur = 1, .quality = 66, .photo = 1},
+     .blur = 1, .quality = 58, .photo = 1},
 };
 
 struct usvisa_doc {

@@ -250,9 +250,12 @@ static const struct scan_spec LOOKS[] = {
     {.fmt = SCAN_TIFF, .dpi_lo = 200, .dpi_hi = 200, .tilt_cdeg = 100, .noise = 6, .blur = 1},
     /* a phone photo a little further off and more compressed */
     {.fmt = SCAN_JPEG, .dpi_lo = 200, .dpi_hi = 220, .tilt_cdeg = 150, .noise = 3,
-     .blur = 1, .quality = 66, .photo = 1},
+     .blur = 1, .quality = 58, .photo = 1},
+    /* an office multifunction printer's 300 dpi PDF, more compressed */
+    {.fmt = SCAN_PDF, .dpi_lo = 300, .dpi_hi = 300, .tilt_cdeg = 80, .noise = 2, .blur = 1,
+     .quality = 50, .creator = "Canon MF Scan Utility 1.5 (300 dpi)"},
 };
-enum { L_NONE = -1, L_PDF300, L_PDF240, L_JPEG, L_PNG, L_TIFF, L_TIFF200, L_PHONE };
+enum { L_NONE = -1, L_PDF300, L_PDF240, L_JPEG, L_PNG, L_TIFF, L_TIFF200, L_PHONE, L_MFP };
 
 struct corpus_doc {
     const char *name; /* file name without extension */
@@ -320,7 +323,7 @@ static const struct corpus_doc DOCS[] = {
     {"es-columnas-01", CD_X, 10, L_NONE},
     {"es-columnas-01-foto", CD_X, 10, L_JPEG},
     {"us-i797a-01", CD_US, 0, L_NONE},
-    {"us-i797a-01-scan", CD_US, 0, L_PDF300},
+    {"us-i797a-01-scan", CD_US, 0, L_MFP},
     {"us-i797a-02", CD_US, 1, L_NONE},
     {"us-i797-03", CD_US, 2, L_NONE},
     {"us-i797-03-photo", CD_US, 2, L_PHONE},
@@ -337,7 +340,7 @@ static const struct corpus_doc DOCS[] = {
     {"us-i94-04-scan", CD_US, 8, L_TIFF},
     {"us-i94-05", CD_US, 9, L_NONE},
     {"us-ead-01", CD_US, 10, L_NONE},
-    {"us-ead-01-scan", CD_US, 10, L_PDF300},
+    {"us-ead-01-scan", CD_US, 10, L_MFP},
     {"us-ead-02", CD_US, 11, L_NONE},
     {"us-ead-02-photo", CD_US, 11, L_PHONE},
     {"us-ead-03", CD_US, 12, L_NONE},
@@ -345,7 +348,7 @@ static const struct corpus_doc DOCS[] = {
     {"us-ead-04-expired", CD_US, 13, L_NONE},
     {"us-ead-05", CD_US, 14, L_NONE},
     {"us-visa-01-photo", CD_US, 15, L_PHONE},
-    {"us-visa-02-scan", CD_US, 16, L_PDF300},
+    {"us-visa-02-scan", CD_US, 16, L_MFP},
     {"us-visa-03-photo", CD_US, 17, L_PHONE},
     {"us-visa-04-app", CD_US, 18, L_PNG},
     {"us-visa-05-scan", CD_US, 19, L_TIFF200},
