@@ -8,6 +8,7 @@
 #include "../text/fold.h"
 #include "../text/dates.h"
 #include "../text/layout.h"
+#include "../text/names.h"
 #include "../text/visaclass.h"
 
 /* ---------------------------------------------------------------- dates */
@@ -287,6 +288,57 @@ static bool key_starts(const char *key, const char *label)
   return strncmp(key, label, n) == 0 && (key[n] == '\0' || key[n] == ' ');
 }
 
+/* Levenshtein distance of a[0..na) and b[0..nb), both short. */
+static size_t edits(const char *a, size_t na, const char *b, size_t nb)
+{
+  size_t row[64];
+  if (nb >= G_N_ELEMENTS(row))
+    return nb > na ? nb : na;
+  for (size_t j = 0; j <= nb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[nb];
+}
+
+/* Whether key starts with label as OCR may have misread it: its first as
+   many tokens as the label has are at most one edit in five characters
+   away from it (labels of 8 characters or more: "Vahd From" is "Valid
+   From", "(1-94)" is "(I-94)").  Returns the tokens it takes, 0 when it
+   does not. */
+static size_t key_starts_fuzzy(const char *key, const char *label)
+{
+  size_t nl = strlen(label);
+  if (nl < 8)
+    return 0;
+  size_t want = 1;
+  for (const char *p = label; *p != '\0'; p++)
+    want += *p == ' ';
+  size_t tokens = 0, end = 0;
+  while (key[end] != '\0') {
+    if (key[end] == ' ' && ++tokens == want)
+      break;
+    end++;
+  }
+  if (key[end] == '\0')
+    tokens++;
+  if (tokens < want)
+    return 0;
+  return edits(key, end, label, nl) <= nl / 5 ? want : 0;
+}
+
 static size_t ntokens(const char *label)
 {
   size_t n = 1;
@@ -431,6 +483,10 @@ static char *number_value(const char *text)
         break;
       p = q - 1;
     } else {
+      /* a number broken inside ("302116043)5": an OCR slip) is not
+         read at all rather than read short */
+      if (s->len > 0 && g_ascii_isalnum(p[1]))
+        g_string_truncate(s, 0);
       break;
     }
   }
@@ -538,14 +594,17 @@ static bool try_value(struct reading *r, const struct label *lab,
 }
 
 /* Looks for the value of label lab right after it in its cell, right of
-   it, or under it, for every cell that starts with it, in reading order. */
-static bool read_label(struct reading *r, const struct label *lab)
+   it, or under it, for every cell that starts with it (as printed, or
+   with `fuzzy` as OCR may have misread it), in reading order. */
+static bool read_label(struct reading *r, const struct label *lab,
+                       bool fuzzy)
 {
   const struct sv_layout *l = r->l;
   size_t nt = ntokens(lab->key);
   for (size_t i = 0; i < sv_layout_ncells(l); i++) {
     const struct sv_cell *c = sv_layout_cell(l, i);
-    if (!key_starts(c->key, lab->key))
+    if (fuzzy ? key_starts_fuzzy(c->key, lab->key) == 0
+              : !key_starts(c->key, lab->key))
       continue;
     const struct sv_lline *ll = sv_layout_line(l, c->line);
     size_t w = sv_layout_word_after_tokens(ll->ln, c->w0, c->w1, nt);
@@ -576,11 +635,14 @@ static bool read_label(struct reading *r, const struct label *lab)
   return false;
 }
 
+/* Every label of the field as printed first, then as misread. */
 static void read_field(struct reading *r, enum field field)
 {
-  for (size_t i = 0; i < G_N_ELEMENTS(labels) && !r->f[field].have; i++)
-    if (labels[i].field == field && (labels[i].forms & r->bit))
-      read_label(r, &labels[i]);
+  for (int fuzzy = 0; fuzzy < 2; fuzzy++)
+    for (size_t i = 0; i < G_N_ELEMENTS(labels) && !r->f[field].have; i++)
+      if (labels[i].field == field && (labels[i].forms & r->bit) &&
+          (fuzzy == 0 || !labels[i].weak))
+        read_label(r, &labels[i], fuzzy == 1);
 }
 
 /* ------------------------------------------------------------------ MRZ */
@@ -680,18 +742,22 @@ static void read_mrz(const struct sv_layout *l, struct mrz *m)
   }
 }
 
-/* Whether two names are the same letters (MRZ names drop accents and
-   punctuation, and may be cut short). */
-static bool same_letters(const char *a, const char *b)
+/* Whether the zone's name can be the printed one: the zone drops accents
+   and punctuation and may be cut short, and its first line has no check
+   digit, so OCR slips in it ("KENJ T" for KENJI) are allowed as the
+   holder matching allows them (text/names.h); only a name that is
+   clearly another disagrees. */
+static bool same_person(const char *printed, const char *zone)
 {
-  char *ka = sv_fold_key(a), *kb = sv_fold_key(b);
+  char *ka = sv_fold_key(printed), *kb = sv_fold_key(zone);
   size_t na = strlen(ka), nb = strlen(kb);
   bool same = na > 0 && nb > 0 &&
               strncmp(ka, kb, na < nb ? na : nb) == 0 &&
               (na == nb || (na < nb ? na : nb) >= 30);
   g_free(ka);
   g_free(kb);
-  return same;
+  return same || sv_names_match(printed, zone, NULL) != SV_NAME_DIFFERENT ||
+         edits(printed, strlen(printed), zone, strlen(zone)) <= 2;
 }
 
 /* ------------------------------------------------------------- the reader */
@@ -807,7 +873,7 @@ bool sv_usstatus_read(struct sv_doc *doc)
     }
     if (m.name != NULL && u->name == NULL) {
       u->name = g_strdup(m.name);
-    } else if (m.name != NULL && !same_letters(u->name, m.name)) {
+    } else if (m.name != NULL && !same_person(u->name, m.name)) {
       u->mrz_agrees = false;
       add_doubt(u, g_strdup_printf("the visa's printed name %s differs "
                                    "from its machine-readable zone's %s",

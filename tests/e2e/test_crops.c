@@ -12,7 +12,9 @@
  * running balances, whose crop shows them; converted="true": an income
  * worked out from another frequency).  Each
  * statement with a holder names the crop of the holder's name, and OCR of
- * it finds the holder's longest word.  No file under evidence/ is not
+ * it finds the holder's longest word.  Each US status document names the
+ * crop of its validity, and OCR of it finds the year it ends (or "D/S").
+ * No file under evidence/ is not
  * named by its report.  A run of the text-layer samples with
  * --no-evidence writes no crop and no @evidence, and its reports otherwise
  * equal the first run's.
@@ -195,6 +197,40 @@ static void check_figures(xmlDocPtr doc, const char *id, GHashTable *named,
     g_free(path);
     g_free(ev);
     g_free(name);
+  }
+  xmlXPathFreeObject(o);
+
+  /* a status document's validity: its crop shows the year it ends (the
+     last two digits: a visa's zone prints YYMMDD), or "D/S" */
+  o = xmlXPathEvalExpression(BAD_CAST "//r:usStatus", ctx);
+  for (int i = 0; o->nodesetval != NULL && i < o->nodesetval->nodeNr; i++) {
+    xmlNodePtr n = o->nodesetval->nodeTab[i];
+    char *ev = prop(n, "evidence"), *until = prop(n, "validUntil");
+    char *ds = prop(n, "durationOfStatus");
+    if (ev == NULL)
+      fail_msg("%s: a status document has no @evidence", id);
+    g_hash_table_add(named, g_strdup(ev));
+    char *path = g_build_filename(out, ev, NULL);
+    char *text = ocr_png(path);
+    if (until != NULL) {
+      char *got = digits_of(text);
+      char yy[3] = {until[2], until[3], '\0'};
+      if (strstr(got, yy) == NULL)
+        fail_msg("%s: the crop %s of validity %s reads \"%s\"", id, ev,
+                 until, text);
+      g_free(got);
+    } else if (ds != NULL) {
+      char *low = g_ascii_strdown(text, -1);
+      if (strstr(low, "d/s") == NULL)
+        fail_msg("%s: the crop %s of D/S reads \"%s\"", id, ev, text);
+      g_free(low);
+    }
+    (*figures)++;
+    g_free(text);
+    g_free(path);
+    g_free(ev);
+    g_free(until);
+    g_free(ds);
   }
   xmlXPathFreeObject(o);
   xmlXPathFreeContext(ctx);

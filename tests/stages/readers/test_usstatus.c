@@ -226,6 +226,22 @@ static void test_visa_foil_mrz_disagrees(void **state)
   sv_doc_free(&doc);
   g_free(text);
 
+  /* another person's printed name */
+  text = fx_replaced(visa_foil, "Surname\nRAMAN", "Surname\nKOWALSKI");
+  doc = status_doc(text, SV_US_FORM_VISA);
+  assert_false(doc->us->mrz_agrees);
+  assert_non_null(strstr(doc->us->doubt, "PRIYA KOWALSKI"));
+  sv_doc_free(&doc);
+  g_free(text);
+
+  /* an OCR slip in the zone's name (no check digit there) is no doubt */
+  text = fx_replaced(visa_foil, "VNUSARAMAN<<PRIYA<", "VNUSARAMAN<<PRIVA<");
+  doc = status_doc(text, SV_US_FORM_VISA);
+  assert_true(doc->us->mrz_agrees);
+  assert_null(doc->us->doubt);
+  sv_doc_free(&doc);
+  g_free(text);
+
   /* an unreadable printed expiry: the zone's, its check digit holding */
   text = fx_replaced(visa_foil, "14JAN2027", "14J#N2O27");
   doc = status_doc(text, SV_US_FORM_VISA);
@@ -240,6 +256,31 @@ static void test_visa_foil_mrz_disagrees(void **state)
   assert_false(doc->us->mrz);
   sv_doc_free(&doc);
   g_free(text);
+}
+
+/* What OCR makes of the labels and classes: "Vahd From", "(1-94)",
+   "Fl", "H-18", "CO09". */
+static void test_ocr_slips(void **state)
+{
+  (void)state;
+  char *t = fx_replaced(i94_printout, "Admission (I-94)", "Admission (1-94)");
+  char *t2 = fx_replaced(t, "Class of Admission: H1B",
+                         "Class of Admission: H-18");
+  struct sv_doc *doc = status_doc(t2, SV_US_FORM_I94);
+  assert_string_equal(doc->us->number, "****89A1");
+  assert_string_equal(doc->us->category, "H-1B");
+  sv_doc_free(&doc);
+  g_free(t);
+  g_free(t2);
+
+  t = fx_replaced(ead_card, "Valid From:", "Vahd From:");
+  t2 = fx_replaced(t, "(c)(26)", "CO09   ");
+  doc = status_doc(t2, SV_US_FORM_EAD);
+  fx_assert_date(&doc->us->valid_from, 2025, 1, 15);
+  assert_string_equal(doc->us->category, "C09");
+  sv_doc_free(&doc);
+  g_free(t);
+  g_free(t2);
 }
 
 /* An employer letter about a visa is not a status document. */
@@ -298,6 +339,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_i797_boxes),
       cmocka_unit_test(test_i797_inline),
+      cmocka_unit_test(test_ocr_slips),
       cmocka_unit_test(test_i94_printout),
       cmocka_unit_test(test_i94_duration_of_status),
       cmocka_unit_test(test_ead_card),

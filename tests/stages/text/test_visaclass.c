@@ -74,6 +74,18 @@ static void test_read(void **state)
   expect_read("H1B1", "H-1B1");
   expect_read("H1B PETITION", "H-1B"); /* a word after it is not read */
   expect_read("F-1.", "F-1");
+  /* OCR's confusions undone towards a known class */
+  expect_read("FL", "F-1");
+  expect_read("Fl", "F-1");
+  expect_read("JL", "J-1");
+  expect_read("OL", "O-1");
+  expect_read("H-18", "H-1B");
+  expect_read("LIA", "L-1A");
+  expect_read("R LIA", "L-1A");
+  expect_read("TN", "TN");
+  expect_read("WT", "WT");
+  assert_true(sv_visa_class_known("H-1B"));
+  assert_false(sv_visa_class_known("H-18"));
   expect_read("NONE", NULL);
   expect_read("PETITION", NULL);
   expect_read("12345", NULL);
@@ -92,6 +104,8 @@ static void test_ead(void **state)
   expect_ead("(c)(3)(B)", "C03B");
   expect_ead("C03(B)", "C03B");
   expect_ead("A17", "A17");
+  expect_ead("CO09", "C09"); /* OCR: O for 0, a zero too many */
+  expect_ead("CO9", "C09");
   expect_ead("H1B", NULL);
   expect_ead("C99", NULL);
   expect_ead("None", NULL);
