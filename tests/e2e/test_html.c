@@ -553,10 +553,12 @@ static void test_html_next_steps(void **state)
 
 /* A case whose case.xml asks about a US visa renewal shows the
    us-tcn-border answer right after the case: its outcome badge and one
-   line per reason of r:eligibility (sample c29: consult a lawyer). */
+   line per reason of r:eligibility (sample c29: consult a lawyer), and
+   the status documents read, one row each with its crop (sample c31:
+   eligible on an I-797, an I-94 and a visa foil). */
 static bool usvisa_case(const char *id)
 {
-  return strncmp(id, "c29", 3) == 0;
+  return strncmp(id, "c29", 3) == 0 || strncmp(id, "c31", 3) == 0;
 }
 
 static void test_html_eligibility(void **state)
@@ -585,12 +587,41 @@ static void test_html_eligibility(void **state)
   assert_non_null(strstr(badge, "consult a lawyer"));
   /* after the case, before the verdicts */
   assert_int_equal(count(page, NULL, "//h:section[@id='eligibility']/preceding-sibling::h:section[@id='verdicts']"), 0);
+  /* no status document in c29: no table */
+  assert_int_equal(count(page, NULL, "//h:table[@class='status-docs']"), 0);
   g_free(badge);
   xmlFreeDoc(page);
   xmlFreeDoc(rep);
   g_free(hpath);
   g_free(hname);
   g_free(outcome);
+  g_free(rpath);
+  g_free(name);
+
+  id = "c31-usvisa-h1b-eligible";
+  name = g_strconcat(id, ".xml", NULL);
+  rpath = g_build_filename(out29, name, NULL);
+  rep = sv_test_parse(rpath);
+  assert_non_null(rep);
+  int docs = sv_test_xpath_count(rep, "//r:document/r:usStatus[@evidence]");
+  assert_int_equal(docs, 3);
+  hname = g_strconcat(id, ".html", NULL);
+  hpath = g_build_filename(out29, hname, NULL);
+  page = page_xml(hpath);
+  assert_int_equal(count(page, NULL, "//h:section[@id='eligibility']"
+                                     "//h:table[@class='status-docs']"
+                                     "/h:tbody/h:tr"),
+                   docs);
+  assert_int_equal(count(page, NULL, "//h:table[@class='status-docs']"
+                                     "/h:tbody/h:tr/h:td//h:img"),
+                   docs);
+  badge = str(page, NULL, "//h:section[@id='eligibility']//h:span[contains(@class,'badge')]");
+  assert_non_null(strstr(badge, "eligible"));
+  g_free(badge);
+  xmlFreeDoc(page);
+  xmlFreeDoc(rep);
+  g_free(hpath);
+  g_free(hname);
   g_free(rpath);
   g_free(name);
   sv_test_rmtree(out29);
