@@ -328,6 +328,7 @@ void sv_us_doc_free(struct sv_us_doc **up)
   if (up == NULL || *up == NULL)
     return;
   struct sv_us_doc *u = *up;
+  sv_us_doc_free(&u->next);
   g_free(u->name);
   g_free(u->category);
   g_free(u->category_printed);

@@ -299,6 +299,9 @@ struct sv_us_doc {
                                printed, 1-based; 0 when neither */
   struct sv_box box;        /* ... and the words' box (evidence crop) */
   char *doubt;              /* owned: why it cannot be relied on, or NULL */
+  struct sv_us_doc *next;   /* owned: the next form of the same file (a
+                               scan of an I-797, an I-94 and a visa in one
+                               PDF), in page order, or NULL */
 };
 
 /* ------------------------------------------------------------ documents */
@@ -364,7 +367,9 @@ struct sv_doc {
   struct sv_income_doc *income;    /* owned, NULL unless an income letter
                                      was extracted */
   struct sv_us_doc *us;            /* owned, NULL unless a US status
-                                     document was extracted */
+                                     document was extracted; a list
+                                     (->next) when the file holds
+                                     several forms */
   GPtrArray *crops;      /* owned: of struct sv_crop *, in the order made;
                             empty with --no-evidence */
 
@@ -690,7 +695,8 @@ struct sv_deed *sv_deed_new(void);
 void sv_deed_free(struct sv_deed **d);
 struct sv_income_doc *sv_income_doc_new(void);
 void sv_income_doc_free(struct sv_income_doc **inc);
-/* Returns owned: free with sv_us_doc_free (NULL-safe, clears *u). */
+/* Returns owned: free with sv_us_doc_free (NULL-safe, clears *u; frees
+   the rest of the list too). */
 struct sv_us_doc *sv_us_doc_new(void);
 void sv_us_doc_free(struct sv_us_doc **u);
 

@@ -188,8 +188,9 @@ static sv_status crops_process(void *ctx, const struct sv_config *cfg,
     snprintf(what, sizeof what, "value-%u", k + 1);
     make_figure(&mk, &v->figure, what);
   }
-  if (doc->us != NULL) /* the validity (else the class) of a status form */
-    make(&mk, doc->us->page, &doc->us->box, "status");
+  /* the validity (else the class) of each status form */
+  for (const struct sv_us_doc *u = doc->us; u != NULL; u = u->next)
+    make(&mk, u->page, &u->box, "status");
   g_free(mk.stem);
   return SV_OK;
 }

@@ -291,8 +291,9 @@ static void write_us_doc(xmlTextWriterPtr w, const struct ev_ref *ex,
     attr(w, "machineReadable", u->mrz_agrees ? "agrees" : "disagrees");
   if (u->page > 0) {
     attr_int(w, "page", u->page);
-    attr_crop(w, ex, "evidence",
-              sv_report_name_evidence(ex->cfg, ex->c, d, "status", 0, 0));
+    char *src = g_strdup_printf("%s#%d", d->relpath, u->page);
+    attr_evidence(w, ex, "evidence", src, u->page, &u->box);
+    g_free(src);
   }
   if (u->doubt != NULL)
     text(w, u->doubt);
@@ -350,8 +351,8 @@ static void write_document(xmlTextWriterPtr w, const struct ev_ref *ex,
     write_statement(w, ex, d, g_ptr_array_index(d->statements, i));
   if (d->income != NULL)
     write_income_doc(w, ex, d, d->income);
-  if (d->us != NULL)
-    write_us_doc(w, ex, d, d->us);
+  for (const struct sv_us_doc *u = d->us; u != NULL; u = u->next)
+    write_us_doc(w, ex, d, u);
   el_end(w);
 }
 

@@ -762,10 +762,11 @@ static bool same_person(const char *printed, const char *zone)
 
 /* ------------------------------------------------------------- the reader */
 
-static char *doc_tokens(const struct sv_doc *doc)
+/* Returns owned: the token stream of pages [p0, p1) of doc. */
+static char *pages_tokens(const struct sv_doc *doc, int p0, int p1)
 {
   GString *s = g_string_new(NULL);
-  for (int p = 0; p < doc->npages; p++)
+  for (int p = p0; p < p1; p++)
     for (size_t i = 0; i < doc->pages[p].nlines; i++)
       if (doc->pages[p].lines[i].text != NULL) {
         g_string_append(s, doc->pages[p].lines[i].text);
@@ -797,16 +798,11 @@ static char *date_text(const GDate *d)
   return g_strdup(buf);
 }
 
-bool sv_usstatus_read(struct sv_doc *doc)
+/* Returns owned (NULL when it reads nothing): form `form` read from the
+   pages of doc (or of a part of it). */
+static struct sv_us_doc *read_form(const struct sv_doc *doc,
+                                   enum sv_us_form form)
 {
-  sv_us_doc_free(&doc->us);
-  char *tokens = doc_tokens(doc);
-  enum sv_us_form form;
-  bool known = sv_usstatus_form(tokens, &form);
-  g_free(tokens);
-  if (!known)
-    return false;
-
   struct sv_layout *l = sv_layout_new(doc);
   struct reading r;
   memset(&r, 0, sizeof r);
@@ -892,10 +888,55 @@ bool sv_usstatus_read(struct sv_doc *doc)
   }
   g_free(m.name);
   sv_layout_free(&l);
-  if (!any) {
+  if (!any)
     sv_us_doc_free(&u);
+  return u;
+}
+
+bool sv_usstatus_read(struct sv_doc *doc)
+{
+  sv_us_doc_free(&doc->us);
+  char *tokens = pages_tokens(doc, 0, doc->npages);
+  enum sv_us_form whole;
+  bool known = sv_usstatus_form(tokens, &whole);
+  g_free(tokens);
+  if (!known)
     return false;
+
+  /* Runs of pages by form: a page that names no form (a notice's back,
+     a blank) belongs with the run before it, or the first run. */
+  int n = doc->npages;
+  enum sv_us_form *form = g_new0(enum sv_us_form, n > 0 ? n : 1);
+  bool *named = g_new0(bool, n > 0 ? n : 1);
+  for (int p = 0; p < n; p++) {
+    char *t = pages_tokens(doc, p, p + 1);
+    named[p] = sv_usstatus_form(t, &form[p]);
+    g_free(t);
   }
-  doc->us = u;
-  return true;
+  struct sv_us_doc **tail = &doc->us;
+  int start = 0;
+  bool have = false;
+  enum sv_us_form cur = whole;
+  for (int p = 0; p <= n; p++) {
+    bool cut = p == n || (named[p] && have && form[p] != cur);
+    if (cut && p > start) {
+      struct sv_doc part = *doc; /* a view of pages [start, p) */
+      part.pages = doc->pages + start;
+      part.npages = p - start;
+      struct sv_us_doc *u = read_form(&part, have ? cur : whole);
+      if (u != NULL) {
+        *tail = u;
+        tail = &u->next;
+      }
+      start = p;
+      have = false;
+    }
+    if (p < n && named[p] && !have) {
+      cur = form[p];
+      have = true;
+    }
+  }
+  g_free(form);
+  g_free(named);
+  return doc->us != NULL;
 }

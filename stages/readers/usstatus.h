@@ -41,9 +41,12 @@
 
 #include "../../pipeline/model.h"
 
-/* Reads doc (classified SV_KIND_US_STATUS) into doc->us.  Returns false
-   when not even the form's class or validity could be read (doc->us is
-   then left NULL). */
+/* Reads doc (classified SV_KIND_US_STATUS) into doc->us: one reading per
+   form, in page order, when the file holds several (a scan of an I-797,
+   an I-94 and a visa in one PDF: each page's form is told from its own
+   wording, and a page naming none goes with the one before).  Returns
+   false when not even one form's class or validity could be read
+   (doc->us is then left NULL). */
 bool sv_usstatus_read(struct sv_doc *doc);
 
 /* Sets *out to the nth (0-based) date printed in text, read as the US

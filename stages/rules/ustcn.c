@@ -1082,25 +1082,26 @@ size_t sv_ustcn_case_status(const struct sv_case *c, const char *applicant,
   size_t added = 0;
   for (size_t i = 0; c != NULL && i < c->ndocs; i++) {
     const struct sv_doc *d = c->docs[i];
-    if (d == NULL || d->status != SV_DOC_OK || d->us == NULL)
+    if (d == NULL || d->status != SV_DOC_OK)
       continue;
-    const struct sv_us_doc *u = d->us;
-    struct sv_us_status f;
-    memset(&f, 0, sizeof f);
-    f.kind = fact_kind(u->form);
-    f.category = u->category;
-    f.valid_from = u->valid_from;
-    f.valid_until = u->valid_until;
-    f.duration_of_status = u->duration_of_status;
-    f.source = d->relpath;
-    f.page = u->page > 0 ? u->page : 1;
-    f.name = u->name;
-    f.not_applicant =
-        applicant == NULL || u->name == NULL ||
-        sv_names_match(applicant, u->name, NULL) != SV_NAME_MATCH;
-    f.doubt = u->doubt;
-    g_array_append_val(out, f);
-    added++;
+    for (const struct sv_us_doc *u = d->us; u != NULL; u = u->next) {
+      struct sv_us_status f;
+      memset(&f, 0, sizeof f);
+      f.kind = fact_kind(u->form);
+      f.category = u->category;
+      f.valid_from = u->valid_from;
+      f.valid_until = u->valid_until;
+      f.duration_of_status = u->duration_of_status;
+      f.source = d->relpath;
+      f.page = u->page > 0 ? u->page : 1;
+      f.name = u->name;
+      f.not_applicant =
+          applicant == NULL || u->name == NULL ||
+          sv_names_match(applicant, u->name, NULL) != SV_NAME_MATCH;
+      f.doubt = u->doubt;
+      g_array_append_val(out, f);
+      added++;
+    }
   }
   return added;
 }

@@ -173,7 +173,7 @@ static char *actual(const struct sv_doc *d, const char *name,
       return g_strdup("(none)");
     }
   }
-  const struct sv_us_doc *u = d->us;
+  const struct sv_us_doc *u = d->us; /* corpus files hold one form */
   if (u != NULL) {
     if (strcmp(name, "form") == 0)
       return g_strdup(sv_us_form_str(u->form));

@@ -283,6 +283,40 @@ static void test_ocr_slips(void **state)
   g_free(t2);
 }
 
+/* One file holding several forms (a client's scan of an I-797, its back,
+   an I-94 and a visa): one reading per form, in page order, each from its
+   own pages. */
+static void test_several_forms_in_one_file(void **state)
+{
+  (void)state;
+  const char *pages[] = {i797_inline,
+                         "Please see the additional information on the "
+                         "back.\nUSCIS Contact Center\n",
+                         i94_printout, visa_foil, NULL};
+  struct sv_doc *doc = fx_statement_doc(pages);
+  fx_run_stages(doc);
+  assert_int_equal(doc->kind, SV_KIND_US_STATUS);
+  const struct sv_us_doc *u = doc->us;
+  assert_non_null(u);
+  assert_int_equal(u->form, SV_US_FORM_I797);
+  assert_string_equal(u->category, "L-1A");
+  assert_string_equal(u->name, "Chinedu Emeka Okafor");
+  assert_int_equal(u->page, 1);
+  u = u->next;
+  assert_non_null(u);
+  assert_int_equal(u->form, SV_US_FORM_I94);
+  assert_string_equal(u->name, "PRIYA RAMAN");
+  fx_assert_date(&u->valid_until, 2027, 9, 30);
+  assert_int_equal(u->page, 3);
+  u = u->next;
+  assert_non_null(u);
+  assert_int_equal(u->form, SV_US_FORM_VISA);
+  assert_string_equal(u->post, "MUMBAI");
+  assert_int_equal(u->page, 4);
+  assert_null(u->next);
+  sv_doc_free(&doc);
+}
+
 /* An employer letter about a visa is not a status document. */
 static void test_letter_is_not_status(void **state)
 {
@@ -345,6 +379,7 @@ int main(void)
       cmocka_unit_test(test_ead_card),
       cmocka_unit_test(test_visa_foil),
       cmocka_unit_test(test_visa_foil_mrz_disagrees),
+      cmocka_unit_test(test_several_forms_in_one_file),
       cmocka_unit_test(test_letter_is_not_status),
       cmocka_unit_test(test_dates),
       cmocka_unit_test(test_mrz_check),
