@@ -277,6 +277,45 @@ static char *file_sha(const char *path)
   return hex;
 }
 
+/* Whether the report at OUT_DIR/report has the digest sha and every
+   evidence crop it names (@evidence, @holderEvidence, @personEvidence:
+   paths relative to OUT_DIR) is still there: a user who deleted a case's
+   evidence folder gets it made again, not a report pointing at nothing. */
+static bool report_in_place(const char *out_dir, const char *report,
+                            const char *sha)
+{
+  char *path = g_build_filename(out_dir, report, NULL);
+  char *data = NULL;
+  gsize len = 0;
+  bool ok = g_file_get_contents(path, &data, &len, NULL);
+  g_free(path);
+  if (!ok)
+    return false;
+  char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                          (const guchar *)data, len);
+  ok = strcmp(hex, sha) == 0;
+  g_free(hex);
+  static const char attr[] = "vidence=\"";
+  for (const char *p = ok ? strstr(data, attr) : NULL; ok && p != NULL;
+       p = strstr(p, attr)) {
+    p += sizeof attr - 1;
+    const char *end = strchr(p, '"');
+    if (end == NULL)
+      break;
+    char *rel = g_strndup(p, (gsize)(end - p));
+    /* an escaped character: not worth unescaping; redo the case */
+    char *crop = g_build_filename(out_dir, rel, NULL);
+    ok = strchr(rel, '&') == NULL && rel[0] != '/' &&
+         strstr(rel, "..") == NULL &&
+         g_file_test(crop, G_FILE_TEST_IS_REGULAR);
+    g_free(crop);
+    g_free(rel);
+    p = end;
+  }
+  g_free(data);
+  return ok;
+}
+
 bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
                           struct sv_batch_entry *entry)
 {
@@ -298,12 +337,7 @@ bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
         (gint64)st.st_size != jf->size || mtime_ns(&st) != jf->mtime_ns)
       return false;
   }
-  char *report = g_build_filename(j->out_dir, b->report, NULL);
-  char *sha = file_sha(report);
-  bool same = sha != NULL && strcmp(sha, b->report_sha) == 0;
-  g_free(sha);
-  g_free(report);
-  if (!same)
+  if (!report_in_place(j->out_dir, b->report, b->report_sha))
     return false;
   entry->case_id = g_strdup(b->entry.case_id);
   entry->folder = g_strdup(b->entry.folder);

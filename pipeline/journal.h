@@ -16,7 +16,9 @@
  * case.xml digest are the same, the folder lists the same files with the
  * same size and modification time (the make/rsync test: a file rewritten
  * with its old size and time is not seen; --force redoes everything), and
- * the report file is there with the recorded digest.  The skipped case's
+ * the report file is there with the recorded digest and every evidence
+ * crop it names is there too (a deleted evidence folder is made again).
+ * The skipped case's
  * batch line comes from the block, so batch.xml and batch.csv come out as
  * a clean run's.  After a complete run, main rewrites the journal with the
  * blocks of this run's cases only.

@@ -3,7 +3,9 @@
  *
  * Three text-layer sample cases are copied into a fresh root and run.
  * Then: a rerun skips all three and leaves every file of OUT_DIR (reports,
- * batch.xml, batch.csv, journal.tsv) byte-identical; a document rewritten
+ * batch.xml, batch.csv, journal.tsv) byte-identical; a case whose evidence
+ * folder, or one crop of it, was deleted is redone (the crops come back);
+ * a document rewritten
  * in one case gets that case redone and the others skipped, and the
  * result equals a clean run's over the changed root; a case folder
  * removed drops out of batch.xml and batch.csv and its report is removed;
@@ -16,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "support.h"
@@ -85,6 +88,27 @@ static void test_resume(void **state)
   assert_non_null(strstr(so, "3 unchanged since the last run"));
   g_free(so);
   assert_same_dir(first, out);
+
+  /* a case's evidence folder deleted: that case redone, its crops back,
+     the others skipped; one crop deleted: likewise */
+  char *ev = g_build_filename(out, "c01-en-visitor-meets", "evidence", NULL);
+  assert_true(g_file_test(ev, G_FILE_TEST_IS_DIR));
+  sv_test_rmtree(ev);
+  so = run(root, out, NULL);
+  assert_non_null(strstr(so, "2 unchanged since the last run"));
+  g_free(so);
+  assert_same_dir(first, out);
+  GDir *evd = g_dir_open(ev, 0, NULL);
+  assert_non_null(evd);
+  char *one = g_build_filename(ev, g_dir_read_name(evd), NULL);
+  g_dir_close(evd);
+  assert_int_equal(g_unlink(one), 0);
+  so = run(root, out, NULL);
+  assert_non_null(strstr(so, "2 unchanged since the last run"));
+  g_free(so);
+  assert_same_dir(first, out);
+  g_free(one);
+  g_free(ev);
 
   /* one document rewritten (a byte appended: still a valid PDF) */
   char *doc = g_build_filename(root, "c02-es-temporary-meets", NULL);
