@@ -560,8 +560,10 @@ static bool try_value(struct reading *r, const struct label *lab,
   case F_FROM:
   case F_UNTIL: {
     char *key = sv_fold_key(text);
+    /* "D/S", as OCR may read it ("DIS", "D/5", "D5") */
     if (r->form == SV_US_FORM_I94 && lab->field == F_UNTIL &&
-        (strcmp(key, "ds") == 0 || g_str_has_prefix(key, "ds") ||
+        (strcmp(key, "ds") == 0 || strcmp(key, "dis") == 0 ||
+         strcmp(key, "d5") == 0 || strcmp(key, "dls") == 0 ||
          strcmp(key, "durationofstatus") == 0)) {
       ds = true;
       v = tidy(text);

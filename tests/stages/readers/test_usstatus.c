@@ -141,6 +141,18 @@ static void test_i94_duration_of_status(void **state)
   assert_true(u->duration_of_status);
   assert_string_equal(u->number, "****21B2");
   sv_doc_free(&doc);
+  /* as OCR reads it */
+  char *t = fx_replaced(i94_ds, "D/S", "D/5");
+  doc = status_doc(t, SV_US_FORM_I94);
+  assert_true(doc->us->duration_of_status);
+  sv_doc_free(&doc);
+  g_free(t);
+  /* a word that only starts like it is not D/S */
+  t = fx_replaced(i94_ds, "D/S", "DSX");
+  doc = status_doc(t, SV_US_FORM_I94);
+  assert_false(doc->us->duration_of_status);
+  sv_doc_free(&doc);
+  g_free(t);
 }
 
 /* An EAD card enlarged on a page: labels above values. */
