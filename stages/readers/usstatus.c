@@ -351,6 +351,9 @@ static size_t ntokens(const char *label)
    colon-free rest that is itself a label: "Surname   Given Name"). */
 static bool is_label_cell(const struct sv_cell *c, int form_bit)
 {
+  size_t len = c->text != NULL ? strlen(c->text) : 0;
+  if (len == 0 || c->key == NULL)
+    return false;
   for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
     if (labels[i].weak || !(labels[i].forms & form_bit))
       continue;
@@ -358,7 +361,7 @@ static bool is_label_cell(const struct sv_cell *c, int form_bit)
       return true;
     /* "Surname:" alone, "Date of Birth (mm/dd/yyyy)" */
     if (key_starts(c->key, labels[i].key) &&
-        strchr(c->text, ':') == NULL && c->text[strlen(c->text) - 1] != ':' &&
+        strchr(c->text, ':') == NULL && c->text[len - 1] != ':' &&
         labels[i].field != F_NAME && labels[i].field != F_OTHER) {
       const char *rest = c->key + strlen(labels[i].key) + 1;
       if (!g_ascii_isdigit(rest[0]) && strlen(rest) <= 12 &&

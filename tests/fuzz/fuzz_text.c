@@ -1,6 +1,8 @@
 /*
  * fuzz_text.c - libFuzzer harness for the text library: amounts, dates
- * and periods, number words, names and folding (stages/text/).  The first
+ * and periods, number words, names, folding and visa classes
+ * (stages/text/), and the status-form dates and MRZ check digits
+ * (stages/readers/usstatus.h).  The first
  * byte picks the reader, the rest is its input as a C string.  Built only
  * with -DSV_FUZZ=ON and clang (scripts/fuzz.sh); any crash, leak or
  * sanitizer report is a finding.
@@ -16,6 +18,8 @@
 #include "text/fold.h"
 #include "text/names.h"
 #include "text/numwords.h"
+#include "text/visaclass.h"
+#include "readers/usstatus.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -69,6 +73,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       *bar = '\0';
       (void)sv_names_match(s, bar + 1, NULL);
     }
+    break;
+  }
+  case 6: {
+    /* US visa classes, EAD codes, status-form dates and MRZ digits */
+    g_free(sv_visa_class_norm(s));
+    g_free(sv_visa_class_read(s));
+    g_free(sv_ead_category_read(s));
+    GDate d;
+    g_date_clear(&d, 1);
+    (void)sv_usstatus_date(s, 0, &d);
+    (void)sv_usstatus_date(s, 1, &d);
+    (void)sv_usstatus_mrz_check(s, strlen(s));
     break;
   }
   default: {
