@@ -789,7 +789,8 @@ static int cmp_date(const GDate *d, const GDate *as_of)
    (shown), SV_NOT_ELIGIBLE (the applicant's I-94 or I-797 for that
    category shows the stay ended and none shows a later one),
    SV_ELIG_NEEDS_REVIEW (documents that would bear on it cannot be relied
-   on: another person's, doubted, "D/S", an EAD alone) or
+   on: another person's, doubted, "D/S", an EAD alone; or the applicant's
+   I-94 or visa is for another class than case.xml's entryCategory) or
    SV_ELIG_INSUFFICIENT (nothing read shows it). */
 static enum sv_eligibility in_status(struct eval *e,
                                      const struct sv_us_status *facts,
@@ -802,6 +803,7 @@ static enum sv_eligibility in_status(struct eval *e,
   GString *used = g_string_new(NULL);
   GString *review = g_string_new(NULL);
   GString *other = g_string_new(NULL); /* read, other categories */
+  GString *conflict = g_string_new(NULL); /* documents against case.xml */
 #define NOTE(g, ...)                                                          \
   do {                                                                        \
     if ((g)->len > 0)                                                         \
@@ -819,6 +821,17 @@ static enum sv_eligibility in_status(struct eval *e,
     char *fc = sv_visa_class_norm(f->category);
     bool same_cat = status_form && cat_same(fc, e->cat);
     bool relied = false;
+    bool entry_doc = strcmp(f->kind, "i94") == 0 ||
+                     strcmp(f->kind, "visa") == 0;
+    if (entry_doc && !f->not_applicant && f->doubt == NULL &&
+        e->entry != NULL && fc != NULL && !cat_same(fc, e->entry)) {
+      /* the applicant's own I-94 (class of admission) or visa says the
+         last entry was in another class than case.xml says */
+      NOTE(conflict, "the %s %s is for %s, but case.xml says the last "
+                     "entry was as %s",
+           fact_form(f), src, fc, e->entry);
+      g_ptr_array_add(e->res_out->documents, g_strdup(src));
+    }
     if (!status_form && !ead) {
       /* a visa foil is an entry document, not proof of status */
     } else if (f->not_applicant) {
@@ -882,7 +895,16 @@ static enum sv_eligibility in_status(struct eval *e,
   }
 #undef NOTE
   enum sv_eligibility out = SV_ELIG_INSUFFICIENT;
-  if (used->len > 0) {
+  if (conflict->len > 0 && ended == NULL) {
+    /* what the documents say of the entry contradicts case.xml: the
+       answer rests on case.xml's entryCategory, so it cannot stand */
+    out = SV_ELIG_NEEDS_REVIEW;
+    add_reason(e->others, r,
+               g_strdup_printf("the documents and case.xml disagree on the "
+                               "class of the last entry: %s%s%s",
+                               conflict->str, used->len > 0 ? "; read: " : "",
+                               used->str));
+  } else if (used->len > 0) {
     out = SV_ELIGIBLE;
     add_reason(e->others, r,
                g_strdup_printf("in status on %s for %s: %s", asof, e->cat,
@@ -919,6 +941,7 @@ static enum sv_eligibility in_status(struct eval *e,
   g_string_free(used, TRUE);
   g_string_free(review, TRUE);
   g_string_free(other, TRUE);
+  g_string_free(conflict, TRUE);
   g_free(asof);
   return out;
 }

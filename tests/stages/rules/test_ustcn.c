@@ -198,7 +198,8 @@ static void test_ustcn_h1b_renewal_insufficient(void **state)
 /* The slot: an I-94 admitting until after as-of, or an I-797 for H-1B
    valid on it, makes the same case eligible, with the document named;
    an I-94 that ended before as-of makes it not-eligible (out of status);
-   facts for another category show nothing. */
+   facts for another category show nothing (an I-94 for one contradicts
+   case.xml's entryCategory: needs-review). */
 static void test_ustcn_in_status_slot(void **state)
 {
   (void)state;
@@ -233,8 +234,15 @@ static void test_ustcn_in_status_slot(void **state)
   g_free(got);
   sv_eligibility_result_free(&r);
 
+  /* the applicant's I-94 for another class shows nothing for H-1B, and
+     contradicts case.xml's entry as H-1B: needs-review */
   f.category = "F-1";
   g_date_set_dmy(&f.valid_until, 30, 9, 2028);
+  r = sv_ustcn_evaluate(table, v, &f, 1, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  sv_eligibility_result_free(&r);
+  /* an I-797 for another class: it shows nothing either way */
+  f.kind = "i797";
   r = sv_ustcn_evaluate(table, v, &f, 1, &d);
   assert_int_equal(r->outcome, SV_ELIG_INSUFFICIENT);
   sv_eligibility_result_free(&r);
@@ -327,6 +335,23 @@ static void test_ustcn_status_doubts(void **state)
   r = sv_ustcn_evaluate(table, v, f, 2, &d);
   assert_int_equal(r->outcome, SV_ELIGIBLE);
   sv_eligibility_result_free(&r);
+
+  /* the applicant's own visa foil for another class than case.xml's
+     entryCategory: the I-94's "in status" cannot stand */
+  f[0].kind = "visa";
+  f[0].category = "H-4";
+  f[0].source = "status/visa.jpg";
+  r = sv_ustcn_evaluate(table, v, f, 2, &d);
+  assert_int_equal(r->outcome, SV_ELIG_NEEDS_REVIEW);
+  assert_non_null(strstr(reason_text(r, "in-status"),
+                         "the last entry was as H-1B"));
+  sv_eligibility_result_free(&r);
+  /* ... unless it is another person's */
+  f[0].not_applicant = true;
+  r = sv_ustcn_evaluate(table, v, f, 2, &d);
+  assert_int_equal(r->outcome, SV_ELIGIBLE);
+  sv_eligibility_result_free(&r);
+  f[0].not_applicant = false;
 
   /* a visa foil never shows status by itself */
   f[0].kind = "visa";
