@@ -457,7 +457,17 @@ struct eval {
   GArray *exclusions, *others; /* of struct sv_elig_reason */
   bool lawyer, review, special, eligible_cat;
   bool special_pending; /* a lost-passport case waits on vwpResident */
+  const struct sv_us_status *facts; /* the status documents read */
+  size_t nfacts;
 };
+
+/* Returns owned: "path#page" of a fact. */
+static char *fact_source(const struct sv_us_status *f)
+{
+  if (f->page > 0)
+    return g_strdup_printf("%s#%d", f->source, f->page);
+  return g_strdup(f->source != NULL ? f->source : "?");
+}
 
 static void need(struct eval *e, const char *attr, const char *rule)
 {
@@ -682,12 +692,30 @@ static void checks(struct eval *e)
       }
       break;
     case T_FLAG: {
-      bool v = strcmp(r->input, "waiver") == 0   ? in->waiver
+      bool waiver = strcmp(r->input, "waiver") == 0;
+      bool v = waiver                            ? in->waiver
                : strcmp(r->input, "nseers") == 0 ? in->nseers
                                                  : in->overstay;
       if (v) {
         fires = true;
         text = g_strdup_printf("case.xml says %s=\"true\"", r->input);
+      }
+      /* the applicant's own I-94 admitting under the Visa Waiver Program
+         (class of admission WT or WB) says so too */
+      for (size_t k = 0; waiver && !fires && k < e->nfacts; k++) {
+        const struct sv_us_status *f = &e->facts[k];
+        char *fc = sv_visa_class_norm(f->category);
+        if (f->kind != NULL && strcmp(f->kind, "i94") == 0 &&
+            !f->not_applicant && f->doubt == NULL && fc != NULL &&
+            (strcmp(fc, "WT") == 0 || strcmp(fc, "WB") == 0)) {
+          char *src = fact_source(f);
+          fires = true;
+          text = g_strdup_printf("the Form I-94 %s admits as %s, the Visa "
+                                 "Waiver Program",
+                                 src, fc);
+          g_ptr_array_add(e->res_out->documents, src);
+        }
+        g_free(fc);
       }
       break;
     }
@@ -759,14 +787,6 @@ static char *date_str(const GDate *d)
   if (d != NULL && g_date_valid(d))
     sv_xml_format_date(d, buf, sizeof buf);
   return g_strdup(buf);
-}
-
-/* Returns owned: "path#page" of a fact. */
-static char *fact_source(const struct sv_us_status *f)
-{
-  if (f->page > 0)
-    return g_strdup_printf("%s#%d", f->source, f->page);
-  return g_strdup(f->source != NULL ? f->source : "?");
 }
 
 static const char *fact_form(const struct sv_us_status *f)
@@ -1006,6 +1026,8 @@ sv_ustcn_evaluate(const struct sv_ustcn *t, const struct sv_usvisa *in,
     g_free(want);
   }
 
+  e.facts = facts;
+  e.nfacts = facts != NULL ? n : 0;
   lifters(&e);
   checks(&e);
 

@@ -353,6 +353,21 @@ static void test_ustcn_status_doubts(void **state)
   sv_eligibility_result_free(&r);
   f[0].not_applicant = false;
 
+  /* the applicant's own I-94 admitting as WT (Visa Waiver Program): the
+     VWP exclusion, whatever case.xml's waiver says; another person's
+     does not count */
+  f[1].category = "WT";
+  r = sv_ustcn_evaluate(table, v, &f[1], 1, &d);
+  assert_int_equal(r->outcome, SV_NOT_ELIGIBLE);
+  assert_non_null(strstr(reason_text(r, "vwp-entrant"), "admits as WT"));
+  sv_eligibility_result_free(&r);
+  f[1].not_applicant = true;
+  r = sv_ustcn_evaluate(table, v, &f[1], 1, &d);
+  assert_int_not_equal(r->outcome, SV_NOT_ELIGIBLE);
+  sv_eligibility_result_free(&r);
+  f[1].not_applicant = false;
+  f[1].category = "H-1B";
+
   /* a visa foil never shows status by itself */
   f[0].kind = "visa";
   f[0].category = "H-1B";
