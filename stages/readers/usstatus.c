@@ -10,6 +10,7 @@
 #include "../text/layout.h"
 #include "../text/names.h"
 #include "../text/visaclass.h"
+#include "mrz.h"
 
 /* ---------------------------------------------------------------- dates */
 
@@ -652,101 +653,6 @@ static void read_field(struct reading *r, enum field field)
 
 /* ------------------------------------------------------------------ MRZ */
 
-int sv_usstatus_mrz_check(const char *s, size_t n)
-{
-  static const int weights[3] = {7, 3, 1};
-  int sum = 0;
-  for (size_t i = 0; i < n; i++) {
-    int v;
-    if (g_ascii_isdigit(s[i]))
-      v = s[i] - '0';
-    else if (s[i] >= 'A' && s[i] <= 'Z')
-      v = s[i] - 'A' + 10;
-    else if (s[i] == '<')
-      v = 0;
-    else
-      return -1;
-    sum += v * weights[i % 3];
-  }
-  return sum % 10;
-}
-
-struct mrz {
-  bool read;
-  char *name;       /* owned: "GIVEN SURNAME" from line 1, or NULL */
-  GDate expiry;
-  int page;
-  struct sv_box box;
-};
-
-/* Returns owned: a line's characters without spaces, upper case, with the
-   filler's look-alikes made '<'. */
-static char *mrz_compact(const char *text)
-{
-  GString *s = g_string_new(NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-    gunichar ch = g_utf8_get_char(p);
-    if (ch == ' ')
-      continue;
-    if (ch == 0xab || ch == 0xbb || ch == 0x2039 || ch == 0x2264)
-      ch = '<';
-    if (ch < 128)
-      g_string_append_c(s, g_ascii_toupper((char)ch));
-    else
-      g_string_append_c(s, '?');
-  }
-  return g_string_free(s, FALSE);
-}
-
-/* Returns owned: "GIVEN NAMES SURNAME" from an MRZ name field. */
-static char *mrz_name(const char *field)
-{
-  char *sep = strstr(field, "<<");
-  if (sep == NULL)
-    return NULL;
-  char *sur = g_strndup(field, (size_t)(sep - field));
-  const char *g = sep + 2;
-  size_t gl = 0;
-  while (g[gl] != '\0' && !(g[gl] == '<' && g[gl + 1] == '<'))
-    gl++;
-  char *given = g_strndup(g, gl);
-  g_strdelimit(sur, "<", ' ');
-  g_strdelimit(given, "<", ' ');
-  char *out = g_strdup_printf("%s %s", g_strstrip(given), g_strstrip(sur));
-  g_free(sur);
-  g_free(given);
-  char *t = tidy(out);
-  g_free(out);
-  return t;
-}
-
-static void read_mrz(const struct sv_layout *l, struct mrz *m)
-{
-  for (size_t i = 0; i + 1 < sv_layout_nlines(l) && !m->read; i++) {
-    const struct sv_lline *a = sv_layout_line(l, i),
-                          *b = sv_layout_line(l, i + 1);
-    if (a->ln->text == NULL || b->ln->text == NULL || a->page != b->page)
-      continue;
-    char *l1 = mrz_compact(a->ln->text), *l2 = mrz_compact(b->ln->text);
-    if (strlen(l1) >= 30 && l1[0] == 'V' && strncmp(l1 + 2, "USA", 3) == 0 &&
-        strlen(l2) >= 28 &&
-        sv_usstatus_mrz_check(l2 + 13, 6) == l2[19] - '0' &&
-        sv_usstatus_mrz_check(l2 + 21, 6) == l2[27] - '0') {
-      int yy = (l2[21] - '0') * 10 + (l2[22] - '0');
-      int mm = (l2[23] - '0') * 10 + (l2[24] - '0');
-      int dd = (l2[25] - '0') * 10 + (l2[26] - '0');
-      if (sv_date_make(dd, mm, 2000 + yy, &m->expiry)) {
-        m->read = true;
-        m->name = mrz_name(l1 + 5);
-        m->page = b->page;
-        m->box = b->ln->box;
-      }
-    }
-    g_free(l1);
-    g_free(l2);
-  }
-}
-
 /* Whether the zone's name can be the printed one: the zone drops accents
    and punctuation and may be cut short, and its first line has no check
    digit, so OCR slips in it ("KENJ T" for KENJI) are allowed as the
@@ -816,11 +722,9 @@ static struct sv_us_doc *read_form(const struct sv_doc *doc,
   r.bit = 1 << form;
   for (int f = 0; f < F_OTHER; f++)
     read_field(&r, (enum field)f);
-  struct mrz m;
+  struct sv_mrz m;
   memset(&m, 0, sizeof m);
-  g_date_clear(&m.expiry, 1);
-  if (form == SV_US_FORM_VISA)
-    read_mrz(l, &m);
+  bool zone = form == SV_US_FORM_VISA && sv_mrz_read_visa(l, &m);
 
   struct sv_us_doc *u = sv_us_doc_new();
   u->form = form;
@@ -855,7 +759,7 @@ static struct sv_us_doc *read_form(const struct sv_doc *doc,
     u->box = where->box;
   }
 
-  if (m.read) {
+  if (zone) {
     u->mrz = true;
     u->mrz_agrees = true;
     if (!g_date_valid(&u->valid_until)) {
@@ -891,7 +795,8 @@ static struct sv_us_doc *read_form(const struct sv_doc *doc,
     g_free(r.f[f].text);
     g_free(r.f[f].raw);
   }
-  g_free(m.name);
+  if (zone)
+    sv_mrz_clear(&m);
   sv_layout_free(&l);
   if (!any)
     sv_us_doc_free(&u);

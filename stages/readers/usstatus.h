@@ -26,8 +26,8 @@
  *    15", "15 JAN 2024", "15JAN2024", "January 15, 2025" are read too;
  *  - number: receipt, I-94 record, USCIS or control number, masked to its
  *    last 4 as account numbers are;
- *  - a visa's machine-readable zone, when read with its check digits
- *    holding, must agree with the printed name and expiry (else the
+ *  - a visa's machine-readable zone (mrz.h), when read with its check
+ *    digits holding, must agree with the printed name and expiry (else the
  *    document is in doubt); it gives the expiry when the printed one
  *    cannot be read.
  *
@@ -56,9 +56,5 @@ bool sv_usstatus_date(const char *text, int nth, GDate *out);
 /* The form a document's folded token stream (sv_fold_tokens) reads as;
    false when none. */
 bool sv_usstatus_form(const char *tokens, enum sv_us_form *out);
-
-/* The ICAO 9303 check digit of s (digits, A-Z, '<' as 0); -1 when s
-   holds another character. */
-int sv_usstatus_mrz_check(const char *s, size_t n);
 
 #endif

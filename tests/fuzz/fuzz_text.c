@@ -19,6 +19,7 @@
 #include "text/names.h"
 #include "text/numwords.h"
 #include "text/visaclass.h"
+#include "readers/mrz.h"
 #include "readers/usstatus.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -84,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_date_clear(&d, 1);
     (void)sv_usstatus_date(s, 0, &d);
     (void)sv_usstatus_date(s, 1, &d);
-    (void)sv_usstatus_mrz_check(s, strlen(s));
+    (void)sv_mrz_check(s, strlen(s));
     break;
   }
   default: {

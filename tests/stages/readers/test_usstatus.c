@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "stages/readers/reader_fixture.h"
+#include "readers/mrz.h"
 #include "readers/usstatus.h"
 
 /* Returns owned: text classified and extracted; it must read as a status
@@ -374,10 +375,10 @@ static void test_dates(void **state)
 static void test_mrz_check(void **state)
 {
   (void)state;
-  assert_int_equal(sv_usstatus_mrz_check("900704", 6), 6);
-  assert_int_equal(sv_usstatus_mrz_check("270114", 6), 9);
-  assert_int_equal(sv_usstatus_mrz_check("Z1234567<", 9), 1);
-  assert_int_equal(sv_usstatus_mrz_check("12a", 3), -1);
+  assert_int_equal(sv_mrz_check("900704", 6), 6);
+  assert_int_equal(sv_mrz_check("270114", 6), 9);
+  assert_int_equal(sv_mrz_check("Z1234567<", 9), 1);
+  assert_int_equal(sv_mrz_check("12a", 3), -1);
 }
 
 int main(void)
