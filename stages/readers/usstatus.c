@@ -289,31 +289,6 @@ static bool key_starts(const char *key, const char *label)
   return strncmp(key, label, n) == 0 && (key[n] == '\0' || key[n] == ' ');
 }
 
-/* Levenshtein distance of a[0..na) and b[0..nb), both short. */
-static size_t edits(const char *a, size_t na, const char *b, size_t nb)
-{
-  size_t row[64];
-  if (nb >= G_N_ELEMENTS(row))
-    return nb > na ? nb : na;
-  for (size_t j = 0; j <= nb; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= na; i++) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= nb; j++) {
-      size_t up = row[j];
-      size_t best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
-      if (up + 1 < best)
-        best = up + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[nb];
-}
-
 /* Whether key starts with label as OCR may have misread it: its first as
    many tokens as the label has are at most one edit in five characters
    away from it (labels of 8 characters or more: "Vahd From" is "Valid
@@ -337,7 +312,7 @@ static size_t key_starts_fuzzy(const char *key, const char *label)
     tokens++;
   if (tokens < want)
     return 0;
-  return edits(key, end, label, nl) <= nl / 5 ? want : 0;
+  return sv_fold_edits(key, end, label, nl) <= nl / 5 ? want : 0;
 }
 
 static size_t ntokens(const char *label)
@@ -668,7 +643,7 @@ static bool same_person(const char *printed, const char *zone)
   g_free(ka);
   g_free(kb);
   return same || sv_names_match(printed, zone, NULL) != SV_NAME_DIFFERENT ||
-         edits(printed, strlen(printed), zone, strlen(zone)) <= 2;
+         sv_fold_edits(printed, strlen(printed), zone, strlen(zone)) <= 2;
 }
 
 /* ------------------------------------------------------------- the reader */
@@ -806,22 +781,30 @@ static struct sv_us_doc *read_form(const struct sv_doc *doc,
 bool sv_usstatus_read(struct sv_doc *doc)
 {
   sv_us_doc_free(&doc->us);
-  char *tokens = pages_tokens(doc, 0, doc->npages);
-  enum sv_us_form whole;
-  bool known = sv_usstatus_form(tokens, &whole);
-  g_free(tokens);
-  if (!known)
-    return false;
-
   /* Runs of pages by form: a page that names no form (a notice's back,
      a blank) belongs with the run before it, or the first run. */
   int n = doc->npages;
   enum sv_us_form *form = g_new0(enum sv_us_form, n > 0 ? n : 1);
   bool *named = g_new0(bool, n > 0 ? n : 1);
+  bool any_named = false;
   for (int p = 0; p < n; p++) {
     char *t = pages_tokens(doc, p, p + 1);
     named[p] = sv_usstatus_form(t, &form[p]);
+    any_named = any_named || named[p];
     g_free(t);
+  }
+  /* no page names a form by itself: the whole text may (its wording
+     split over pages) */
+  enum sv_us_form whole = SV_US_FORM_I797;
+  if (!any_named) {
+    char *tokens = pages_tokens(doc, 0, n);
+    bool known = sv_usstatus_form(tokens, &whole);
+    g_free(tokens);
+    if (!known) {
+      g_free(form);
+      g_free(named);
+      return false;
+    }
   }
   struct sv_us_doc **tail = &doc->us;
   int start = 0;

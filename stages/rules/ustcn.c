@@ -797,12 +797,6 @@ static const char *fact_form(const struct sv_us_status *f)
                                         : "visa foil";
 }
 
-/* Whether date d is on or before / after as_of (both valid). */
-static int cmp_date(const GDate *d, const GDate *as_of)
-{
-  return g_date_compare(d, as_of);
-}
-
 /* The "in status" condition: shown by a read I-94 admitting until after
    as_of, or an I-797 for the category applied for valid on it, that names
    the applicant and that its reader does not doubt.  Returns SV_ELIGIBLE
@@ -865,9 +859,9 @@ static enum sv_eligibility in_status(struct eval *e,
       relied = true;
     } else if (ead) {
       bool valid = dated && g_date_valid(&f->valid_until) &&
-                   cmp_date(&f->valid_until, as_of) >= 0 &&
+                   g_date_compare(&f->valid_until, as_of) >= 0 &&
                    (!g_date_valid(&f->valid_from) ||
-                    cmp_date(&f->valid_from, as_of) <= 0);
+                    g_date_compare(&f->valid_from, as_of) <= 0);
       if (valid) {
         char *d = date_str(&f->valid_until);
         NOTE(review, "the EAD card %s (category %s) is valid until %s: it "
@@ -889,9 +883,9 @@ static enum sv_eligibility in_status(struct eval *e,
       relied = true;
     } else if (dated && g_date_valid(&f->valid_until)) {
       bool i94 = strcmp(f->kind, "i94") == 0;
-      int cmp = cmp_date(&f->valid_until, as_of);
+      int cmp = g_date_compare(&f->valid_until, as_of);
       bool started = !g_date_valid(&f->valid_from) || i94 ||
-                     cmp_date(&f->valid_from, as_of) <= 0;
+                     g_date_compare(&f->valid_from, as_of) <= 0;
       bool shows = i94 ? cmp > 0 : cmp >= 0 && started;
       if (shows) {
         char *d = date_str(&f->valid_until);

@@ -81,3 +81,27 @@ bool sv_fold_has_phrase(const char *tokens, const char *phrase)
   }
   return false;
 }
+
+size_t sv_fold_edits(const char *a, size_t na, const char *b, size_t nb)
+{
+  size_t *row = g_new(size_t, nb + 1);
+  for (size_t j = 0; j <= nb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  size_t d = row[nb];
+  g_free(row);
+  return d;
+}

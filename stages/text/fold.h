@@ -15,6 +15,7 @@
 #define SV_FOLD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Folds text: invalid UTF-8 repaired, case folded, accents removed.
    Borrows text (NULL gives "").  Returns owned: free with g_free. */
@@ -32,5 +33,10 @@ char *sv_fold_tokens(const char *folded);
 /* True when the token stream (sv_fold_tokens) holds phrase (folded tokens
    separated by single spaces) as whole tokens.  Borrows both. */
 bool sv_fold_has_phrase(const char *tokens, const char *phrase);
+
+/* The Levenshtein distance of a[0..na) and b[0..nb) (bytes): how many
+   characters OCR would have to have inserted, dropped or misread.  For
+   short texts (names, labels, words): O(na * nb). */
+size_t sv_fold_edits(const char *a, size_t na, const char *b, size_t nb);
 
 #endif

@@ -173,32 +173,6 @@ static char **name_tokens(const char *name)
   return (char **)g_ptr_array_free(out, FALSE);
 }
 
-/* Levenshtein distance of two short byte strings. */
-static size_t edit_distance(const char *a, const char *b)
-{
-  size_t la = strlen(a), lb = strlen(b);
-  size_t *row = g_new(size_t, lb + 1);
-  for (size_t j = 0; j <= lb; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j];
-      size_t best = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
-      if (up + 1 < best)
-        best = up + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  size_t d = row[lb];
-  g_free(row);
-  return d;
-}
-
 /* ------------------------------------------------------------- pairing */
 
 enum pair_kind { PAIR_NONE = 0, PAIR_EXACT, PAIR_FUZZY, PAIR_INITIAL };
@@ -223,7 +197,7 @@ static enum pair_kind pair_of(const char *x, const char *y, enum pair_kind pass,
   size_t allowed = shortest >= 7 ? 2 : shortest >= 4 ? 1 : 0;
   if (allowed == 0)
     return PAIR_NONE;
-  size_t d = edit_distance(x, y);
+  size_t d = sv_fold_edits(x, strlen(x), y, strlen(y));
   if (d > allowed)
     return PAIR_NONE;
   *edits = d;

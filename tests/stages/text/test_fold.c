@@ -74,12 +74,27 @@ static void test_fold_tokens_and_phrases(void **state)
   g_free(t);
 }
 
+/* Edit distances worked out by hand. */
+static void test_fold_edits(void **state)
+{
+  (void)state;
+  assert_int_equal(sv_fold_edits("", 0, "", 0), 0);
+  assert_int_equal(sv_fold_edits("abc", 3, "", 0), 3);
+  assert_int_equal(sv_fold_edits("valid from", 10, "vahd from", 9), 2);
+  assert_int_equal(sv_fold_edits("kitten", 6, "sitting", 7), 3);
+  assert_int_equal(sv_fold_edits("admission 1 94", 14, "admission i 94", 14),
+                   1);
+  /* only the first na / nb bytes count */
+  assert_int_equal(sv_fold_edits("class of admission", 5, "class", 5), 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_fold_case_and_accents),
       cmocka_unit_test(test_fold_key),
       cmocka_unit_test(test_fold_tokens_and_phrases),
+      cmocka_unit_test(test_fold_edits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
