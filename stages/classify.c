@@ -72,19 +72,33 @@ static const char *const es_words[] = {
     "depositos", "retiros", "cargos",   "abonos",    "moneda",  "nacional",
     "movimientos", "titular", "cliente", "sueldo",  "ingresos", NULL};
 
-static bool in_list(const char *const *list, const char *tok, size_t len)
+/* Bit 0: an English stopword, bit 1: a Spanish one; keyed by the word.
+   A set, not a scan of both lists for every token of the document. */
+static GHashTable *stopwords(void)
 {
-  for (size_t i = 0; list[i] != NULL; i++)
-    if (strlen(list[i]) == len && strncmp(list[i], tok, len) == 0)
-      return true;
-  return false;
+  static gsize once = 0;
+  static GHashTable *set;
+  if (g_once_init_enter(&once)) {
+    set = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; en_words[i] != NULL; i++)
+      g_hash_table_insert(set, (gpointer)en_words[i], GINT_TO_POINTER(1));
+    for (size_t i = 0; es_words[i] != NULL; i++) {
+      int bits = GPOINTER_TO_INT(g_hash_table_lookup(set, es_words[i]));
+      g_hash_table_insert(set, (gpointer)es_words[i],
+                          GINT_TO_POINTER(bits | 2));
+    }
+    g_once_init_leave(&once, 1);
+  }
+  return set;
 }
 
 /* Sets lang to "en", "es" or "" from the stopword counts of tokens. */
 static void detect_lang(const char *tokens, char lang[3])
 {
+  GHashTable *set = stopwords();
   long en = 0, es = 0;
   const char *p = tokens;
+  char word[16];
   while (*p != '\0') {
     while (*p == ' ')
       p++;
@@ -92,12 +106,13 @@ static void detect_lang(const char *tokens, char lang[3])
     while (*p != '\0' && *p != ' ')
       p++;
     size_t len = (size_t)(p - start);
-    if (len == 0)
-      continue;
-    if (in_list(en_words, start, len))
-      en++;
-    if (in_list(es_words, start, len))
-      es++;
+    if (len == 0 || len >= sizeof word)
+      continue; /* no stopword is that long */
+    memcpy(word, start, len);
+    word[len] = '\0';
+    int bits = GPOINTER_TO_INT(g_hash_table_lookup(set, word));
+    en += bits & 1;
+    es += (bits >> 1) & 1;
   }
   if (en >= 3 && en > es)
     g_strlcpy(lang, "en", 3);

@@ -11,6 +11,7 @@
  * resolution is too low to read.  The bytes are dropped once pages exist.
  */
 #include "render.h"
+#include "text/fold.h"
 #include "text/lines.h"
 
 #include <pthread.h>
@@ -40,7 +41,10 @@ static void word_flush(struct word_acc *acc, GArray *words)
   if (!acc->open)
     return;
   acc->open = false;
-  char *norm = g_utf8_normalize(acc->text->str, -1, G_NORMALIZE_NFC);
+  /* NFC leaves ASCII as it is: most words need no normalising. */
+  char *norm = sv_is_ascii(acc->text->str)
+                   ? g_strndup(acc->text->str, acc->text->len)
+                   : g_utf8_normalize(acc->text->str, -1, G_NORMALIZE_NFC);
   g_string_truncate(acc->text, 0);
   if (norm == NULL || norm[0] == '\0') {
     g_free(norm);
@@ -126,6 +130,31 @@ out:
    little. */
 /* pthread, not GMutex: GLib's futex mutex is invisible to TSan. */
 static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Poppler-glib gives every PopplerDocument a share of Poppler's global
+   parameters, built when the first document opens and torn down when the
+   last one closes: building them (the glyph-name tables, the encodings)
+   cost 18 % of a text-layer run's CPU, because a reader holds one PDF at a
+   time and so rebuilt them for every file (callgrind, 2026-12-03).  One
+   empty document, opened once per process and kept, keeps them alive. */
+static const char keeper_pdf[] =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>>endobj\n"
+    "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n"
+    "0000000052 00000 n \n0000000101 00000 n \n"
+    "trailer<</Size 4/Root 1 0 R>>\nstartxref\n160\n%%EOF\n";
+static PopplerDocument *keeper; /* under poppler_lock; never closed */
+
+/* Call with poppler_lock held, before opening a document. */
+static void keep_poppler_params(void)
+{
+  if (keeper != NULL)
+    return;
+  GBytes *b = g_bytes_new_static(keeper_pdf, sizeof keeper_pdf - 1);
+  keeper = poppler_document_new_from_bytes(b, NULL, NULL);
+  g_bytes_unref(b);
+}
 
 static void render_guarded(PopplerPage *pp, cairo_t *cr)
 {
@@ -339,6 +368,7 @@ static void render_pdf(const struct sv_config *cfg,
 {
   GError *err = NULL;
   pthread_mutex_lock(&poppler_lock);
+  keep_poppler_params();
   PopplerDocument *pd = poppler_document_new_from_bytes(doc->bytes, NULL, &err);
   pthread_mutex_unlock(&poppler_lock);
   if (pd == NULL) {

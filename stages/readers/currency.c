@@ -118,20 +118,33 @@ static const char *tally_best(const struct tally *t)
   return best;
 }
 
+/* names[]'s tokens as needles for a token stream: " tokens ". */
+static const char *const *name_needles(void)
+{
+  static gsize once = 0;
+  static char *needles[G_N_ELEMENTS(names)];
+  if (g_once_init_enter(&once)) {
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+      needles[i] = g_strdup_printf(" %s ", names[i].tokens);
+    g_once_init_leave(&once, 1);
+  }
+  return (const char *const *)needles;
+}
+
 /* Every currency name or code of a token stream, added to t; a name
    counts once, not again for the shorter one it holds ("dolares" of
    "dolares canadienses"): names[] is longest first, and a match is
    blotted out of the stream once counted. */
 static void count_names(const char *tokens, struct tally *t, long weight)
 {
+  const char *const *needles = name_needles();
   char *left = g_strdup(tokens);
   for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
     /* "m n" only as the abbreviation M.N., never two loose letters of a
        chart axis: counted from the punctuated form (mn_mark) */
     if (strcmp(names[i].tokens, "m n") == 0)
       continue;
-    char needle[64];
-    g_snprintf(needle, sizeof needle, " %s ", names[i].tokens);
+    const char *needle = needles[i];
     size_t len = strlen(needle);
     for (char *p = strstr(left, needle); p != NULL; p = strstr(p, needle)) {
       tally_add(t, names[i].code, weight);
@@ -160,13 +173,12 @@ const char *sv_currency_named(const char *folded)
 {
   if (folded == NULL)
     return NULL;
+  const char *const *needles = name_needles();
   char *tok = sv_fold_tokens(folded);
   const char *found = NULL;
   size_t at = SIZE_MAX;
   for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-    char needle[64];
-    g_snprintf(needle, sizeof needle, " %s ", names[i].tokens);
-    const char *p = strstr(tok, needle);
+    const char *p = strstr(tok, needles[i]);
     if (p != NULL && (size_t)(p - tok) < at) {
       at = (size_t)(p - tok);
       found = names[i].code;
@@ -237,11 +249,51 @@ static GRegex **sign_res(void)
   return res;
 }
 
-static void count_country(const char *text, struct tally *t)
+/* Which signs[] each line of l prints: bit i of signs_of[k] for line k.
+   Each sign's pattern runs once over all the lines joined, not once per
+   line (a GRegex call per line and sign cost a sixth of a text-layer
+   run).  The lines are joined by a control character, which the text of
+   a line never holds and no pattern matches, so no match spans two
+   lines. */
+G_STATIC_ASSERT(G_N_ELEMENTS(signs) <= 32);
+static guint32 *country_signs(const struct sv_layout *l)
 {
+  size_t n = sv_layout_nlines(l);
+  guint32 *signs_of = g_new0(guint32, n + 1);
+  size_t *start = g_new(size_t, n + 1);
+  GString *all = g_string_new(NULL);
+  for (size_t k = 0; k < n; k++) {
+    const struct sv_lline *ll = sv_layout_line(l, k);
+    start[k] = all->len;
+    if (ll->ln->text != NULL)
+      g_string_append(all, ll->ln->text);
+    g_string_append_c(all, '\x1f');
+  }
+  start[n] = all->len;
   GRegex **res = sign_res();
+  for (size_t i = 0; i < G_N_ELEMENTS(signs); i++) {
+    GMatchInfo *mi = NULL;
+    size_t k = 0;
+    g_regex_match(res[i], all->str, 0, &mi);
+    while (g_match_info_matches(mi)) {
+      int from = 0, to = 0;
+      g_match_info_fetch_pos(mi, 0, &from, &to);
+      while (k + 1 < n && start[k + 1] <= (size_t)from)
+        k++; /* matches come in order: the line of this one */
+      signs_of[k] |= (guint32)1 << i;
+      g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+  }
+  g_string_free(all, TRUE);
+  g_free(start);
+  return signs_of;
+}
+
+static void count_country(guint32 line_signs, struct tally *t)
+{
   for (size_t i = 0; i < G_N_ELEMENTS(signs); i++)
-    if (g_regex_match(res[i], text, 0, NULL))
+    if (line_signs & ((guint32)1 << i))
       tally_add(t, signs[i].code, signs[i].weight);
 }
 
@@ -286,6 +338,7 @@ void sv_currency_read(const struct sv_layout *l, const char *lang, char code[4],
         tally_add(&printed, lc, 100);
     }
   }
+  guint32 *line_signs = country_signs(l);
   for (size_t i = 0; i < sv_layout_nlines(l); i++) {
     const struct sv_lline *ll = sv_layout_line(l, i);
     const char *text = ll->ln->text != NULL ? ll->ln->text : "";
@@ -319,8 +372,9 @@ void sv_currency_read(const struct sv_layout *l, const char *lang, char code[4],
       dollar = true;
     g_free(tok);
     g_free(f);
-    count_country(text, &country);
+    count_country(line_signs[i], &country);
   }
+  g_free(line_signs);
   const char *best = tally_best(&printed);
   if (best != NULL) {
     g_strlcpy(code, best, 4);

@@ -40,6 +40,8 @@ static const char *const iso_codes[] = {"USD", "MXN", "EUR", "CAD", "GBP",
 static size_t currency_mark(const char *p, const char *e, const char **code)
 {
   size_t avail = (size_t)(e - p);
+  if (avail == 0 || g_ascii_isdigit(*p))
+    return 0; /* every mark starts with a symbol or a capital */
   for (size_t i = 0; i < G_N_ELEMENTS(marks); i++) {
     size_t n = strlen(marks[i].mark);
     if (n <= avail && memcmp(p, marks[i].mark, n) == 0) {

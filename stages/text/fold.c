@@ -6,21 +6,22 @@
 #include <glib.h>
 #include <string.h>
 
-char *sv_fold(const char *text)
+bool sv_is_ascii(const char *text)
 {
-  char *valid = NULL;
-  char *cased = NULL;
-  char *nfd = NULL;
-  GString *out = g_string_new(NULL);
+  for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return false;
+  return true;
+}
 
-  if (text == NULL)
-    goto out;
-  valid = g_utf8_make_valid(text, -1);
-  cased = g_utf8_casefold(valid, -1);
-  nfd = g_utf8_normalize(cased, -1, G_NORMALIZE_NFD);
-  if (nfd == NULL)
-    goto out;
-  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char(p)) {
+/* Appends the fold of the one character at c (n bytes, not ASCII) to out:
+   case folded, decomposed (NFD), its combining marks dropped. */
+static void fold_char(GString *out, const char *c, gssize n)
+{
+  char *cased = g_utf8_casefold(c, n);
+  char *nfd = g_utf8_normalize(cased, -1, G_NORMALIZE_NFD);
+  for (const char *p = nfd != NULL ? nfd : ""; *p != '\0';
+       p = g_utf8_next_char(p)) {
     gunichar ch = g_utf8_get_char(p);
     GUnicodeType t = g_unichar_type(ch);
     if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK ||
@@ -28,11 +29,35 @@ char *sv_fold(const char *text)
       continue;
     g_string_append_unichar(out, ch);
   }
-
-out:
-  g_free(valid);
-  g_free(cased);
   g_free(nfd);
+  g_free(cased);
+}
+
+char *sv_fold(const char *text)
+{
+  if (text == NULL)
+    return g_strdup("");
+  /* ASCII folds to its lower case (case folding and NFD change nothing
+     else in it): the common case, without GLib's three copies. */
+  if (sv_is_ascii(text))
+    return g_ascii_strdown(text, -1);
+  char *valid = NULL;
+  if (!g_utf8_validate(text, -1, NULL))
+    text = valid = g_utf8_make_valid(text, -1);
+  /* Character by character: case folding maps each character alone, and
+     NFD only decomposes and reorders combining marks, which go. */
+  GString *out = g_string_sized_new(strlen(text));
+  for (const char *p = text; *p != '\0';) {
+    if ((unsigned char)*p < 0x80) {
+      g_string_append_c(out, g_ascii_tolower(*p));
+      p++;
+      continue;
+    }
+    const char *next = g_utf8_next_char(p);
+    fold_char(out, p, next - p);
+    p = next;
+  }
+  g_free(valid);
   return g_string_free(out, FALSE);
 }
 

@@ -17,6 +17,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* True when text (not NULL) is plain ASCII: no byte of 0x80 or more. */
+bool sv_is_ascii(const char *text);
+
 /* Folds text: invalid UTF-8 repaired, case folded, accents removed.
    Borrows text (NULL gives "").  Returns owned: free with g_free. */
 char *sv_fold(const char *text);

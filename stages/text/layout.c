@@ -75,6 +75,16 @@ static float words_conf(const struct sv_line *ln, size_t w0, size_t w1)
   return c;
 }
 
+/* Whether one of words [w0, w1) of ln holds a digit: an amount needs
+   one, so runs of words without any are not parsed. */
+static bool words_have_digit(const struct sv_line *ln, size_t w0, size_t w1)
+{
+  for (size_t i = w0; i < w1; i++)
+    if (strpbrk(ln->words[i].text, "0123456789") != NULL)
+      return true;
+  return false;
+}
+
 bool sv_layout_amount_in(const struct sv_line *ln, size_t w0, size_t w1,
                          struct sv_span *out)
 {
@@ -82,6 +92,8 @@ bool sv_layout_amount_in(const struct sv_line *ln, size_t w0, size_t w1,
     for (size_t n = 3; n >= 1; n--) {
       if (i + n > w1 || i + n > ln->nwords)
         continue;
+      if (!words_have_digit(ln, i, i + n))
+        break; /* nor do the shorter runs from i */
       char *t = sv_layout_words(ln, i, i + n);
       sv_cents v = 0;
       struct sv_amount_info info;
