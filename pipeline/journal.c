@@ -16,6 +16,7 @@
  */
 #include "journal.h"
 #include "../stages/report.h"
+#include "digest.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -271,8 +272,7 @@ static char *file_sha(const char *path)
   gsize len = 0;
   if (!g_file_get_contents(path, &data, &len, NULL))
     return NULL;
-  char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                          (const guchar *)data, len);
+  char *hex = sv_sha256_hex(data, len);
   g_free(data);
   return hex;
 }
@@ -291,8 +291,7 @@ static bool report_in_place(const char *out_dir, const char *report,
   g_free(path);
   if (!ok)
     return false;
-  char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                          (const guchar *)data, len);
+  char *hex = sv_sha256_hex(data, len);
   ok = strcmp(hex, sha) == 0;
   g_free(hex);
   static const char attr[] = "vidence=\"";

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../stages/render.h"
+#include "digest.h"
 #include "xmlsafe.h"
 
 static gint str_cmp(gconstpointer a, gconstpointer b)
@@ -24,8 +25,7 @@ static void digest_file(GString *g, const char *label, const char *path)
   gchar *data = NULL;
   gsize len = 0;
   char *hex = path != NULL && g_file_get_contents(path, &data, &len, NULL)
-                  ? g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                                (const guchar *)data, len)
+                  ? sv_sha256_hex(data, len)
                   : NULL;
   g_string_append_printf(g, "%s %s\n", label, hex != NULL ? hex : "none");
   g_free(hex);

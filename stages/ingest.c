@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "../pipeline/digest.h"
 #include "../pipeline/xmlsafe.h"
 #include "rules/rules.h"
 
@@ -162,8 +163,7 @@ static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
     goto out;
   }
   doc->size = (gint64)len;
-  char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                          (const guchar *)data, len);
+  char *hex = sv_sha256_hex(data, len);
   g_strlcpy(doc->sha256, hex, sizeof doc->sha256);
   g_free(hex);
   if (len == 0) {
@@ -442,8 +442,7 @@ sv_status sv_ingest_open_case(const struct sv_config *cfg, const char *dir,
     gchar *bytes = NULL; /* its digest, for the rerun journal */
     gsize len = 0;
     if (g_file_get_contents(manifest, &bytes, &len, NULL)) {
-      char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                              (const guchar *)bytes, len);
+      char *hex = sv_sha256_hex(bytes, len);
       g_strlcpy(c->manifest_sha256, hex, sizeof c->manifest_sha256);
       g_free(hex);
       g_free(bytes);

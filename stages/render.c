@@ -174,6 +174,15 @@ static void quiet_leptonica(void)
   }
 }
 
+/* The grey of a cairo RGB24 pixel (ITU-R 601 weights). */
+static inline uint32_t grey_of(uint32_t v)
+{
+  if ((v & 0xffffffu) == 0xffffffu)
+    return 255; /* paper, most of a page */
+  return (77u * ((v >> 16) & 0xff) + 150u * ((v >> 8) & 0xff) +
+          29u * (v & 0xff) + 128u) >> 8;
+}
+
 /* Copies the first rows rows of a cairo RGB24 surface, in grey, into
    pix from row y0 on. */
 static void grey_rows(cairo_surface_t *surf, struct Pix *pix, int y0,
@@ -188,12 +197,14 @@ static void grey_rows(cairo_surface_t *surf, struct Pix *pix, int y0,
     const uint32_t *row = (const uint32_t *)(const void *)(data +
                                                            (size_t)y * stride);
     l_uint32 *line = pd + (size_t)(y0 + y) * wpl;
-    for (int x = 0; x < w; x++) {
-      uint32_t v = row[x];
-      uint32_t grey = (77u * ((v >> 16) & 0xff) + 150u * ((v >> 8) & 0xff) +
-                       29u * (v & 0xff) + 128u) >> 8;
-      SET_DATA_BYTE(line, x, grey);
-    }
+    int x = 0;
+    /* four pixels a word, the first in the high byte: Leptonica's
+       order (SET_DATA_BYTE) */
+    for (; x + 4 <= w; x += 4)
+      line[x >> 2] = (grey_of(row[x]) << 24) | (grey_of(row[x + 1]) << 16) |
+                     (grey_of(row[x + 2]) << 8) | grey_of(row[x + 3]);
+    for (; x < w; x++)
+      SET_DATA_BYTE(line, x, grey_of(row[x]));
   }
 }
 
@@ -230,20 +241,77 @@ double sv_render_pixel_cap(const struct sv_config *cfg)
    a gigabyte. */
 #define SV_RENDER_PDF_MAX_PIXELS 36000000.0
 
+/* Pages whose drawing is kept as cairo recordings for regions (evidence
+   crops): a figure's page and the holder's, usually page 1. */
+#define SV_RENDER_RECORDINGS 2
+
 /* One PDF's pages without a text layer, rendered on demand. */
 struct pdf_pixels {
   PopplerDocument *pd; /* owned; opened and closed under poppler_lock */
   double cap;          /* sv_render_pixel_cap(), at most
                           SV_RENDER_PDF_MAX_PIXELS */
+  /* the drawing of the pages regions were last asked of, most recent
+     first: Poppler interprets a page once, however many regions of it
+     are drawn (each region drawn straight from the page cost a whole
+     interpretation of its content: 65 % of a text-layer run) */
+  struct {
+    cairo_surface_t *rec; /* owned, or NULL */
+    int index;
+  } recs[SV_RENDER_RECORDINGS];
 };
 
 static void pdf_pixels_free(void *state)
 {
   struct pdf_pixels *s = state;
+  for (int i = 0; i < SV_RENDER_RECORDINGS; i++)
+    if (s->recs[i].rec != NULL)
+      cairo_surface_destroy(s->recs[i].rec);
   pthread_mutex_lock(&poppler_lock);
   g_object_unref(s->pd);
   pthread_mutex_unlock(&poppler_lock);
   g_free(s);
+}
+
+/* Page index's drawing as a cairo recording, in points (borrowed from s),
+   or NULL when the page cannot be had. */
+static cairo_surface_t *page_recording(struct pdf_pixels *s, int index)
+{
+  int at = 0;
+  while (at < SV_RENDER_RECORDINGS &&
+         !(s->recs[at].rec != NULL && s->recs[at].index == index))
+    at++;
+  if (at == SV_RENDER_RECORDINGS) {
+    PopplerPage *pp = poppler_document_get_page(s->pd, index);
+    if (pp == NULL)
+      return NULL;
+    double width = 0, height = 0;
+    poppler_page_get_size(pp, &width, &height);
+    cairo_rectangle_t page = {0, 0, width, height};
+    cairo_surface_t *rec =
+        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+    cairo_t *cr = cairo_create(rec);
+    render_guarded(pp, cr);
+    cairo_destroy(cr);
+    g_object_unref(pp);
+    if (cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(rec);
+      return NULL;
+    }
+    at = SV_RENDER_RECORDINGS - 1; /* the least recent goes */
+    if (s->recs[at].rec != NULL)
+      cairo_surface_destroy(s->recs[at].rec);
+    s->recs[at].rec = rec;
+    s->recs[at].index = index;
+  }
+  /* most recent first */
+  for (; at > 0; at--) {
+    cairo_surface_t *t = s->recs[at].rec;
+    int ti = s->recs[at].index;
+    s->recs[at] = s->recs[at - 1];
+    s->recs[at - 1].rec = t;
+    s->recs[at - 1].index = ti;
+  }
+  return s->recs[0].rec;
 }
 
 /* Renders page index at SV_RENDER_DPI, or less when the page is so large
@@ -331,8 +399,8 @@ static struct Pix *pdf_pixels_region(void *state, int index,
   int h = (int)ceil((region->y1 - region->y0) * k);
   if (w < 1 || h < 1 || (double)w * h > SV_RENDER_STRIP_PIXELS)
     return NULL;
-  PopplerPage *pp = poppler_document_get_page(s->pd, index);
-  if (pp == NULL)
+  cairo_surface_t *rec = page_recording(s, index);
+  if (rec == NULL)
     return NULL;
   cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
   struct Pix *pix = NULL;
@@ -342,7 +410,9 @@ static struct Pix *pdf_pixels_region(void *state, int index,
     cairo_paint(cr);
     cairo_scale(cr, k, k);
     cairo_translate(cr, -region->x0, -region->y0);
-    render_guarded(pp, cr);
+    /* replayed outside the lock: only cairo draws */
+    cairo_set_source_surface(cr, rec, 0, 0);
+    cairo_paint(cr);
     cairo_destroy(cr);
     cairo_surface_flush(surf);
     pix = pixCreate(w, h, 8);
@@ -352,7 +422,6 @@ static struct Pix *pdf_pixels_region(void *state, int index,
     }
   }
   cairo_surface_destroy(surf);
-  g_object_unref(pp);
   return pix;
 }
 

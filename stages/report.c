@@ -11,6 +11,7 @@
  * with sv_cents_format and integer formats only: no locale, no clock.
  */
 #include "report.h"
+#include "../pipeline/digest.h"
 #include "../pipeline/xmlsafe.h"
 
 #include <errno.h>
@@ -858,7 +859,9 @@ static sv_status report_process(void *ctx, const struct sv_config *cfg,
     c->failed = true;
   } else {
     c->report_written = true;
-    char *hex = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, bytes);
+    gsize blen = 0;
+    const void *bdata = g_bytes_get_data(bytes, &blen);
+    char *hex = sv_sha256_hex(bdata, blen);
     g_strlcpy(c->report_sha256, hex, sizeof c->report_sha256);
     g_free(hex);
   }
