@@ -5,7 +5,7 @@
  * Used in the reader (isolated) by the OCR stage's crop service: for an
  * OCR'd page from the very pixels OCR read, for a text-layer page from the
  * region drawn by Poppler (sv_doc_render_region).  Pure: the same pixels
- * and box give the same bytes (Leptonica's PNG writer writes no time).
+ * and box give the same bytes (written with libpng, no time stamp).
  */
 #ifndef SV_CROP_H
 #define SV_CROP_H

@@ -410,9 +410,13 @@ static struct Pix *pdf_pixels_region(void *state, int index,
     cairo_paint(cr);
     cairo_scale(cr, k, k);
     cairo_translate(cr, -region->x0, -region->y0);
-    /* replayed outside the lock: only cairo draws */
+    /* replayed under the lock too: the recording draws with the FreeType
+       faces of Poppler's cairo output device (only --in-process shares a
+       process between workers; a reader process has one) */
     cairo_set_source_surface(cr, rec, 0, 0);
+    pthread_mutex_lock(&poppler_lock);
     cairo_paint(cr);
+    pthread_mutex_unlock(&poppler_lock);
     cairo_destroy(cr);
     cairo_surface_flush(surf);
     pix = pixCreate(w, h, 8);
