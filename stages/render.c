@@ -241,31 +241,28 @@ double sv_render_pixel_cap(const struct sv_config *cfg)
    a gigabyte. */
 #define SV_RENDER_PDF_MAX_PIXELS 36000000.0
 
-/* Pages whose drawing is kept as cairo recordings for regions (evidence
-   crops): a figure's page and the holder's, usually page 1. */
-#define SV_RENDER_RECORDINGS 2
-
 /* One PDF's pages without a text layer, rendered on demand. */
 struct pdf_pixels {
   PopplerDocument *pd; /* owned; opened and closed under poppler_lock */
   double cap;          /* sv_render_pixel_cap(), at most
                           SV_RENDER_PDF_MAX_PIXELS */
-  /* the drawing of the pages regions were last asked of, most recent
-     first: Poppler interprets a page once, however many regions of it
-     are drawn (each region drawn straight from the page cost a whole
-     interpretation of its content: 65 % of a text-layer run) */
-  struct {
-    cairo_surface_t *rec; /* owned, or NULL */
-    int index;
-  } recs[SV_RENDER_RECORDINGS];
+  /* the drawing of the page regions were last asked of: Poppler
+     interprets a page once however many regions of it are drawn (each
+     region drawn straight from the page cost a whole interpretation of
+     its content: 65 % of a text-layer run with crops).  One page is kept,
+     so what it holds (the images it draws, decoded) is no more than one
+     region's drawing held before; crops come page by page, so over the
+     samples one page drew as many times as two kept would (154 for 304
+     crops). */
+  cairo_surface_t *rec; /* owned, or NULL */
+  int rec_index;
 };
 
 static void pdf_pixels_free(void *state)
 {
   struct pdf_pixels *s = state;
-  for (int i = 0; i < SV_RENDER_RECORDINGS; i++)
-    if (s->recs[i].rec != NULL)
-      cairo_surface_destroy(s->recs[i].rec);
+  if (s->rec != NULL)
+    cairo_surface_destroy(s->rec);
   pthread_mutex_lock(&poppler_lock);
   g_object_unref(s->pd);
   pthread_mutex_unlock(&poppler_lock);
@@ -276,42 +273,31 @@ static void pdf_pixels_free(void *state)
    or NULL when the page cannot be had. */
 static cairo_surface_t *page_recording(struct pdf_pixels *s, int index)
 {
-  int at = 0;
-  while (at < SV_RENDER_RECORDINGS &&
-         !(s->recs[at].rec != NULL && s->recs[at].index == index))
-    at++;
-  if (at == SV_RENDER_RECORDINGS) {
-    PopplerPage *pp = poppler_document_get_page(s->pd, index);
-    if (pp == NULL)
-      return NULL;
-    double width = 0, height = 0;
-    poppler_page_get_size(pp, &width, &height);
-    cairo_rectangle_t page = {0, 0, width, height};
-    cairo_surface_t *rec =
-        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-    cairo_t *cr = cairo_create(rec);
-    render_guarded(pp, cr);
-    cairo_destroy(cr);
-    g_object_unref(pp);
-    if (cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
-      cairo_surface_destroy(rec);
-      return NULL;
-    }
-    at = SV_RENDER_RECORDINGS - 1; /* the least recent goes */
-    if (s->recs[at].rec != NULL)
-      cairo_surface_destroy(s->recs[at].rec);
-    s->recs[at].rec = rec;
-    s->recs[at].index = index;
+  if (s->rec != NULL && s->rec_index == index)
+    return s->rec;
+  if (s->rec != NULL) {
+    cairo_surface_destroy(s->rec);
+    s->rec = NULL;
   }
-  /* most recent first */
-  for (; at > 0; at--) {
-    cairo_surface_t *t = s->recs[at].rec;
-    int ti = s->recs[at].index;
-    s->recs[at] = s->recs[at - 1];
-    s->recs[at - 1].rec = t;
-    s->recs[at - 1].index = ti;
+  PopplerPage *pp = poppler_document_get_page(s->pd, index);
+  if (pp == NULL)
+    return NULL;
+  double width = 0, height = 0;
+  poppler_page_get_size(pp, &width, &height);
+  cairo_rectangle_t page = {0, 0, width, height};
+  cairo_surface_t *rec =
+      cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+  cairo_t *cr = cairo_create(rec);
+  render_guarded(pp, cr);
+  cairo_destroy(cr);
+  g_object_unref(pp);
+  if (cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(rec);
+    return NULL;
   }
-  return s->recs[0].rec;
+  s->rec = rec;
+  s->rec_index = index;
+  return rec;
 }
 
 /* Renders page index at SV_RENDER_DPI, or less when the page is so large
