@@ -72,6 +72,10 @@ static const char *const es_words[] = {
     "depositos", "retiros", "cargos",   "abonos",    "moneda",  "nacional",
     "movimientos", "titular", "cliente", "sueldo",  "ingresos", NULL};
 
+/* detect_lang copies each token into a buffer this long to look it up:
+   every stopword must fit (checked when the set is made). */
+#define SV_STOPWORD_MAX 16
+
 /* Bit 0: an English stopword, bit 1: a Spanish one; keyed by the word.
    A set, not a scan of both lists for every token of the document. */
 static GHashTable *stopwords(void)
@@ -80,9 +84,12 @@ static GHashTable *stopwords(void)
   static GHashTable *set;
   if (g_once_init_enter(&once)) {
     set = g_hash_table_new(g_str_hash, g_str_equal);
-    for (size_t i = 0; en_words[i] != NULL; i++)
+    for (size_t i = 0; en_words[i] != NULL; i++) {
+      g_assert(strlen(en_words[i]) < SV_STOPWORD_MAX);
       g_hash_table_insert(set, (gpointer)en_words[i], GINT_TO_POINTER(1));
+    }
     for (size_t i = 0; es_words[i] != NULL; i++) {
+      g_assert(strlen(es_words[i]) < SV_STOPWORD_MAX);
       int bits = GPOINTER_TO_INT(g_hash_table_lookup(set, es_words[i]));
       g_hash_table_insert(set, (gpointer)es_words[i],
                           GINT_TO_POINTER(bits | 2));
@@ -98,7 +105,7 @@ static void detect_lang(const char *tokens, char lang[3])
   GHashTable *set = stopwords();
   long en = 0, es = 0;
   const char *p = tokens;
-  char word[16];
+  char word[SV_STOPWORD_MAX];
   while (*p != '\0') {
     while (*p == ' ')
       p++;

@@ -276,8 +276,8 @@ static guint32 *country_signs(const struct sv_layout *l)
     size_t k = 0;
     g_regex_match(res[i], all->str, 0, &mi);
     while (g_match_info_matches(mi)) {
-      int from = 0, to = 0;
-      g_match_info_fetch_pos(mi, 0, &from, &to);
+      int from = 0;
+      g_match_info_fetch_pos(mi, 0, &from, NULL);
       while (k + 1 < n && start[k + 1] <= (size_t)from)
         k++; /* matches come in order: the line of this one */
       signs_of[k] |= (guint32)1 << i;
