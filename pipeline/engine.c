@@ -33,6 +33,8 @@ struct item {
   struct sv_page_job *job; /* owned reference */
   struct sv_batch_entry *skipped; /* owned: the case is unchanged since
                                      its journal block; its batch line */
+  char *restamp;                  /* owned: that block with new stamps,
+                                     or NULL (sv_journal_unchanged) */
 };
 
 struct engine {
@@ -355,6 +357,7 @@ static void *collector_main(void *arg)
     if (it->skipped != NULL) {
       docs_done += c->ndocs;
       case_skipped(col, c, it->skipped);
+      sv_journal_keep(e->cfg->journal, c->folder, it->restamp);
       g_free(it);
       sv_progress_update(pg, ++cases_done, docs_done,
                          (size_t)g_atomic_int_get(&e->docs_total), pages_done,
@@ -495,11 +498,13 @@ void sv_engine_run(const struct sv_config *cfg,
     unique_id(seen, c);
     g_atomic_int_add(&e.docs_total, (gint)c->ndocs);
     struct sv_batch_entry line;
+    char *restamp = NULL;
     if (cfg->journal != NULL &&
-        sv_journal_unchanged(cfg->journal, c, &line)) {
+        sv_journal_unchanged(cfg->journal, c, &line, &restamp)) {
       struct item *it = g_new0(struct item, 1);
       it->c = c;
       it->skipped = g_memdup2(&line, sizeof line);
+      it->restamp = restamp;
       sv_queue_push(e.done, it);
       continue;
     }

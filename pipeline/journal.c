@@ -6,13 +6,15 @@
  *
  *   case  FOLDER ID SETTINGS MANIFEST REPORT REPORT_SHA OUTCOME APPLICANT
  *         NFILES NSTAYS
- *   file  RELPATH SIZE MTIME_NS SHA256                       (NFILES lines)
+ *   file  RELPATH SIZE MTIME_NS SHA256 CTIME_NS INODE     (NFILES lines)
  *   stay  ID OUTCOME HAS_TEST BASIS REQUIRED HAS_ACTUAL ACTUAL HAS_LOWEST
  *         YEAR MONTH LOWEST REVIEW_REASONS                   (NSTAYS lines)
  *   end   FOLDER
  *
  * MANIFEST is "-" without case.xml; APPLICANT is "-" when none, else "="
- * and the name.  Only a block closed by its "end" line counts.
+ * and the name.  Only a block closed by its "end" line counts.  A file
+ * line of an earlier version without CTIME_NS and INODE is read as a
+ * stamp that does not vouch (stamp.h): that file is hashed.
  */
 #include "journal.h"
 #include "../stages/report.h"
@@ -28,7 +30,7 @@
 
 struct jfile {
   char *relpath;
-  gint64 size, mtime_ns;
+  struct sv_stamp stamp;
   char *sha;
 };
 
@@ -78,6 +80,14 @@ static bool to_i64(const char *s, gint64 *v)
   return errno == 0 && end != s && *end == '\0';
 }
 
+static bool to_u64(const char *s, guint64 *v)
+{
+  char *end = NULL;
+  errno = 0;
+  *v = g_ascii_strtoull(s, &end, 10);
+  return errno == 0 && end != s && *end == '\0' && s[0] != '-';
+}
+
 static bool to_int(const char *s, int *v, int lo, int hi)
 {
   gint64 x = 0;
@@ -125,8 +135,11 @@ static bool parse_case(struct block *b, char **f)
 static bool parse_file(struct block *b, char **f)
 {
   struct jfile jf = {0};
-  if (g_strv_length(f) != 5 || !to_i64(f[2], &jf.size) ||
-      !to_i64(f[3], &jf.mtime_ns))
+  guint n = g_strv_length(f);
+  if ((n != 5 && n != 7) || !to_i64(f[2], &jf.stamp.size) ||
+      !to_i64(f[3], &jf.stamp.mtime_ns) ||
+      (n == 7 && (!to_i64(f[5], &jf.stamp.ctime_ns) ||
+                  !to_u64(f[6], &jf.stamp.ino))))
     return false;
   jf.relpath = g_strdup(f[1]);
   jf.sha = g_strdup(f[4]);
@@ -260,11 +273,6 @@ void sv_journal_free(struct sv_journal **j)
 
 /* ------------------------------------------------------------ checking */
 
-static gint64 mtime_ns(const struct stat *st)
-{
-  return (gint64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
 /* The SHA-256 of a file's bytes (owned), NULL when it cannot be read. */
 static char *file_sha(const char *path)
 {
@@ -315,10 +323,76 @@ static bool report_in_place(const char *out_dir, const char *report,
   return ok;
 }
 
+/* Appends fields (escaped, tab-separated) as one line. */
+static void line(GString *out, const char *const *fields, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    char *e = g_strescape(fields[i] != NULL ? fields[i] : "", NULL);
+    g_string_append(out, e);
+    g_string_append_c(out, i + 1 < n ? '\t' : '\n');
+    g_free(e);
+  }
+}
+
+/* Whether the document d is the file recorded as jf: by its stamp when
+   the recorded one vouches for it, else by its bytes' SHA-256 (a touched
+   or copied file, or a stamp taken moments after a change).  *now gets
+   the file's stamp as it is; *hashed tells whether the bytes were read. */
+static bool same_file(const struct jfile *jf, const struct sv_doc *d,
+                      struct sv_stamp *now, bool *hashed)
+{
+  *hashed = false;
+  if (strcmp(jf->relpath, d->relpath) != 0 || !sv_stamp_file(d->abspath, now))
+    return false;
+  if (sv_stamp_vouches(&jf->stamp, now))
+    return true;
+  if (now->size != jf->stamp.size)
+    return false;
+  *hashed = true;
+  char *sha = file_sha(d->abspath);
+  bool same = sha != NULL && strcmp(sha, jf->sha) == 0;
+  g_free(sha);
+  return same;
+}
+
+/* Formats a block's file line. */
+static void file_line(GString *out, const char *relpath,
+                      const struct sv_stamp *st, const char *sha)
+{
+  char size[24], mt[24], ct[24], ino[24];
+  g_snprintf(size, sizeof size, "%" G_GINT64_FORMAT, st->size);
+  g_snprintf(mt, sizeof mt, "%" G_GINT64_FORMAT, st->mtime_ns);
+  g_snprintf(ct, sizeof ct, "%" G_GINT64_FORMAT, st->ctime_ns);
+  g_snprintf(ino, sizeof ino, "%" G_GUINT64_FORMAT, st->ino);
+  const char *f[] = {"file", relpath, size, mt,
+                     sha != NULL && sha[0] != '\0' ? sha : "-", ct, ino};
+  line(out, f, G_N_ELEMENTS(f));
+}
+
+/* Block b again with its file lines stamped as now[] (owned). */
+static char *restamped(const struct block *b, const struct sv_stamp *now)
+{
+  GString *out = g_string_new(NULL);
+  char **lines = g_strsplit(b->text, "\n", -1);
+  guint k = 0;
+  for (char **l = lines; *l != NULL && (*l)[0] != '\0'; l++) {
+    if (g_str_has_prefix(*l, "file\t") && k < b->files->len) {
+      const struct jfile *jf = &g_array_index(b->files, struct jfile, k);
+      file_line(out, jf->relpath, &now[k], jf->sha);
+      k++;
+    } else {
+      g_string_append_printf(out, "%s\n", *l);
+    }
+  }
+  g_strfreev(lines);
+  return g_string_free(out, FALSE);
+}
+
 bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
-                          struct sv_batch_entry *entry)
+                          struct sv_batch_entry *entry, char **restamp)
 {
   memset(entry, 0, sizeof *entry);
+  *restamp = NULL;
   if (j == NULL || j->force || c->failed)
     return false;
   const struct block *b = g_hash_table_lookup(j->loaded, c->folder);
@@ -328,16 +402,25 @@ bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
              c->manifest_sha256[0] != '\0' ? c->manifest_sha256 : "-") != 0 ||
       b->files->len != c->ndocs)
     return false;
-  for (size_t i = 0; i < c->ndocs; i++) {
-    const struct jfile *jf = &g_array_index(b->files, struct jfile, i);
-    const struct sv_doc *d = c->docs[i];
-    struct stat st;
-    if (strcmp(jf->relpath, d->relpath) != 0 || lstat(d->abspath, &st) != 0 ||
-        (gint64)st.st_size != jf->size || mtime_ns(&st) != jf->mtime_ns)
-      return false;
-  }
+  /* the report first: a missing one needs no file read to be redone */
   if (!report_in_place(j->out_dir, b->report, b->report_sha))
     return false;
+  struct sv_stamp *now = g_new0(struct sv_stamp, c->ndocs + 1);
+  bool any_hashed = false;
+  for (size_t i = 0; i < c->ndocs; i++) {
+    bool hashed = false;
+    if (!same_file(&g_array_index(b->files, struct jfile, i), c->docs[i],
+                   &now[i], &hashed)) {
+      g_free(now);
+      return false;
+    }
+    any_hashed |= hashed;
+  }
+  /* a file found the same by its bytes: its new stamp is recorded, so the
+     next run need not read it again */
+  if (any_hashed)
+    *restamp = restamped(b, now);
+  g_free(now);
   entry->case_id = g_strdup(b->entry.case_id);
   entry->folder = g_strdup(b->entry.folder);
   entry->report = g_strdup(b->entry.report);
@@ -356,15 +439,31 @@ bool sv_journal_unchanged(const struct sv_journal *j, const struct sv_case *c,
 
 /* ------------------------------------------------------------ writing */
 
-/* Appends fields (escaped, tab-separated) as one line. */
-static void line(GString *out, const char *const *fields, size_t n)
+/* Appends a block's text (owned) to the journal and syncs it; the text
+   becomes folder's block for this run's compaction either way. */
+static sv_status append_block(struct sv_journal *j, const char *folder,
+                              char *text, const char *what, char **err)
 {
-  for (size_t i = 0; i < n; i++) {
-    char *e = g_strescape(fields[i] != NULL ? fields[i] : "", NULL);
-    g_string_append(out, e);
-    g_string_append_c(out, i + 1 < n ? '\t' : '\n');
-    g_free(e);
+  sv_status rc = SV_OK;
+  const char *p = text;
+  size_t left = strlen(text);
+  while (left > 0) {
+    ssize_t k = write(j->fd, p, left);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0) {
+      *err = g_strdup_printf("cannot add case %s to the journal: %s", what,
+                             g_strerror(errno));
+      rc = SV_WRITE;
+      break;
+    }
+    p += k;
+    left -= (size_t)k;
   }
+  if (rc == SV_OK)
+    (void)fdatasync(j->fd);
+  g_hash_table_replace(j->recorded, g_strdup(folder), text);
+  return rc;
 }
 
 sv_status sv_journal_record(struct sv_journal *j, const struct sv_case *c,
@@ -388,15 +487,9 @@ sv_status sv_journal_record(struct sv_journal *j, const struct sv_case *c,
                         n3};
   line(out, head, G_N_ELEMENTS(head));
   g_free(applicant);
-  for (size_t i = 0; i < c->ndocs; i++) {
-    const struct sv_doc *d = c->docs[i];
-    char size[24], mt[24];
-    g_snprintf(size, sizeof size, "%" G_GINT64_FORMAT, d->stat_size);
-    g_snprintf(mt, sizeof mt, "%" G_GINT64_FORMAT, d->mtime_ns);
-    const char *f[] = {"file", d->relpath, size, mt,
-                       d->sha256[0] != '\0' ? d->sha256 : "-"};
-    line(out, f, G_N_ELEMENTS(f));
-  }
+  for (size_t i = 0; i < c->ndocs; i++)
+    file_line(out, c->docs[i]->relpath, &c->docs[i]->stamp,
+              c->docs[i]->sha256);
   for (size_t k = 0; k < entry->nstays; k++) {
     const struct sv_batch_stay *s = &entry->stays[k];
     char v[11][24];
@@ -418,27 +511,17 @@ sv_status sv_journal_record(struct sv_journal *j, const struct sv_case *c,
   const char *end[] = {"end", c->folder};
   line(out, end, G_N_ELEMENTS(end));
 
-  sv_status rc = SV_OK;
-  const char *p = out->str;
-  size_t left = out->len;
-  while (left > 0) {
-    ssize_t k = write(j->fd, p, left);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0) {
-      *err = g_strdup_printf("cannot add case %s to the journal: %s", c->id,
-                             g_strerror(errno));
-      rc = SV_WRITE;
-      break;
-    }
-    p += k;
-    left -= (size_t)k;
-  }
-  if (rc == SV_OK)
-    (void)fdatasync(j->fd);
-  g_hash_table_replace(j->recorded, g_strdup(c->folder),
-                       g_string_free(out, FALSE));
-  return rc;
+  return append_block(j, c->folder, g_string_free(out, FALSE), c->id, err);
+}
+
+void sv_journal_keep(struct sv_journal *j, const char *folder, char *text)
+{
+  char *err = NULL;
+  if (j == NULL || text == NULL)
+    g_free(text);
+  else if (append_block(j, folder, text, folder, &err) != SV_OK)
+    fprintf(stderr, "solvency: %s\n", err); /* it is hashed again */
+  g_free(err);
 }
 
 GBytes *sv_journal_compact(const struct sv_journal *j,
@@ -457,6 +540,24 @@ GBytes *sv_journal_compact(const struct sv_journal *j,
   }
   gsize len = out->len;
   return g_bytes_new_take(g_string_free(out, FALSE), len);
+}
+
+/* Removes the HTML page made from report (OUT_DIR/<case-id>.html beside
+   OUT_DIR/<case-id>.xml), if there is one: it shows a report no longer
+   there. */
+static void remove_page(const char *out_dir, const char *report)
+{
+  if (!g_str_has_suffix(report, ".xml"))
+    return;
+  char *stem = g_strndup(report, strlen(report) - 4);
+  char *name = g_strconcat(stem, ".html", NULL);
+  char *path = g_build_filename(out_dir, name, NULL);
+  struct stat st;
+  if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+    (void)unlink(path);
+  g_free(path);
+  g_free(name);
+  g_free(stem);
 }
 
 size_t sv_journal_remove_stale(const struct sv_journal *j,
@@ -482,6 +583,7 @@ size_t sv_journal_remove_stale(const struct sv_journal *j,
     if (sha != NULL && strcmp(sha, b->report_sha) == 0 &&
         unlink(path) == 0) {
       sv_report_remove_evidence(j->out_dir, b->id);
+      remove_page(j->out_dir, b->report);
       removed++;
     }
     g_free(sha);

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "stamp.h"
 #include "status.h"
 
 /* Money as a fixed-point integer in hundredths (cents, centavos). */
@@ -339,9 +340,9 @@ struct sv_doc {
                             NULL when no page needs them; dropped with
                             sv_doc_drop_pixels() */
   gint64 size;           /* bytes */
-  gint64 stat_size;      /* size and modification time (ns) as ingest */
-  gint64 mtime_ns;       /* found them before reading (the journal's
-                            change test), 0 when it could not */
+  struct sv_stamp stamp; /* as ingest found it before reading (the
+                            journal's quick change test), zeroed when it
+                            could not */
   char sha256[65];       /* lowercase hex, "" until ingest */
   enum sv_filetype type;
 

@@ -133,8 +133,7 @@ static sv_status ingest_process(void *ctx, const struct sv_config *cfg,
                    "cannot read the file: %s", g_strerror(errno));
     goto out;
   }
-  doc->stat_size = (gint64)st.st_size;
-  doc->mtime_ns = (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+  sv_stamp_of(&st, g_get_real_time() * 1000, &doc->stamp);
   if (S_ISLNK(st.st_mode)) {
     sv_doc_problem(doc, SV_DOC_SKIPPED, SV_UNSUPPORTED, "ingest", 0,
                    "symbolic links are not followed");
