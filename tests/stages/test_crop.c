@@ -105,11 +105,52 @@ static void test_crop_png_region_and_outline(void **state)
   pixDestroy(&page);
 }
 
+/* Grey levels survive the crop's 64-grey palette within half a step
+   (255 / 63 / 2, plus the palette's rounding down): a page whose columns
+   go through every grey in jumps of 37, read back. */
+static void test_crop_png_greys(void **state)
+{
+  (void)state;
+  const double dpi = 72; /* a pixel a point */
+  PIX *page = pixCreate(612, 792, 8);
+  for (int y = 0; y < 792; y++)
+    for (int x = 0; x < 612; x++)
+      pixSetPixel(page, x, y, (l_uint32)(x * 37 % 256));
+  struct sv_box box = {100, 300, 200, 310};
+  struct sv_box show = {41, 300, 200, 310}; /* 23 to 218 */
+  GBytes *png = sv_crop_png(page, dpi, 0, 0, &box, &show);
+  assert_non_null(png);
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data(png, &len);
+  assert_int_equal(data[24], 8); /* IHDR bit depth */
+  assert_int_equal(data[25], 3); /* colour type: palette */
+  PIX *crop = pixReadMem(data, len);
+  assert_non_null(crop);
+  int w = pixGetWidth(crop);
+  PIX *grey = pixConvertTo8(crop, FALSE);
+  assert_non_null(grey);
+  int checked = 0;
+  for (int x = 0; x < w; x++) { /* row 2: the top margin, no outline */
+    l_uint32 v = 0;
+    assert_int_equal(pixGetPixel(grey, x, 2, &v), 0);
+    int want = (x + 23) * 37 % 256;
+    if (abs((int)v - want) > 3)
+      fail_msg("column %d: grey %u, page %d", x, v, want);
+    checked++;
+  }
+  assert_int_equal(checked, w);
+  g_bytes_unref(png);
+  pixDestroy(&grey);
+  pixDestroy(&crop);
+  pixDestroy(&page);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_find_name_spells_consecutive_words),
       cmocka_unit_test(test_crop_png_region_and_outline),
+      cmocka_unit_test(test_crop_png_greys),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
