@@ -7,7 +7,7 @@ set -euo pipefail
 SV_PACKAGES=(
   build-essential cmake pkg-config
   libglib2.0-dev libpoppler-glib-dev libcairo2-dev libpng-dev libssl-dev
-  libxml2-dev libxml2-utils libxslt1-dev
+  libxml2-dev libxml2-utils libxslt1-dev libexif-dev
   libtesseract-dev libleptonica-dev
   tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd
   libcmocka-dev fonts-dejavu-core

@@ -7,10 +7,12 @@
  * geometry; a page with fewer than SV_RENDER_MIN_CHARS printable characters
  * is rendered in memory at about 300 dpi into an 8-bit grey Pix for OCR.
  * PNG/JPEG/TIFF: every page is decoded with Leptonica after its header has
- * passed the pixel limit, converted to grey and scaled up when its
- * resolution is too low to read.  The bytes are dropped once pages exist.
+ * passed the pixel limit, converted to grey, turned upright as a JPEG's
+ * EXIF orientation says, and scaled up when its resolution is too low to
+ * read.  The bytes are dropped once pages exist.
  */
 #include "render.h"
+#include "orient.h"
 #include "text/fold.h"
 #include "text/lines.h"
 
@@ -536,8 +538,9 @@ static bool image_header(enum sv_filetype type, const guint8 *data,
          *w > 0 && *h > 0;
 }
 
-/* Decodes page n into an 8-bit grey Pix (returns owned, NULL on failure);
-   *xres gets the file's horizontal resolution (0 when none). */
+/* Decodes page n into an 8-bit grey Pix (returns owned, NULL on failure),
+   a JPEG turned as its EXIF orientation says (orient.h); *xres gets the
+   file's horizontal resolution (0 when none). */
 static struct Pix *image_decode(enum sv_filetype type, const guint8 *data,
                                 size_t len, int n, int *xres)
 {
@@ -557,6 +560,14 @@ static struct Pix *image_decode(enum sv_filetype type, const guint8 *data,
   }
   grey = pixConvertTo8(raw, 0);
   pixDestroy(&raw);
+  if (grey != NULL && type == SV_FILE_JPEG) { /* a photo: its way up */
+    int orientation = sv_orient_exif(data, len);
+    if (orientation != 1) {
+      struct Pix *up = sv_orient_apply(grey, orientation);
+      pixDestroy(&grey);
+      grey = up;
+    }
+  }
   return grey;
 }
 

@@ -16,6 +16,7 @@
 
 #include <leptonica/allheaders.h>
 
+#include "orient.h"
 #include "render.h"
 #include "text/lines.h"
 #include "support.h"
@@ -364,6 +365,151 @@ static void test_render_multipage_tiff_pages(void **state)
   sv_case_free(&c);
 }
 
+/* A JPEG of pix with an EXIF APP1 segment whose IFD0 holds only the
+   Orientation tag (value o; none when o is 0), in Intel ("II") or
+   Motorola ("MM") byte order; returns owned bytes. */
+static GBytes *jpeg_with_orientation(struct Pix *pix, int o, bool motorola)
+{
+  l_uint8 *data = NULL;
+  size_t len = 0;
+  assert_int_equal(pixWriteMem(&data, &len, pix, IFF_JFIF_JPEG), 0);
+  assert_true(len > 2 && data[0] == 0xff && data[1] == 0xd8);
+  GByteArray *out = g_byte_array_new();
+  g_byte_array_append(out, data, 2); /* SOI */
+  if (o != 0) {
+    static const guint8 ii[] = {'E', 'x', 'i', 'f', 0, 0,
+                                'I', 'I', 42, 0, 8, 0, 0, 0, /* IFD0 at 8 */
+                                1, 0,                   /* one entry */
+                                0x12, 0x01, 3, 0,       /* 0x0112 SHORT */
+                                1, 0, 0, 0,             /* one value */
+                                0, 0, 0, 0,             /* the value */
+                                0, 0, 0, 0};            /* no next IFD */
+    static const guint8 mm[] = {'E', 'x', 'i', 'f', 0, 0,
+                                'M', 'M', 0, 42, 0, 0, 0, 8,
+                                0, 1,
+                                0x01, 0x12, 0, 3,
+                                0, 0, 0, 1,
+                                0, 0, 0, 0,
+                                0, 0, 0, 0};
+    guint8 app1[sizeof ii];
+    memcpy(app1, motorola ? mm : ii, sizeof app1);
+    app1[motorola ? 25 : 24] = (guint8)o;
+    guint8 head[4] = {0xff, 0xe1, 0, (guint8)(sizeof app1 + 2)};
+    g_byte_array_append(out, head, sizeof head);
+    g_byte_array_append(out, app1, sizeof app1);
+  }
+  g_byte_array_append(out, data + 2, (guint)(len - 2));
+  lept_free(data);
+  return g_byte_array_free_to_bytes(out);
+}
+
+/* The grey of pix around (x, y): the mean of a 9 x 9 square (JPEG
+   blurs edges). */
+static int grey_at(struct Pix *pix, int x, int y)
+{
+  long sum = 0;
+  for (int dy = -4; dy <= 4; dy++)
+    for (int dx = -4; dx <= 4; dx++) {
+      l_uint32 v = 0;
+      pixGetPixel(pix, x + dx, y + dy, &v);
+      sum += (long)v;
+    }
+  return (int)(sum / 81);
+}
+
+/* A photo's pixels stored turned or mirrored, with the EXIF orientation
+   that says so (1-8, both byte orders), decode upright: an upright page
+   1200 x 1600 with a black block top left and a grey one top right is
+   stored as each orientation's inverse, and every one renders as the
+   upright page.  Without the tag, or with a value out of range, the
+   pixels are taken as stored. */
+static void test_render_jpeg_exif_orientation(void **state)
+{
+  (void)state;
+  struct Pix *up = pixCreate(1200, 1600, 8);
+  pixSetAllArbitrary(up, 255);
+  pixRasterop(up, 0, 0, 300, 200, PIX_CLR, NULL, 0, 0);
+  struct Pix *grey = pixCreate(300, 200, 8);
+  pixSetAllArbitrary(grey, 128);
+  pixRasterop(up, 900, 0, 300, 200, PIX_SRC, grey, 0, 0);
+  pixDestroy(&grey);
+  pixSetResolution(up, 200, 200);
+  struct sv_case *c = sv_case_new("c", "/", "c");
+  for (int o = 1; o <= 9; o++) {
+    for (int mm = 0; mm < 2; mm++) {
+      /* stored = the inverse of what orientation o undoes */
+      struct Pix *t = NULL, *stored = NULL;
+      switch (o) {
+      case 2: stored = pixFlipLR(NULL, up); break;
+      case 3: stored = pixRotateOrth(up, 2); break;
+      case 4: stored = pixFlipTB(NULL, up); break;
+      case 5: t = pixRotateOrth(up, 1); stored = pixFlipLR(NULL, t); break;
+      case 6: stored = pixRotateOrth(up, 3); break;
+      case 7: t = pixRotateOrth(up, 1); stored = pixFlipTB(NULL, t); break;
+      case 8: stored = pixRotateOrth(up, 1); break;
+      default: stored = pixClone(up); break; /* 1, and 9: out of range */
+      }
+      pixDestroy(&t);
+      pixSetResolution(stored, 200, 200);
+      struct sv_doc *d = render_image(c, jpeg_with_orientation(stored, o, mm),
+                                      SV_FILE_JPEG);
+      pixDestroy(&stored);
+      assert_int_equal(d->status, SV_DOC_OK);
+      double dpi = 0;
+      struct Pix *pix = page_pix(d, 0, &dpi);
+      if (pixGetWidth(pix) != 1200 || pixGetHeight(pix) != 1600)
+        fail_msg("orientation %d (%s): %d x %d", o, mm ? "MM" : "II",
+                 pixGetWidth(pix), pixGetHeight(pix));
+      int tl = grey_at(pix, 150, 100), tr = grey_at(pix, 1050, 100);
+      int bl = grey_at(pix, 150, 1500), br = grey_at(pix, 1050, 1500);
+      if (tl > 40 || tr < 100 || tr > 156 || bl < 215 || br < 215)
+        fail_msg("orientation %d (%s): corners %d %d %d %d", o,
+                 mm ? "MM" : "II", tl, tr, bl, br);
+      pixDestroy(&pix);
+      sv_doc_free(&d);
+    }
+  }
+  /* the tag read from cut-short and damaged bytes: a value 1-8, no
+     read past the end (ASan), 1 when nothing usable is left */
+  GBytes *whole = jpeg_with_orientation(up, 6, false);
+  gsize wlen = 0;
+  const guint8 *wdata = g_bytes_get_data(whole, &wlen);
+  assert_int_equal(sv_orient_exif(wdata, wlen), 6);
+  for (gsize k = 0; k < 64; k++) {
+    guint8 *cut = g_memdup2(wdata, k); /* exactly k bytes: ASan sees past */
+    int v = sv_orient_exif(cut, k);
+    assert_true(v >= 1 && v <= 8);
+    if (k <= 30) /* the value is byte 30 (from 0) of the file */
+      assert_int_equal(v, 1);
+    g_free(cut);
+  }
+  guint8 *bad = g_memdup2(wdata, wlen);
+  for (gsize i = 4; i < 40; i++) { /* every byte of the segment, in turn */
+    guint8 keep = bad[i];
+    bad[i] ^= 0xa5;
+    int v = sv_orient_exif(bad, wlen);
+    assert_true(v >= 1 && v <= 8);
+    bad[i] = keep;
+  }
+  g_free(bad);
+  g_bytes_unref(whole);
+  assert_int_equal(sv_orient_exif(NULL, 0), 1);
+
+  /* no EXIF at all: as stored, sideways */
+  struct Pix *side = pixRotateOrth(up, 3);
+  pixSetResolution(side, 200, 200);
+  struct sv_doc *d = render_image(c, jpeg_with_orientation(side, 0, false),
+                                  SV_FILE_JPEG);
+  double dpi = 0;
+  struct Pix *pix = page_pix(d, 0, &dpi);
+  assert_int_equal(pixGetWidth(pix), 1600);
+  pixDestroy(&pix);
+  sv_doc_free(&d);
+  pixDestroy(&side);
+  pixDestroy(&up);
+  sv_case_free(&c);
+}
+
 /* A TIFF of three pages, 900-1100 x 1200 pixels; returns owned bytes. */
 static GBytes *three_page_tiff(void)
 {
@@ -444,6 +590,7 @@ int main(void)
       cmocka_unit_test(test_render_page_limit),
       cmocka_unit_test(test_render_memory_budget),
       cmocka_unit_test(test_render_multipage_tiff_pages),
+      cmocka_unit_test(test_render_jpeg_exif_orientation),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
