@@ -163,7 +163,7 @@ static const struct scan_spec SCANS[] = {
      .noise = 3, .blur = 1, .quality = 60, .creator = "DocuScan 4.2 (300 dpi)"},
     {.case_id = "c11-scan-photos-es", .fmt = SCAN_JPEG,
      .png_ym = {202606, 202609}, .dpi_lo = 150, .dpi_hi = 200, .tilt_cdeg = 300,
-     .noise = 3, .blur = 1, .quality = 70, .photo = 1},
+     .noise = 3, .blur = 1, .quality = 70, .photo = 1, .exif_ym = 202608},
     {.case_id = "c12-scan-tiff", .fmt = SCAN_TIFF, .dpi_lo = 300, .dpi_hi = 300,
      .tilt_cdeg = 150, .noise = 6, .blur = 1, .flip_ym = 202608, .flip_page = 1},
     {.case_id = "c13-scan-damaged-figure", .fmt = SCAN_PDF, .dpi_lo = 240,

@@ -118,6 +118,9 @@ struct scan_spec {
     int quality;          /* JPEG quality */
     int photo;            /* phone photo: table around the page, uneven light */
     int flip_ym, flip_page; /* this page lies upside down (180 degrees) */
+    int exif_ym;          /* this photo's pixels are stored sideways with
+                             EXIF orientation 6, as phones store a page
+                             shot in portrait */
     int blot_ym;          /* statement whose printed average gets an ink blot */
     const char *creator;  /* PDF creator metadata */
 };

@@ -153,6 +153,24 @@ char *scan_doc_name(const struct account_spec *as, enum scan_fmt fmt,
     return NULL;
 }
 
+/* Appends a JPEG APP1 segment holding EXIF data with the Orientation tag
+   only (Intel byte order, IFD0 with one SHORT entry): what a phone writes
+   for pixels that viewers must turn. */
+static void append_exif_orientation(GByteArray *out, int orientation)
+{
+    static const guint8 app1[] = {
+        0xff, 0xe1, 0x00, 0x22,             /* APP1, 34 bytes with this */
+        'E', 'x', 'i', 'f', 0, 0,
+        'I', 'I', 42, 0, 8, 0, 0, 0,        /* TIFF header, IFD0 at 8 */
+        1, 0,                               /* one entry: */
+        0x12, 0x01, 3, 0, 1, 0, 0, 0,       /* 0x0112 Orientation, SHORT x1 */
+        0, 0, 0, 0,                         /* its value (set below) */
+        0, 0, 0, 0};                        /* no next IFD */
+    guint len = out->len;
+    g_byte_array_append(out, app1, sizeof app1);
+    out->data[len + 28] = (guint8)orientation;
+}
+
 /* Writes one statement as a scan into case_dir/name and records it in docs;
    a line per page goes to notes.  Returns the number of pages. */
 int scan_write(const char *case_dir, const char *case_id,
@@ -196,9 +214,12 @@ int scan_write(const char *case_dir, const char *case_id,
             pixDestroy(&pix);
             pix = t;
         }
-        g_string_append_printf(notes, "     %s page %d: %d dpi, tilted %+.2f degrees%s%s\n",
+        g_string_append_printf(notes, "     %s page %d: %d dpi, tilted %+.2f degrees%s%s%s\n",
                                name, p, dpi, cdeg / 100.0,
                                flip ? ", UPSIDE DOWN (180 degrees)" : "",
+                               fmt == SCAN_JPEG && ym == sc->exif_ym
+                                   ? ", pixels stored SIDEWAYS with EXIF orientation 6 (as a phone stores a portrait shot)"
+                                   : "",
                                p == 1 && s->blot ? ", INK BLOT over the hundreds digit of the printed average" : "");
         switch (fmt) {
         case SCAN_PDF: {
@@ -237,9 +258,17 @@ int scan_write(const char *case_dir, const char *case_id,
             break;
         }
         case SCAN_JPEG:
+            if (ym == sc->exif_ym) { /* stored a quarter turn to the left */
+                PIX *t = pixRotateOrth(pix, 3);
+                pixDestroy(&pix);
+                pix = t;
+            }
             if (pixWriteMemJpeg(&enc, &enclen, pix, sc->quality, 0) != 0)
                 die("JPEG encoding failed", name);
-            g_byte_array_append(out, enc, (guint)enclen);
+            g_byte_array_append(out, enc, 2); /* SOI */
+            if (ym == sc->exif_ym)
+                append_exif_orientation(out, 6);
+            g_byte_array_append(out, enc + 2, (guint)enclen - 2);
             lept_free(enc);
             break;
         case SCAN_PNG:
