@@ -6,6 +6,7 @@
 
 #include <leptonica/allheaders.h>
 #include <libexif/exif-data.h>
+#include <stdbool.h>
 
 int sv_orient_exif(const uint8_t *data, size_t len)
 {
@@ -28,6 +29,17 @@ int sv_orient_exif(const uint8_t *data, size_t len)
   return value;
 }
 
+/* pix turned a quarter turn clockwise, then mirrored left-right (lr) or
+   top-bottom: a transposition (EXIF 5) or a transversion (7). */
+static struct Pix *quarter_then_flip(struct Pix *pix, bool lr)
+{
+  struct Pix *t = pixRotateOrth(pix, 1);
+  struct Pix *m = t == NULL ? NULL : lr ? pixFlipLR(NULL, t)
+                                        : pixFlipTB(NULL, t);
+  pixDestroy(&t);
+  return m;
+}
+
 struct Pix *sv_orient_apply(struct Pix *pix, int orientation)
 {
   if (pix == NULL)
@@ -42,20 +54,12 @@ struct Pix *sv_orient_apply(struct Pix *pix, int orientation)
     return pixRotateOrth(pix, 2);
   case 4:
     return pixFlipTB(NULL, pix);
-  case 5: { /* transposed: a quarter turn clockwise, then mirrored */
-    struct Pix *t = pixRotateOrth(pix, 1);
-    struct Pix *m = t != NULL ? pixFlipLR(NULL, t) : NULL;
-    pixDestroy(&t);
-    return m;
-  }
+  case 5:
+    return quarter_then_flip(pix, true);
   case 6:
     return pixRotateOrth(pix, 1);
-  case 7: { /* transversed: a quarter turn clockwise, then upside down */
-    struct Pix *t = pixRotateOrth(pix, 1);
-    struct Pix *m = t != NULL ? pixFlipTB(NULL, t) : NULL;
-    pixDestroy(&t);
-    return m;
-  }
+  case 7:
+    return quarter_then_flip(pix, false);
   case 8:
     return pixRotateOrth(pix, 3);
   default:
