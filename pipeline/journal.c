@@ -341,12 +341,14 @@ static void line(GString *out, const char *const *fields, size_t n)
 static bool same_file(const struct jfile *jf, const struct sv_doc *d,
                       struct sv_stamp *now, bool *hashed)
 {
+  bool regular = false;
   *hashed = false;
-  if (strcmp(jf->relpath, d->relpath) != 0 || !sv_stamp_file(d->abspath, now))
+  if (strcmp(jf->relpath, d->relpath) != 0 ||
+      !sv_stamp_file(d->abspath, now, &regular))
     return false;
   if (sv_stamp_vouches(&jf->stamp, now))
-    return true;
-  if (now->size != jf->stamp.size)
+    return true; /* a symbolic link or FIFO ingest skipped, too */
+  if (!regular || now->size != jf->stamp.size)
     return false;
   *hashed = true;
   char *sha = file_sha(d->abspath);

@@ -20,13 +20,15 @@ void sv_stamp_of(const GStatBuf *st, gint64 now_ns, struct sv_stamp *out)
     out->ctime_ns = 0;
 }
 
-bool sv_stamp_file(const char *path, struct sv_stamp *out)
+bool sv_stamp_file(const char *path, struct sv_stamp *out, bool *regular)
 {
   GStatBuf st;
   memset(out, 0, sizeof *out);
-  if (g_lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+  *regular = false;
+  if (g_lstat(path, &st) != 0)
     return false;
   sv_stamp_of(&st, g_get_real_time() * 1000, out);
+  *regular = S_ISREG(st.st_mode);
   return true;
 }
 

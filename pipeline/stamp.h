@@ -39,9 +39,10 @@ struct sv_stamp {
    (g_get_real_time() * 1000). */
 void sv_stamp_of(const GStatBuf *st, gint64 now_ns, struct sv_stamp *out);
 
-/* The stamp of path now; false (and *out zeroed) when it cannot be read
-   or is not a regular file. */
-bool sv_stamp_file(const char *path, struct sv_stamp *out);
+/* The stamp of path now, as lstat sees it (a symbolic link is stamped,
+   not followed); *regular tells whether it is a regular file.  False
+   (and *out zeroed) when it cannot be seen. */
+bool sv_stamp_file(const char *path, struct sv_stamp *out, bool *regular);
 
 /* Whether recorded vouches that the file whose stamp is now has the bytes
    it had when recorded was taken: every field equal, and recorded not

@@ -1,7 +1,8 @@
 /*
  * test_resume.c - a rerun over the same OUT_DIR (pipeline/journal.h).
  *
- * Three text-layer sample cases are copied into a fresh root and run.
+ * Three text-layer sample cases are copied into a fresh root (one gets a
+ * symbolic link, which is listed and not followed) and run.
  * Then: a rerun skips all three and leaves every file of OUT_DIR (reports,
  * batch.xml, batch.csv, journal.tsv) byte-identical; a case whose evidence
  * folder, or one crop of it, was deleted is redone (the crops come back);
@@ -26,6 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "stamp.h"
 #include "support.h"
@@ -126,6 +128,11 @@ static void test_resume(void **state)
     g_free(src);
     g_free(dst);
   }
+  /* a symbolic link in a case: listed, skipped (not followed), and no
+     reason to redo the case when nothing changed */
+  char *link = g_build_filename(root, "c06-two-accounts", "link.pdf", NULL);
+  assert_int_equal(symlink(RATES, link), 0);
+  g_free(link);
   char *out = sv_test_tmpdir("resume-out");
   char *first = sv_test_tmpdir("resume-first");
   settle();

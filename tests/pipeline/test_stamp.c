@@ -2,7 +2,8 @@
  * test_stamp.c - a file's stamp (pipeline/stamp.c): what is taken from
  * stat, the racy rule (a change within SV_STAMP_RACY_NS of the look does
  * not vouch), which differences make a stamp not vouch, and what
- * sv_stamp_file refuses.
+ * sv_stamp_file sees (a symbolic link itself; nothing for a missing
+ * file).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -101,18 +102,25 @@ static void test_stamp_file(void **state)
   char *link = g_build_filename(dir, "b.pdf", NULL);
   sv_test_write(file, "12345", 5);
   struct sv_stamp s;
-  assert_true(sv_stamp_file(file, &s));
+  bool regular = false;
+  assert_true(sv_stamp_file(file, &s, &regular));
+  assert_true(regular);
   assert_int_equal(s.size, 5);
   assert_int_equal(s.ctime_ns, 0); /* written just now: racy */
   GStatBuf st;
   assert_int_equal(g_lstat(file, &st), 0);
   assert_int_equal(s.ino, (guint64)st.st_ino);
+  /* a symbolic link: the link's own stamp, not its target's */
   assert_int_equal(symlink(file, link), 0);
-  assert_false(sv_stamp_file(link, &s)); /* not followed */
-  assert_int_equal(s.size, 0);
-  assert_false(sv_stamp_file(dir, &s));
+  assert_true(sv_stamp_file(link, &s, &regular));
+  assert_false(regular);
+  assert_int_equal(s.size, (gint64)strlen(file));
+  assert_int_not_equal(s.ino, (guint64)st.st_ino);
+  assert_true(sv_stamp_file(dir, &s, &regular));
+  assert_false(regular);
   assert_int_equal(g_unlink(file), 0);
-  assert_false(sv_stamp_file(file, &s));
+  assert_false(sv_stamp_file(file, &s, &regular));
+  assert_int_equal(s.size, 0);
   sv_test_rmtree(dir);
   g_free(link);
   g_free(file);
