@@ -328,9 +328,7 @@ static char *prop(xmlNodePtr n, const char *name)
   return s;
 }
 
-/* Returns owned: the page's name for a report's file name: x.xml ->
-   x.html. */
-static char *page_name(const char *report)
+char *sv_html_page_name(const char *report)
 {
   if (g_str_has_suffix(report, ".xml"))
     return g_strdup_printf("%.*s.html", (int)(strlen(report) - 4), report);
@@ -401,7 +399,7 @@ static void index_case(struct sv_html *h, xmlNodePtr c, const char *out_dir,
     goto out;
   }
   if (pages) {
-    page = page_name(report);
+    page = sv_html_page_name(report);
     st = write_page(h, doc, lang, "", out_dir, page, &msg);
     if (st != SV_OK) {
       note(rc, err, st, msg);

@@ -33,6 +33,10 @@ struct sv_html;
 /* Whether lang is a language the pages come in: "en" or "es". */
 bool sv_html_lang_valid(const char *lang);
 
+/* The page's file name for a report's (x.xml -> x.html; another name gets
+   .html added).  Returns owned. */
+char *sv_html_page_name(const char *report);
+
 /* Loads and compiles data_dir/report.xsl.  Returns SV_OK and owned *out
    (free with sv_html_free), or SV_NOTFOUND / SV_TOOBIG / SV_BADXML and
    owned *err (g_free) saying what and where. */

@@ -19,6 +19,7 @@
 #include "journal.h"
 #include "../stages/report.h"
 #include "digest.h"
+#include "html.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -544,22 +545,17 @@ GBytes *sv_journal_compact(const struct sv_journal *j,
   return g_bytes_new_take(g_string_free(out, FALSE), len);
 }
 
-/* Removes the HTML page made from report (OUT_DIR/<case-id>.html beside
-   OUT_DIR/<case-id>.xml), if there is one: it shows a report no longer
-   there. */
+/* Removes the HTML page made from report (html.h), if there is one: it
+   shows a report no longer there. */
 static void remove_page(const char *out_dir, const char *report)
 {
-  if (!g_str_has_suffix(report, ".xml"))
-    return;
-  char *stem = g_strndup(report, strlen(report) - 4);
-  char *name = g_strconcat(stem, ".html", NULL);
+  char *name = sv_html_page_name(report);
   char *path = g_build_filename(out_dir, name, NULL);
   struct stat st;
   if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
     (void)unlink(path);
   g_free(path);
   g_free(name);
-  g_free(stem);
 }
 
 size_t sv_journal_remove_stale(const struct sv_journal *j,
